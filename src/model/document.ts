@@ -1,0 +1,115 @@
+// The document model: what every rule reads. Nothing here knows about DOCX or PDF.
+
+/** Section ids of an EHC plan (SEND Regulations 2014, reg 12). */
+export const SECTION_IDS = ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export type DocumentFormat = "docx" | "pdf" | "text";
+
+/** Where a block sits in the source file: paragraph index (DOCX, 0-based body order) or page (PDF, 1-based). */
+export interface Location {
+  page?: number;
+  paragraph?: number;
+}
+
+interface BlockBase {
+  /** Stable id, "b" + document-order index ("b0", "b1", ...). */
+  id: string;
+  /** Position in document order across the whole file. */
+  index: number;
+  /** The section this block belongs to, or null for title block, front matter and appendices. */
+  section: SectionId | null;
+  /** Plain text of the block; for a table, its cells row by row, joined with " | " and newlines. */
+  text: string;
+  location: Location;
+}
+
+export interface HeadingBlock extends BlockBase {
+  kind: "heading";
+  /** 1 = top level. PDFs have no styles, so headings there are inferred. */
+  level: number;
+}
+
+export interface ParagraphBlock extends BlockBase {
+  kind: "paragraph";
+}
+
+export interface ListItemBlock extends BlockBase {
+  kind: "list-item";
+  /** 0 = top level. */
+  level: number;
+  ordered: boolean;
+}
+
+export interface TableBlock extends BlockBase {
+  kind: "table";
+  /** The header row's cells (empty when the table has no header row). */
+  header: string[];
+  /** Body rows, each a list of cell texts, not flattened. */
+  rows: string[][];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListItemBlock | TableBlock;
+
+export interface Section {
+  id: SectionId;
+  /** The heading as written in the document, e.g. "Part F: The support I will get". */
+  heading: string;
+  /** The block that carries the heading (a heading block, or a table when the section is a table row). */
+  headingBlockId: string | null;
+  /** Blocks in order, heading excluded. */
+  blocks: Block[];
+  location: Location;
+}
+
+export type PlanStatus = "draft" | "final" | "amended";
+
+/** Title-block facts; dates are ISO "YYYY-MM-DD". Each is absent when the document does not state it. */
+export interface TitleFacts {
+  childName?: string;
+  dateOfBirth?: string;
+  status?: PlanStatus;
+  planDate?: string;
+  requestDate?: string;
+  draftIssuedDate?: string;
+  finalIssuedDate?: string;
+  reviewDate?: string;
+}
+
+export interface WordComment {
+  id: string;
+  author: string;
+  date?: string;
+  text: string;
+  /** The exact document text the comment is anchored to ("" when anchored to a point). */
+  anchorText: string;
+  blockId: string | null;
+}
+
+export interface TrackedChange {
+  id: string;
+  kind: "insertion" | "deletion";
+  author: string;
+  date?: string;
+  text: string;
+  blockId: string | null;
+}
+
+export interface EhcpDocument {
+  format: DocumentFormat;
+  fileName: string;
+  /** sha256 of the file's bytes, hex. */
+  sha256: string;
+  /** Number of pages (PDF) — undefined for DOCX. */
+  pageCount?: number;
+  /** Number of body paragraphs (DOCX) — undefined for PDF. */
+  paragraphCount?: number;
+  wordCount: number;
+  facts: TitleFacts;
+  /** Every block in document order, including those outside any section. */
+  blocks: Block[];
+  /** Sections found, in document order. A section's blocks are the same objects as in `blocks`. */
+  sections: Section[];
+  comments: WordComment[];
+  trackedChanges: TrackedChange[];
+}
