@@ -1,0 +1,111 @@
+// One Ajv setup for every schema we validate: rule sets, rule options, the report. Draft 2020-12.
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ErrorObject, Plugin, ValidateFunction } from "ajv/dist/2020.js";
+import formatsModule from "ajv-formats";
+import type { JsonSchema } from "../rules/types.ts";
+
+// ajv-formats is CommonJS with both `module.exports` and `exports.default`; take whichever the loader gives.
+const addFormats = ((formatsModule as unknown as { default?: Plugin<unknown> }).default ?? formatsModule) as unknown as Plugin<unknown>;
+
+function createAjv(): Ajv2020 {
+  // strict: a misspelt keyword in an options schema ("minimun") is an error, not silently ignored.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv, undefined);
+  return ajv;
+}
+
+const shared = createAjv();
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** Compile (once per schema object) and return a validator. Throws when the schema itself is invalid. */
+export function compileSchema(schema: JsonSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = shared.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** A problem with a value, located by JSON pointer relative to the value validated. */
+export interface SchemaProblem {
+  pointer: string;
+  message: string;
+  /** The Ajv keyword that failed, for callers that phrase hints by keyword. */
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** Validate `value`; returns every problem (empty when valid). */
+export function validateAgainst(schema: JsonSchema, value: unknown): SchemaProblem[] {
+  const validate = compileSchema(schema);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(toProblem);
+}
+
+/** The reason a schema cannot be compiled, or null when it is a valid JSON Schema. */
+export function schemaError(schema: JsonSchema): string | null {
+  try {
+    compileSchema(schema);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function toProblem(error: ErrorObject): SchemaProblem {
+  const params = error.params as Record<string, unknown>;
+  return { pointer: error.instancePath, message: describeError(error), keyword: error.keyword, params };
+}
+
+/** Plain-English wording of an Ajv error: what was expected. */
+export function describeError(error: Pick<ErrorObject, "keyword" | "params" | "message">): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return `"${String(params.missingProperty)}" is required here`;
+    case "additionalProperties":
+      return `"${String(params.additionalProperty)}" is not a setting allowed here`;
+    case "type":
+      return `expected ${article(String(params.type))}`;
+    case "enum":
+      return `expected one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "const":
+      return `expected ${JSON.stringify(params.allowedValue)}`;
+    case "minimum":
+    case "exclusiveMinimum":
+    case "maximum":
+    case "exclusiveMaximum":
+      return `expected a number ${String(params.comparison)} ${String(params.limit)}`;
+    case "minItems":
+      return `expected a list of at least ${String(params.limit)} item(s)`;
+    case "maxItems":
+      return `expected a list of at most ${String(params.limit)} item(s)`;
+    case "minLength":
+      return params.limit === 1 ? "expected some text, not an empty string" : `expected text of at least ${String(params.limit)} characters`;
+    case "pattern":
+      return `expected text matching ${String(params.pattern)}`;
+    case "uniqueItems":
+      return "expected a list without repeated items";
+    case "format":
+      return `expected a valid ${String(params.format)}`;
+    default:
+      return error.message ?? `failed the "${error.keyword}" check`;
+  }
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = {
+    string: "text",
+    number: "a number",
+    integer: "a whole number",
+    boolean: "true or false",
+    array: "a list",
+    object: "an object ({ ... })",
+    null: "null",
+  };
+  return type
+    .split(",")
+    .map((t) => words[t] ?? t)
+    .join(" or ");
+}
