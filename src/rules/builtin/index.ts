@@ -1,4 +1,11 @@
 // Every built-in rule, registered by id. Add one import and one entry per rule file.
 import type { RuleModule } from "../types.ts";
+import draftCommentPeriod from "./draft-comment-period.ts";
+import issuedWithin20Weeks from "./issued-within-20-weeks.ts";
+import reviewWithin12Months from "./review-within-12-months.ts";
 
-export const builtinRules: RuleModule[] = [];
+export const builtinRules: RuleModule[] = [
+  issuedWithin20Weeks,
+  draftCommentPeriod,
+  reviewWithin12Months,
+];

@@ -1,0 +1,47 @@
+// The plan must be reviewed within 12 months of being issued.
+import type { RuleModule } from "../types.ts";
+import { addMonths, formatUkDate } from "../dates.ts";
+
+interface Options {
+  maxMonths: number;
+}
+
+const rule: RuleModule<Options> = {
+  meta: {
+    id: "review-within-12-months",
+    category: "timeliness",
+    title: "Review due within 12 months",
+    description: "Checks the review date is no later than 12 months after the plan was issued.",
+    source: "Children and Families Act 2014, s44; SEND Regulations 2014, reg 18; SEND Code of Practice 2015, para 9.166",
+    defaultSeverity: "error",
+    defaultWeight: 1,
+    optionsSchema: {
+      type: "object",
+      properties: { maxMonths: { type: "integer", minimum: 1, maximum: 24 } },
+      required: ["maxMonths"],
+      additionalProperties: false,
+    },
+    defaultOptions: { maxMonths: 12 },
+    messages: {
+      tooLate: "The review date ({{review}}) is more than {{maxMonths}} months after the plan was issued ({{issued}}).",
+      beforeIssue: "The review date ({{review}}) is before the plan was issued ({{issued}}).",
+    },
+  },
+  check({ plan, options, report }) {
+    const { facts } = plan;
+    const issued = facts.finalIssuedDate ?? facts.planDate ?? facts.draftIssuedDate;
+    if (!facts.reviewDate) return { notApplicable: "The plan does not give a review date, so the 12-month review could not be checked." };
+    if (!issued) return { notApplicable: "The plan does not say when it was issued, so the 12-month review could not be checked." };
+    const latest = addMonths(issued, options.maxMonths);
+    const data = { review: formatUkDate(facts.reviewDate), issued: formatUkDate(issued), maxMonths: options.maxMonths };
+    const common = { section: null, excerpt: "" } as const;
+    if (facts.reviewDate > latest) {
+      report({ ...common, messageId: "tooLate", data, suggestion: `Set the review for ${formatUkDate(latest)} or earlier.` });
+    } else if (facts.reviewDate < issued) {
+      report({ ...common, messageId: "beforeIssue", data, severity: "warning", suggestion: "Check the review date and the date of issue: one of them is wrong." });
+    }
+    return { note: `Review by ${formatUkDate(facts.reviewDate)}; latest allowed ${formatUkDate(latest)}.` };
+  },
+};
+
+export default rule;
