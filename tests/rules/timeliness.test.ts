@@ -4,7 +4,6 @@ import issuedWithin20Weeks from "../../src/rules/builtin/issued-within-20-weeks.
 import reviewWithin12Months from "../../src/rules/builtin/review-within-12-months.ts";
 import { addMonths, daysBetween, weeksBetween } from "../../src/rules/dates.ts";
 import type { TitleFacts } from "../../src/model/document.ts";
-import type { RuleModule } from "../../src/rules/types.ts";
 import { planBuilder } from "../../src/testing/document-builder.ts";
 import { ruleTester } from "../../src/testing/rule-tester.ts";
 
@@ -19,7 +18,7 @@ describe("dates", () => {
   });
 });
 
-ruleTester(issuedWithin20Weeks as unknown as RuleModule).run({
+ruleTester(issuedWithin20Weeks).run({
   valid: [
     { name: "final issued at exactly 20 weeks", doc: plan({ status: "final", requestDate: "2026-01-05", finalIssuedDate: "2026-05-25" }), note: "20 weeks" },
     { name: "final's plan date used when no issue date is given", doc: plan({ status: "final", requestDate: "2026-01-05", planDate: "2026-04-01" }), note: "12.3 weeks" },
@@ -61,7 +60,7 @@ ruleTester(issuedWithin20Weeks as unknown as RuleModule).run({
   ],
 });
 
-ruleTester(draftCommentPeriod as unknown as RuleModule).run({
+ruleTester(draftCommentPeriod).run({
   valid: [
     { name: "15 days exactly", doc: plan({ status: "final", draftIssuedDate: "2026-03-02", finalIssuedDate: "2026-03-17" }), note: "15 days" },
     { name: "a draft", doc: plan({ status: "draft", draftIssuedDate: "2026-03-02" }), status: "not-applicable" },
@@ -82,7 +81,7 @@ ruleTester(draftCommentPeriod as unknown as RuleModule).run({
   ],
 });
 
-ruleTester(reviewWithin12Months as unknown as RuleModule).run({
+ruleTester(reviewWithin12Months).run({
   valid: [
     { name: "review 12 months after issue", doc: plan({ finalIssuedDate: "2026-03-17", reviewDate: "2027-03-17" }) },
     { name: "no review date", doc: plan({ finalIssuedDate: "2026-03-17" }), status: "not-applicable", note: "review date" },

@@ -1,12 +1,12 @@
 // The family must have at least 15 days to comment on the draft before the final is issued.
-import type { RuleModule } from "../types.ts";
+import { defineRule } from "../define-rule.ts";
 import { daysBetween, formatUkDate } from "../dates.ts";
 
 interface Options {
   minDays: number;
 }
 
-const rule: RuleModule<Options> = {
+export default defineRule<Options>({
   meta: {
     id: "draft-comment-period",
     category: "timeliness",
@@ -43,6 +43,4 @@ const rule: RuleModule<Options> = {
     }
     return { note: `${days} days between draft and final (minimum ${options.minDays}).` };
   },
-};
-
-export default rule;
+});

@@ -1,4 +1,5 @@
 // Every built-in rule, registered by id. Add one import and one entry per rule file.
+// Rule files `export default defineRule<Options>({ meta, check })` (src/rules/define-rule.ts) so they fit this list.
 import type { RuleModule } from "../types.ts";
 import draftCommentPeriod from "./draft-comment-period.ts";
 import issuedWithin20Weeks from "./issued-within-20-weeks.ts";

@@ -1,5 +1,5 @@
 // The final plan must be issued within 20 weeks of the request for an EHC needs assessment.
-import type { RuleModule } from "../types.ts";
+import { defineRule } from "../define-rule.ts";
 import { addDays, daysBetween, formatUkDate, weeksBetween } from "../dates.ts";
 
 interface Options {
@@ -8,7 +8,7 @@ interface Options {
   commentDays: number;
 }
 
-const rule: RuleModule<Options> = {
+export default defineRule<Options>({
   meta: {
     id: "issued-within-20-weeks",
     category: "timeliness",
@@ -75,6 +75,4 @@ const rule: RuleModule<Options> = {
     }
     return { note: `Draft: the final plan is due by ${formatUkDate(deadline)} (${weeksBetween(facts.requestDate, settings.auditDate)} weeks since the request).` };
   },
-};
-
-export default rule;
+});

@@ -1,12 +1,12 @@
 // The plan must be reviewed within 12 months of being issued.
-import type { RuleModule } from "../types.ts";
+import { defineRule } from "../define-rule.ts";
 import { addMonths, formatUkDate } from "../dates.ts";
 
 interface Options {
   maxMonths: number;
 }
 
-const rule: RuleModule<Options> = {
+export default defineRule<Options>({
   meta: {
     id: "review-within-12-months",
     category: "timeliness",
@@ -42,6 +42,4 @@ const rule: RuleModule<Options> = {
     }
     return { note: `Review by ${formatUkDate(facts.reviewDate)}; latest allowed ${formatUkDate(latest)}.` };
   },
-};
-
-export default rule;
+});
