@@ -1,0 +1,166 @@
+// Reading the parts of a Word package: the zip, its relationships, and namespace-aware XML helpers.
+// Every failure here becomes a ProblemError a caseworker can act on, never a library error.
+import { DOMParser, type Document as XmlDocument, type Element as XmlElement, type Node as XmlNode } from "@xmldom/xmldom";
+import JSZip from "jszip";
+import { ProblemError } from "../../model/problem.ts";
+
+/** WordprocessingML, in its usual (transitional) and its strict namespace. */
+export const W_NAMESPACES = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
+export const MC_NAMESPACE = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+export const VML_NAMESPACE = "urn:schemas-microsoft-com:vml";
+const PACKAGE_RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+export const ELEMENT_NODE = 1;
+
+const CORRUPT_MESSAGE =
+  "This Word file is damaged and cannot be read. Open it in Word, save it again as a Word document (.docx), and upload it again.";
+const NOT_WORD_MESSAGE =
+  "This file is a zip archive but not a Word document. Upload the plan as a Word document (.docx) or a PDF.";
+
+export function corruptFile(): ProblemError {
+  return new ProblemError({ code: "CORRUPT_FILE", message: CORRUPT_MESSAGE });
+}
+
+/** The parts of a Word package we read ourselves (mammoth reads the rest). */
+export interface WordPackage {
+  document: XmlDocument;
+  comments: XmlDocument | null;
+  styles: XmlDocument | null;
+}
+
+export async function openWordPackage(bytes: Uint8Array): Promise<WordPackage> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw corruptFile();
+  }
+  const documentPath = (await officeDocumentPath(zip)) ?? "word/document.xml";
+  if (!zip.file(documentPath)) {
+    throw new ProblemError({ code: "UNSUPPORTED_FORMAT", message: NOT_WORD_MESSAGE });
+  }
+  const document = await readXmlPart(zip, documentPath);
+  if (!document || !isWordElement(document.documentElement, "document")) {
+    throw corruptFile();
+  }
+  const related = await relatedParts(zip, documentPath);
+  const [comments, styles] = await Promise.all([
+    readXmlPart(zip, related.get("comments") ?? siblingPath(documentPath, "comments.xml")),
+    readXmlPart(zip, related.get("styles") ?? siblingPath(documentPath, "styles.xml")),
+  ]);
+  return { document, comments, styles };
+}
+
+/** Reads and parses one part; null when the part is absent; CORRUPT_FILE when it cannot be inflated or parsed. */
+async function readXmlPart(zip: JSZip, path: string): Promise<XmlDocument | null> {
+  const entry = zip.file(path);
+  if (!entry) return null;
+  let text: string;
+  try {
+    text = await entry.async("string");
+  } catch {
+    throw corruptFile();
+  }
+  return parseXml(text);
+}
+
+export function parseXml(text: string): XmlDocument {
+  try {
+    // Our own handler: xmldom's default would print parse problems (and document text) to the console.
+    const parser = new DOMParser({
+      locator: false,
+      onError: (level) => {
+        if (level !== "warning") throw new Error("malformed XML");
+      },
+    });
+    return parser.parseFromString(text, "application/xml");
+  } catch {
+    throw corruptFile();
+  }
+}
+
+/** The main document part named by the package relationships (usually word/document.xml). */
+async function officeDocumentPath(zip: JSZip): Promise<string | null> {
+  const rels = await readRelationships(zip, "_rels/.rels", "");
+  for (const [type, target] of rels) if (type === "officeDocument") return target;
+  return null;
+}
+
+/** The document part's relationships by type ("comments", "styles" ...) -> part path. */
+async function relatedParts(zip: JSZip, documentPath: string): Promise<Map<string, string>> {
+  const slash = documentPath.lastIndexOf("/");
+  const folder = documentPath.slice(0, slash + 1);
+  const relsPath = `${folder}_rels/${documentPath.slice(slash + 1)}.rels`;
+  return new Map(await readRelationships(zip, relsPath, folder));
+}
+
+async function readRelationships(zip: JSZip, relsPath: string, baseFolder: string): Promise<[string, string][]> {
+  if (!zip.file(relsPath)) return [];
+  const xml = await readXmlPart(zip, relsPath);
+  if (!xml) return [];
+  const out: [string, string][] = [];
+  const relationships = xml.getElementsByTagNameNS(PACKAGE_RELATIONSHIPS_NAMESPACE, "Relationship");
+  for (let i = 0; i < relationships.length; i++) {
+    const rel = relationships.item(i);
+    if (!rel || rel.getAttribute("TargetMode") === "External") continue;
+    const type = (rel.getAttribute("Type") ?? "").split("/").at(-1) ?? "";
+    const target = rel.getAttribute("Target");
+    if (type && target) out.push([type, resolvePartPath(baseFolder, target)]);
+  }
+  return out;
+}
+
+function resolvePartPath(baseFolder: string, target: string): string {
+  const segments = (target.startsWith("/") ? target.slice(1) : baseFolder + target).split("/");
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === "..") resolved.pop();
+    else if (segment !== "." && segment !== "") resolved.push(segment);
+  }
+  return resolved.join("/");
+}
+
+function siblingPath(documentPath: string, name: string): string {
+  return documentPath.slice(0, documentPath.lastIndexOf("/") + 1) + name;
+}
+
+export function isWordElement(node: XmlNode | null | undefined, localName: string): node is XmlElement {
+  return !!node && node.nodeType === ELEMENT_NODE && (node as XmlElement).localName === localName && W_NAMESPACES.has((node as XmlElement).namespaceURI ?? "");
+}
+
+/** A w:-namespaced attribute (w:id, w:author, w:val ...), or undefined when absent or empty. */
+export function wordAttribute(element: XmlElement, localName: string): string | undefined {
+  for (const namespace of W_NAMESPACES) {
+    const value = element.getAttributeNS(namespace, localName);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+export function wordChild(element: XmlElement, localName: string): XmlElement | undefined {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (isWordElement(child, localName)) return child;
+  }
+  return undefined;
+}
+
+/** Whether element has the chain of w: children given, e.g. ("pPr", "rPr", "del"). */
+export function hasWordPath(element: XmlElement, ...localNames: string[]): boolean {
+  let current: XmlElement | undefined = element;
+  for (const name of localNames) {
+    current = current ? wordChild(current, name) : undefined;
+  }
+  return current !== undefined;
+}
+
+export function wordDescendants(root: XmlDocument | XmlElement, localName: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const namespace of W_NAMESPACES) {
+    const list = root.getElementsByTagNameNS(namespace, localName);
+    for (let i = 0; i < list.length; i++) {
+      const element = list.item(i);
+      if (element) out.push(element);
+    }
+  }
+  return out;
+}

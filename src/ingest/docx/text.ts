@@ -1,0 +1,26 @@
+// Text clean-up shared by the HTML side (mammoth) and the OOXML side (comments, tracked changes),
+// so that a comment's anchor reads exactly like the block text it points into.
+
+/**
+ * Collapses runs of spaces, tabs and no-break spaces into one space on each line, drops soft hyphens
+ * and empty lines, and keeps real line breaks (Word line breaks, paragraphs within a cell) as "\n".
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\u00ad/g, "")
+    .split(/\r\n|[\r\n\u2028\u2029\u000b]/)
+    .map((line) => line.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ").trim())
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/**
+ * A comparison key that survives every difference between mammoth's rendering and our own reading of
+ * the XML (whitespace, tabs, symbols, checkbox glyphs, footnote marks, case): letters and digits only.
+ */
+export function alignmentKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
