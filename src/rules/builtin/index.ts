@@ -1,11 +1,19 @@
 // Every built-in rule, registered by id. Add one import and one entry per rule file.
 // Rule files `export default defineRule<Options>({ meta, check })` (src/rules/define-rule.ts) so they fit this list.
 import type { RuleModule } from "../types.ts";
+import sectionsPresent from "./sections-present.ts";
+import sectionsHaveContent from "./sections-have-content.ts";
+import planDetailsPresent from "./plan-details-present.ts";
+import placementMatchesStatus from "./placement-matches-status.ts";
 import draftCommentPeriod from "./draft-comment-period.ts";
 import issuedWithin20Weeks from "./issued-within-20-weeks.ts";
 import reviewWithin12Months from "./review-within-12-months.ts";
 
 export const builtinRules: RuleModule[] = [
+  sectionsPresent,
+  sectionsHaveContent,
+  placementMatchesStatus,
+  planDetailsPresent,
   issuedWithin20Weeks,
   draftCommentPeriod,
   reviewWithin12Months,

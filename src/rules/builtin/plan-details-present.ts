@@ -1,0 +1,55 @@
+// The title block identifies the child and the plan: name, date of birth, status and review date.
+import type { TitleFacts } from "../../model/document.ts";
+import { defineRule } from "../define-rule.ts";
+
+type Detail = "childName" | "dateOfBirth" | "status" | "reviewDate";
+const DETAILS: Detail[] = ["childName", "dateOfBirth", "status", "reviewDate"];
+
+interface Options {
+  required: Detail[];
+}
+
+const LABELS: Record<Detail, { label: string; example: string }> = {
+  childName: { label: "the child's name", example: '"Name: Ava Thompson"' },
+  dateOfBirth: { label: "the child's date of birth", example: '"Date of birth: 12 March 2015"' },
+  status: { label: "whether the plan is a draft, final or amended plan", example: '"Status: Final EHC plan"' },
+  reviewDate: { label: "the date of the first review", example: '"Review date: 15 March 2027"' },
+};
+
+export default defineRule<Options>({
+  meta: {
+    id: "plan-details-present",
+    category: "structure",
+    title: "The plan gives the child's details, its status and a review date",
+    description: "Flags a title block without the child's name, date of birth, the plan's status or its review date.",
+    source: "SEND Code of Practice 2015, paras 9.62 and 9.166; SEND Regulations 2014, reg 18",
+    defaultSeverity: "error",
+    defaultWeight: 1,
+    optionsSchema: {
+      type: "object",
+      properties: { required: { type: "array", items: { enum: DETAILS }, uniqueItems: true } },
+      required: ["required"],
+      additionalProperties: false,
+    },
+    defaultOptions: { required: DETAILS },
+    messages: {
+      missing: "The plan does not give {{label}} (or it could not be found in the title block).",
+    },
+  },
+  check({ plan, options, report }) {
+    const facts: TitleFacts = plan.facts;
+    const missing = options.required.filter((detail) => !facts[detail]);
+    for (const detail of missing) {
+      report({
+        messageId: "missing",
+        data: { label: LABELS[detail].label },
+        // A plan without a stated status is still checkable; the others are needed to identify and review it.
+        severity: detail === "status" ? "warning" : "error",
+        section: null,
+        excerpt: "",
+        suggestion: `Add it to the front page with a clear label, for example ${LABELS[detail].example}.`,
+      });
+    }
+    return options.required.length === 0 ? { notApplicable: "No plan details are required by this rule set." } : { score: 1 - missing.length / options.required.length };
+  },
+});

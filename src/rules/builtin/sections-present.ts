@@ -1,0 +1,62 @@
+// Every section of reg 12 must be in the plan, separately labelled; H1 and H2 apart.
+import type { SectionId } from "../../model/document.ts";
+import { SECTION_IDS } from "../../model/document.ts";
+import { defineRule } from "../define-rule.ts";
+
+interface Options {
+  required: SectionId[];
+}
+
+const SECTION_NAMES: Record<SectionId, string> = {
+  A: "the views, interests and aspirations of the child and their parents",
+  B: "the child's special educational needs",
+  C: "health needs related to their SEN",
+  D: "social care needs related to their SEN",
+  E: "the outcomes sought",
+  F: "the special educational provision",
+  G: "health provision",
+  H1: "social care provision under section 2 of the CSDPA 1970",
+  H2: "other social care provision",
+  I: "the placement (school or other institution)",
+  J: "the personal budget",
+  K: "the advice and information obtained",
+};
+
+export default defineRule<Options>({
+  meta: {
+    id: "sections-present",
+    category: "structure",
+    title: "Every section is present and labelled",
+    description: "Flags any of sections A to K (with H1 and H2 apart) that the plan does not have under its own heading.",
+    source: "SEND Regulations 2014, reg 12(1); SEND Code of Practice 2015, para 9.62",
+    defaultSeverity: "error",
+    defaultWeight: 3,
+    defaultCritical: true,
+    optionsSchema: {
+      type: "object",
+      properties: {
+        required: { type: "array", items: { enum: [...SECTION_IDS] }, uniqueItems: true, minItems: 1 },
+      },
+      required: ["required"],
+      additionalProperties: false,
+    },
+    defaultOptions: { required: [...SECTION_IDS] },
+    messages: {
+      missing: "Section {{id}} ({{name}}) is missing, or is not labelled with its letter.",
+    },
+  },
+  check({ plan, options, report }) {
+    const present = new Set(plan.sections.map((section) => section.id));
+    for (const id of options.required) {
+      if (present.has(id)) continue;
+      report({
+        messageId: "missing",
+        data: { id, name: SECTION_NAMES[id] },
+        section: id,
+        excerpt: "",
+        suggestion: `Add a heading "Section ${id}: ..." and its content; if there is nothing to record, say so under the heading.`,
+      });
+    }
+    return { score: options.required.filter((id) => present.has(id)).length / options.required.length };
+  },
+});
