@@ -9,7 +9,8 @@ const addFormats = ((formatsModule as unknown as { default?: Plugin<unknown> }).
 
 function createAjv(): Ajv2020 {
   // strict: a misspelt keyword in an options schema ("minimun") is an error, not silently ignored.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  // strictRequired is off so `anyOf: [{ required: ["a"] }, { required: ["b"] }]` ("one or the other") is allowed.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
   addFormats(ajv, undefined);
   return ajv;
 }
