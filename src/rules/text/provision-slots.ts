@@ -1,0 +1,523 @@
+// Reads one provision statement and finds its slots (CoP 9.69: what, who, how long, how often, group size)
+// and the vague signals in it. Shared by the provision rules and the professional-advice comparison.
+import nlp from "compromise";
+import type { LabelledCell } from "./statements.ts";
+import { isProvisionCell } from "./statements.ts";
+
+export type SlotName = "what" | "who" | "duration" | "frequency" | "groupSize";
+
+/**
+ * What a vague phrase does to a statement:
+ * - "none": it only explains why a slot is missing ("access to", "regular");
+ * - "commitment": the statement is not a decision at all ("would benefit from", "where possible");
+ * - "what": the content is left open ("such as", "etc.");
+ * - "slot": it undoes the slot it sits in or directly precedes ("up to 3 times a week").
+ */
+export type VagueEffect = "none" | "commitment" | "what" | "slot";
+
+export interface VagueLexiconEntry {
+  kind: string;
+  effect: VagueEffect;
+  phrases: string[];
+}
+
+/** Mirrors rules/default.json (provision-specificity options.vagueLexicon); the rule set is the source of truth. */
+export const DEFAULT_VAGUE_LEXICON: VagueLexiconEntry[] = [
+  { kind: "hedge", effect: "commitment", phrases: ["would benefit from", "may benefit from", "could benefit from", "might benefit from", "would benefit", "should", "could", "might", "it is recommended", "is recommended", "are recommended", "it is suggested", "consideration will be given", "will be considered"] },
+  { kind: "qualified-commitment", effect: "commitment", phrases: ["where possible", "wherever possible", "if possible", "when possible", "subject to review", "subject to availability", "subject to funding", "where resources allow", "if resources allow", "where available"] },
+  { kind: "access", effect: "none", phrases: ["access to", "opportunities to", "opportunities for", "opportunity to", "opportunity for"] },
+  { kind: "discretionary", effect: "none", phrases: ["as required", "as needed", "as appropriate", "when necessary", "where necessary", "when needed", "if needed", "if required", "when required", "where appropriate", "if appropriate", "as and when", "as necessary"] },
+  { kind: "imprecise-frequency", effect: "none", phrases: ["regular", "regularly", "frequent", "frequently", "periodic", "periodically", "ongoing", "from time to time", "occasional", "occasionally", "at times"] },
+  { kind: "upper-limit", effect: "slot", phrases: ["up to"] },
+  { kind: "examples", effect: "what", phrases: ["such as", "e.g.", "eg", "for example", "etc.", "etc", "and so on", "or similar"] },
+  { kind: "unnamed-staff", effect: "none", phrases: ["key adult", "an adult", "a member of staff", "familiar adult", "trusted adult", "an identified adult"] },
+];
+
+/** Mirrors rules/default.json: nouns that say nothing about content on their own (Worcestershire CC v SE). */
+export const DEFAULT_GENERIC_WORDS = ["support", "supports", "supported", "input", "intervention", "interventions", "help", "provision", "assistance", "strategies", "opportunities", "access", "adult", "adults", "resources", "programme", "programmes", "work", "sessions", "session", "time"];
+
+export interface AnalyseOptions {
+  lexicon?: VagueLexiconEntry[];
+  genericWords?: string[];
+  /** The child's forename, so "Sam will receive ..." is not read as content. */
+  childName?: string;
+}
+
+export interface VagueSignal {
+  /** The words as written. */
+  phrase: string;
+  /** Lexicon kind ("access", "hedge", ...) or a computed kind: "range", "unsized-group", "bare-generic". */
+  kind: string;
+  effect: VagueEffect;
+  /** For effect "slot": the slot it undoes. */
+  undoes?: SlotName;
+}
+
+export interface Quantity {
+  text: string;
+  value: number;
+  /** The word after the number ("minutes", "times", "pupils"), lower case, when there is one. */
+  unit?: string;
+}
+
+export interface ProvisionAnalysis {
+  what?: string;
+  who?: string;
+  duration?: string;
+  frequency?: string;
+  groupSize?: string;
+  vagueSignals: VagueSignal[];
+  quantities: Quantity[];
+  /** The statement describes sessions (therapy, a programme, teaching), so it should say how long they last. */
+  isSession: boolean;
+  /** The statement describes group work, so it should say how big the group is. */
+  isGroupWork: boolean;
+  /** Normalised for comparisons, when the wording allows (a school week of 5 days, a term of 12 weeks). */
+  timesPerWeek?: number;
+  minutesPerSession?: number;
+  /** Minutes a week: sessions times length, or stated directly ("15 hours a week"). */
+  minutesPerWeek?: number;
+}
+
+export interface StatementLike {
+  text: string;
+  cells?: LabelledCell[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Numbers. compromise reads number words ("three", "forty-five"); digits are read directly.
+
+const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|twenty[- ]five|forty[- ]five";
+const NUM = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS})`;
+const numberCache = new Map<string, number | undefined>();
+
+export function numberValue(token: string): number | undefined {
+  const key = token.toLowerCase().trim();
+  if (/^\d+(\.\d+)?$/.test(key)) return Number(key);
+  if (key === "a" || key === "an" || key === "once") return 1;
+  if (key === "twice") return 2;
+  if (key === "half an" || key === "half a") return 0.5;
+  if (!numberCache.has(key)) {
+    const values: unknown = nlp(key).numbers().get();
+    const parsed = Array.isArray(values) ? values[0] : values;
+    numberCache.set(key, typeof parsed === "number" && Number.isFinite(parsed) ? parsed : undefined);
+  }
+  return numberCache.get(key);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Slot patterns. All run on the statement text with curly quotes and odd spaces folded (same length, so
+// offsets stay valid for the verbatim text).
+
+const DASH = "[-–—]";
+const PERIOD = "(?:school\\s+)?(?:day|week|fortnight|month|term|half[- ]term|year|academic year|lesson|session|lunchtime|lunch time|morning|afternoon|break(?:\\s?time)?|playtime|school day|school week|week day|weekday|evening|visit)";
+const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|nightly)";
+const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times))`;
+const TIME_UNIT = "(?:minutes?|mins?|hours?|hrs?)\\b";
+const DURATION_CORE = `(?:(?:${NUM}|an?|half\\s+an?|one\\s+and\\s+a\\s+half)\\s*${DASH}?\\s*${TIME_UNIT}(?:\\s+and\\s+a\\s+half)?|an?\\s+hour\\s+and\\s+a\\s+half|(?:a\\s+)?(?:full|whole|half)[- ](?:school\\s+)?day|(?:${NUM}|one|two)\\s+(?:full\\s+)?(?:lessons?|periods?)\\s+long)`;
+const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
+
+const FREQUENCY_PATTERNS: RegExp[] = [
+  // "3 x 30 minutes weekly", "3 x 30-minute sessions per week"
+  new RegExp(`\\b${NUM}\\s*(?:x|×)\\s*${DURATION_CORE}(?:\\s+sessions?)?\\s*(?:${PERIOD_ADVERB}|(?:a|an|per|each|every)\\s+${PERIOD})`, "gi"),
+  // "3 times a week", "twice per term", "once every half term", "3x per week"
+  new RegExp(`\\b${COUNT}\\s+(?:(?:a|an|per|each|every|in\\s+(?:a|each|every)|during\\s+(?:the|each|every))\\s+)?${PERIOD}\\b`, "gi"),
+  // "twice weekly", "3 times weekly"
+  new RegExp(`\\b${COUNT}[- ]${PERIOD_ADVERB}\\b`, "gi"),
+  // "3 sessions per week", "15 hours a week", "30 minutes a day", "6 sessions each term", "2 sessions of 30 minutes per week"
+  new RegExp(`\\b${NUM}\\s+(?:(?:individual|group|weekly|daily|direct|further|additional|\\d+[- ]minute)\\s+)?(?:sessions?|lessons?|visits?|${TIME_UNIT}|periods?|blocks?|occasions?)(?:\\s+of\\s+[^,.;|]{1,40}?)?\\s+(?:a|an|per|each|every)\\s+${PERIOD}\\b`, "gi"),
+  // "every lunchtime", "each term", "per half term", "every other week", "at the start of each day"
+  new RegExp(`\\b(?:(?:at\\s+the\\s+(?:start|beginning|end)\\s+(?:and\\s+end\\s+)?of|during|in|before|after)\\s+)?(?:every|each|per)\\s+(?:other\\s+|single\\s+|school\\s+)?(?:${PERIOD}|transition|change of (?:activity|lesson)|literacy lesson|maths lesson|english lesson|class|journey|mealtime|meal time|day at school)s?\\b`, "gi"),
+  // "daily", "weekly", "on a weekly basis", "twice-weekly"
+  new RegExp(`\\b(?:on\\s+a\\s+(?:daily|weekly|fortnightly|monthly|termly)\\s+basis|${PERIOD_ADVERB})\\b`, "gi"),
+  // continuous arrangements: "throughout the school day", "at all times", "in all lessons", "at lunchtimes and breaktimes"
+  /\b(?:throughout\s+(?:the|each|every|his|her|their)\s+(?:school\s+)?(?:day|week|lessons?|curriculum|school day|transitions?)|at\s+all\s+times|all\s+day|in\s+(?:all|every)\s+(?:lessons?|subjects?|classes|settings)|across\s+(?:all\s+)?(?:the\s+)?(?:school\s+)?(?:day|curriculum|lessons|subjects)|full[- ]time|at\s+(?:all\s+)?(?:unstructured\s+times|lunchtimes|breaktimes|break times|playtimes|transitions)(?:\s+and\s+(?:lunchtimes|breaktimes|break times|playtimes|transitions))?|at\s+(?:every|each|all)\s+transitions?)\b/gi,
+  // weekdays: "every Monday", "on Mondays and Thursdays", "Monday, Wednesday and Friday"
+  new RegExp(`\\b(?:(?:every|on)\\s+)?${WEEKDAY}(?:\\s*(?:,|and|&)\\s*${WEEKDAY})*\\b`, "gi"),
+];
+
+const DURATION_PATTERN = new RegExp(`\\b${DURATION_CORE}\\b`, "gi");
+const RANGE_PATTERN = new RegExp(`\\b(?:between\\s+${NUM}\\s+and\\s+${NUM}|${NUM}\\s*(?:${DASH}|to)\\s*${NUM})\\s*(?:${TIME_UNIT}|times|x|sessions?|lessons?|days?|weeks?)\\b`, "gi");
+
+const GROUP_SIZE_PATTERNS: RegExp[] = [
+  /\b(?:1\s*:\s*1|1\s*-\s*1|one[- ]to[- ]one|one[- ]on[- ]one|1\s+to\s+1|individually|individual(?=\s+(?:sessions?|work|tuition|teaching|support|therapy|basis|lessons?|programme))|on\s+(?:his|her|their)\s+own\s+with)\b/gi,
+  new RegExp(`\\b(?:in\\s+)?(?:a\\s+)?(?:small\\s+)?groups?\\s+of\\s+(?:(?:no|not)\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|maximum|max\\.?|between|around|about)?\\s*${NUM}(?:\\s*(?:${DASH}|to|and)\\s*${NUM})?(?:\\s+(?:other\\s+)?(?:pupils|children|students|learners|young people|peers))?`, "gi"),
+  new RegExp(`\\b(?:a\\s+)?(?:small\\s+)?(?:${NUM}|pair)[- ](?:pupil|child|student|person)\\s+group\\b`, "gi"),
+  new RegExp(`\\b(?:with\\s+)?(?:(?:no|not)\\s+more\\s+than|up\\s+to|a\\s+maximum\\s+of|at\\s+most)\\s+${NUM}\\s+(?:other\\s+)?(?:pupils|children|students|learners|peers)\\b`, "gi"),
+  new RegExp(`\\b${NUM}\\s*:\\s*${NUM}\\b`, "gi"),
+  /\b(?:in\s+a\s+pair|in\s+pairs|paired|with\s+(?:a|one)\s+peer|whole[- ]class|as\s+a\s+class)\b/gi,
+];
+
+// Who delivers: roles, qualifications and training.
+const ROLE_WORDS = [
+  "higher level teaching assistants?", "teaching assistants?", "learning support assistants?", "learning support practitioners?", "support assistants?",
+  "emotional literacy support assistants?", "speech and language therapy assistants?", "therapy assistants?", "classroom assistants?", "assistants?",
+  "class teachers?", "subject teachers?", "form tutors?", "specialist teachers?", "advisory teachers?", "outreach teachers?", "qualified teachers?",
+  "teachers? of the deaf", "teachers? of (?:the )?(?:visually impaired|vision impaired|hearing impaired|deaf children)", "teachers?", "tutors?",
+  "special educational needs (?:and disabilities )?co-?ordinator", "inclusion (?:lead|manager|co-?ordinator)", "head ?teacher", "deputy head(?: ?teacher)?", "assistant head(?: ?teacher)?",
+  "speech and language therapists?", "speech therapists?", "occupational therapists?", "physiotherapists?", "play therapists?", "music therapists?", "art therapists?", "drama therapists?", "therapists?",
+  "educational psychologists?", "clinical psychologists?", "psychologists?", "counsellors?", "learning mentors?", "mentors?", "key ?workers?", "(?:school )?nurses?",
+  "social workers?", "family support workers?", "support workers?", "youth workers?", "personal assistants?", "carers?", "practitioners?", "specialists?",
+  "habilitation (?:specialist|officer)s?", "mobility (?:officer|specialist)s?", "instructors?", "coaches", "coach", "lunchtime supervisors?", "midday supervisors?",
+  "(?:[a-z]+ )?(?:support |teaching |advisory |outreach |psychology |sensory |inclusion )?service", "team", "staff",
+  "named (?:adult|person|member of staff)",
+].join("|");
+// Acronyms are matched case-sensitively; those that also name the therapy (SaLT, OT) need a determiner.
+const ROLE_ACRONYMS = "TAs?|HLTAs?|LSAs?|SENCOs?|SENCos?|SENDCOs?|SENDCos?|QTVIs?|ToDs?|CAMHS";
+const AMBIGUOUS_ACRONYMS = "SaLTs?|SALTs?|SLTs?|OTs?|EPs?|ELSAs?|physio";
+// Subject words in compound roles: "a specialist literacy teacher", "an autism outreach teacher".
+const ROLE_SUBJECT = "(?:(?:literacy|numeracy|maths|mathematics|english|reading|dyslexia|autism|asc|asd|sensory|vision|visual impairment|hearing|hearing impairment|sen|send|semh|language|communication|behaviour|inclusion|nurture|learning|early years|phonics|pe|music|art|outreach|advisory)\\s+)*";
+const WHO_QUALIFIER = "(?:(?:a|an|the|his|her|their|[A-Z][a-z]+'s|school's|same|one|two)\\s+)?(?:(?:suitably\\s+|appropriately\\s+|fully\\s+|specifically\\s+)?(?:named|qualified|trained|experienced|specialist|registered|hcpc[- ]registered|paediatric|designated|dedicated|familiar|senior|additional|allocated|identified|consistent|full[- ]time|part[- ]time)[,]?\\s+)*";
+const WHO_TRAINING = "(?:,?\\s+(?:who\\s+(?:is|has\\s+been|are|have\\s+been|has)\\s+)?(?:trained|qualified|experienced|accredited|skilled)\\s+(?:in|to\\s+deliver|to\\s+use)\\s+[^,.;|]{2,60}|\\s+with\\s+(?:training|experience|a\\s+qualification|qualifications|expertise)\\s+in\\s+[^,.;|]{2,60}|\\s+\\((?:[^()]{0,40})\\))?";
+const WHO_PATTERNS: RegExp[] = [
+  new RegExp(`\\b${WHO_QUALIFIER}${ROLE_SUBJECT}(?:${ROLE_WORDS})\\b${WHO_TRAINING}`, "gi"),
+  new RegExp(`\\b${WHO_QUALIFIER}(?:${ROLE_ACRONYMS})\\b${WHO_TRAINING}`, "g"),
+  new RegExp(`(?:\\b(?:a|an|the|their|his|her|by|from|with|school's|[A-Z][a-z]+'s)\\s+)(?:(?:named|qualified|trained|registered|specialist|paediatric|experienced|designated|allocated)\\s+)*(?:${AMBIGUOUS_ACRONYMS})\\b${WHO_TRAINING}`, "g"),
+  new RegExp(`\\b(?:named|qualified|trained|registered|specialist|paediatric|experienced|designated|allocated)\\s+(?:${AMBIGUOUS_ACRONYMS})\\b${WHO_TRAINING}`, "g"),
+  // A named person: "Mrs Patel", "Dr Okafor"
+  /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+/g,
+  // Unnamed staff count as "who" only when their training is stated: "a member of staff trained in Lego therapy".
+  /\b(?:a|an|the)\s+(?:key\s+|familiar\s+|trusted\s+)?(?:adult|member of staff)\s+(?:who\s+(?:is|has\s+been)\s+)?(?:trained|qualified|experienced)\s+in\s+[^,.;|]{2,60}/gi,
+];
+
+const SESSION_WORDS = /\b(sessions?|therap(y|ies)|programmes?|interventions?|tuition|teaching|taught|lessons?|tutoring|coaching|practice|precision teaching|mentoring|counselling|groups?|clubs?|instruction|input|work on|exercises?|activities)\b/i;
+// Continuous or occasion-bound arrangements do not need a session length.
+const CONTINUOUS = /\b(throughout|at all times|all day|in all lessons|every lesson|in every lesson|across the|full[- ]time|lunchtimes?|breaktimes?|break times?|playtimes?|transitions?|each morning|every morning|on arrival|at the start|at the end|each day at|visual timetable|now and next|equipment|resources?|available|seating|seated|environment|room|space)\b/i;
+const GROUP_WORDS = /\b(small[- ]group|groups?|nurture group|social skills group)\b/i;
+const UNSIZED_GROUP = /\bsmall[- ]groups?\b/i;
+
+// Words that never carry content on their own: the subject, auxiliaries, delivery verbs.
+const FUNCTION_WORDS = new Set(
+  (
+    "a an the of to for and or in on at by from with within into as is are be been being will shall must would can do does " +
+    "he she they him her his hers their them it its this that these those who which what when where how also all any each every " +
+    "other others per plus than then there here so such not no only both either weekly daily have has receive receives received " +
+    "get gets given give provide provided provides providing deliver delivered delivers delivering make made offer offered " +
+    "attend attends use used uses using take part participate continue continues including include includes based led run " +
+    "lead through via during over under up about around following follow new further additional extra specific specialist " +
+    "direct minutes minute hours hour times time sessions session school setting class classroom pupil pupils child children young person person"
+  ).split(" "),
+);
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function findAll(pattern: RegExp, text: string): Span[] {
+  const spans: Span[] = [];
+  const regex = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    if (match[0].length === 0) {
+      regex.lastIndex += 1;
+      continue;
+    }
+    spans.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+  }
+  return spans;
+}
+
+/** Longest spans first, dropping any span inside one already kept. */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Span[] = [];
+  for (const span of sorted) {
+    if (kept.some((other) => span.start < other.end && other.start < span.end)) continue;
+    kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function phrasePattern(phrase: string): RegExp {
+  const body = escapeRegExp(phrase.trim()).replace(/\s+/g, "\\s+");
+  const head = /^\w/.test(phrase) ? "\\b" : "";
+  const tail = /\w$/.test(phrase) ? "\\b" : "";
+  return new RegExp(`${head}${body}${tail}`, "gi");
+}
+
+const lexiconPatternCache = new WeakMap<VagueLexiconEntry, RegExp[]>();
+function lexiconPatterns(entry: VagueLexiconEntry): RegExp[] {
+  let patterns = lexiconPatternCache.get(entry);
+  if (!patterns) {
+    patterns = entry.phrases.map(phrasePattern);
+    lexiconPatternCache.set(entry, patterns);
+  }
+  return patterns;
+}
+
+const fold = (text: string): string => text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u00a0\u2007\u202f\t]/g, " ");
+const tidy = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Spans of the statement's text the slot analysis reads: for a table row, only its provision cells. */
+function analysableText(statement: StatementLike): { text: string; whatRanges: Span[] } {
+  if (!statement.cells || statement.cells.length === 0) {
+    const text = fold(statement.text);
+    return { text, whatRanges: [{ start: 0, end: text.length, text }] };
+  }
+  const parts: string[] = [];
+  const whatRanges: Span[] = [];
+  let offset = 0;
+  const provisionCells = statement.cells.filter((cell) => isProvisionCell(cell) && cell.text.trim());
+  const hasWhatColumn = provisionCells.some((cell) => cell.roles.includes("what"));
+  for (const cell of provisionCells) {
+    const cellText = fold(cell.text.trim());
+    if (parts.length > 0) offset += 3; // " | "
+    if (!hasWhatColumn || cell.roles.includes("what")) whatRanges.push({ start: offset, end: offset + cellText.length, text: cellText });
+    parts.push(cellText);
+    offset += cellText.length;
+  }
+  return { text: parts.join(" | "), whatRanges };
+}
+
+const SUBJECT_VERB = /^\s*(?:(?:(?:[A-Z][\w'-]*(?:'s)?|he|she|they|this|it|there)\s+)?(?:will|shall|must|is to|are to|should|to)\s+)?(?:continue\s+to\s+)?(?:be\s+)?(?:(?:receive|have|be given|given|get|attend|access|be provided with|provided with|provided|offered|delivered|deliver|provide|use|used|follow|run|teach|taught|implement|implemented|work with|work on|take part in|participate in|support|supported|benefit from)\b)?\s*/i;
+
+// Delivery words left dangling once the "who" is taken out ("supervised by", "led by").
+const DANGLING = new Set(["supervised", "devised", "led", "overseen", "planned", "designed", "monitored", "set", "written", "modelled", "available", "each", "session", "sessions"]);
+
+const LEADING_CONNECTIVE = /^(?:and|or|by|from|with|for|in|of|to|on|at|then)\s+/i;
+const TRAILING_CONNECTIVE = /\s+(?:and|or|by|from|with|for|in|of|to|on|at|the|a|an|his|her|their)$/i;
+
+function trimConnectives(chunk: string): string {
+  let result = tidy(chunk);
+  for (let previous = ""; previous !== result; ) {
+    previous = result;
+    result = tidy(result.replace(LEADING_CONNECTIVE, "").replace(TRAILING_CONNECTIVE, ""));
+  }
+  return result;
+}
+
+/** The content words left when slots, vague phrases and grammar are taken away. */
+function residualWhat(text: string, whatRanges: Span[], removed: Span[], childName: string | undefined, generic: Set<string>) {
+  const chunks: string[] = [];
+  for (const range of whatRanges) {
+    let cursor = range.start;
+    const inside = removed.filter((span) => span.end > range.start && span.start < range.end).sort((a, b) => a.start - b.start);
+    const pieces: string[] = [];
+    for (const span of inside) {
+      if (span.start > cursor) pieces.push(text.slice(cursor, span.start));
+      pieces.push("|");
+      cursor = Math.max(cursor, span.end);
+    }
+    if (cursor < range.end) pieces.push(text.slice(cursor, range.end));
+    chunks.push(...pieces.join("").split(/[,;|:()]|\.(?:\s|$)/));
+  }
+  const name = childName?.toLowerCase();
+  const isContent = (word: string) => word.length > 1 && !FUNCTION_WORDS.has(word) && !DANGLING.has(word) && word !== name && !word.endsWith("'s");
+  const content: string[] = [];
+  const kept: string[] = [];
+  for (const chunk of chunks) {
+    const stripped = chunk.replace(SUBJECT_VERB, "");
+    const words = (stripped.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter(isContent);
+    if (words.length === 0) continue;
+    content.push(...words);
+    kept.push(trimConnectives(stripped));
+  }
+  const meaningful = content.filter((word) => !generic.has(word));
+  return { what: kept.join(", "), content, meaningful };
+}
+
+/** Analyse one statement: a plain sentence, or a table row with labelled cells. */
+export function analyseProvision(statement: string | StatementLike, options: AnalyseOptions = {}): ProvisionAnalysis {
+  const input = typeof statement === "string" ? { text: statement } : statement;
+  const lexicon = options.lexicon ?? DEFAULT_VAGUE_LEXICON;
+  const generic = new Set((options.genericWords ?? DEFAULT_GENERIC_WORDS).map((word) => word.toLowerCase()));
+  const { text, whatRanges } = analysableText(input);
+
+  const frequencySpans = mergeSpans(FREQUENCY_PATTERNS.flatMap((pattern) => findAll(pattern, text)));
+  const groupSpans = mergeSpans(GROUP_SIZE_PATTERNS.flatMap((pattern) => findAll(pattern, text)));
+  const durationSpans = mergeSpans(findAll(DURATION_PATTERN, text)).filter((span) => !groupSpans.some((group) => overlaps(group, span)));
+  const whoSpans = mergeSpans(WHO_PATTERNS.flatMap((pattern) => findAll(pattern, text)));
+  const rangeSpans = mergeSpans(findAll(RANGE_PATTERN, text)).filter((span) => !groupSpans.some((group) => overlaps(group, span)));
+
+  // Vague phrases, except inside a slot they belong to ("groups of up to 4" is a maximum group size, which is fine).
+  const vagueSignals: VagueSignal[] = [];
+  const vagueSpans: Span[] = [];
+  const slotSpans: { slot: SlotName; span: Span }[] = [
+    ...frequencySpans.map((span) => ({ slot: "frequency" as const, span })),
+    ...durationSpans.map((span) => ({ slot: "duration" as const, span })),
+    ...groupSpans.map((span) => ({ slot: "groupSize" as const, span })),
+    ...whoSpans.map((span) => ({ slot: "who" as const, span })),
+  ];
+  const undone = new Set<SlotName>();
+  for (const entry of lexicon) {
+    const found = mergeSpans(lexiconPatterns(entry).flatMap((pattern) => findAll(pattern, text)));
+    for (const span of found) {
+      if (vagueSpans.some((other) => overlaps(other, span))) continue;
+      if (groupSpans.some((group) => group.start <= span.start && span.end <= group.end)) continue;
+      // "who" phrases like "a key adult trained in ..." already passed as stated training.
+      if (entry.kind === "unnamed-staff" && whoSpans.some((who) => who.start <= span.start && span.end <= who.end)) continue;
+      const signal: VagueSignal = { phrase: input.cells ? span.text : verbatim(input.text, span), kind: entry.kind, effect: entry.effect };
+      if (entry.effect === "slot") {
+        // The slot it sits in or directly precedes: "up to 3 times a week", "up to 30 minutes".
+        const target = slotSpans
+          .filter(({ span: slot }) => (slot.start <= span.start && span.end <= slot.end) || (slot.start >= span.end && slot.start - span.end <= 2))
+          .sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot))[0];
+        if (target) {
+          signal.undoes = target.slot;
+          undone.add(target.slot);
+        }
+      }
+      vagueSignals.push(signal);
+      vagueSpans.push(span);
+    }
+  }
+  for (const span of rangeSpans) {
+    const slot: SlotName = /min|hour|hr/i.test(span.text) ? "duration" : "frequency";
+    undone.add(slot);
+    vagueSignals.push({ phrase: verbatimOrCell(input, span), kind: "range", effect: "slot", undoes: slot });
+    vagueSpans.push(span);
+  }
+
+  const isGroupWork = GROUP_WORDS.test(text) && !/\bwhole[- ]class\b/i.test(text) || groupSpans.some((span) => /group/i.test(span.text));
+  if (groupSpans.length === 0) {
+    const unsized = UNSIZED_GROUP.exec(text);
+    if (unsized) vagueSignals.push({ phrase: unsized[0], kind: "unsized-group", effect: "none" });
+  }
+
+  const removed = [...frequencySpans, ...durationSpans, ...groupSpans, ...whoSpans, ...vagueSpans, ...rangeSpans];
+  const residual = residualWhat(text, whatRanges, removed, options.childName, generic);
+  let what: string | undefined = residual.meaningful.length > 0 ? residual.what : undefined;
+  if (!what && residual.content.length > 0) {
+    const bare = residual.content.find((word) => generic.has(word));
+    if (bare) vagueSignals.push({ phrase: bare, kind: "bare-generic", effect: "none" });
+  }
+  if (what && undone.has("what")) what = undefined;
+
+  const quantities = findQuantities(text);
+  const analysis: ProvisionAnalysis = {
+    vagueSignals,
+    quantities,
+    isSession: SESSION_WORDS.test(text) && !CONTINUOUS.test(text),
+    isGroupWork,
+  };
+  if (what) analysis.what = what;
+  const slotText = (spans: Span[], slot: SlotName): string | undefined => (spans.length > 0 && !undone.has(slot) ? spans.map((span) => tidy(span.text)).join("; ") : undefined);
+  const who = slotText(whoSpans, "who");
+  const duration = slotText(durationSpans.length > 0 ? durationSpans : frequencySpans.filter((span) => new RegExp(TIME_UNIT, "i").test(span.text)), "duration");
+  const frequency = slotText(frequencySpans, "frequency");
+  const groupSize = slotText(groupSpans, "groupSize");
+  if (who) analysis.who = who;
+  if (duration) analysis.duration = duration;
+  if (frequency) analysis.frequency = frequency;
+  if (groupSize) analysis.groupSize = groupSize;
+  Object.assign(analysis, normaliseAmounts(frequency, duration));
+  return analysis;
+}
+
+const slotOrder = (slot: SlotName): number => ["duration", "frequency", "groupSize", "who", "what"].indexOf(slot);
+
+function verbatim(original: string, span: Span): string {
+  return original.slice(span.start, span.end);
+}
+
+function verbatimOrCell(input: StatementLike, span: Span): string {
+  return input.cells ? span.text : verbatim(input.text, span);
+}
+
+function findQuantities(text: string): Quantity[] {
+  const pattern = new RegExp(`(?<![:\\d.])\\b(${NUM}|once|twice)\\b(?!\\s*:\\s*\\d)(?:\\s*[-–]?\\s*([a-z]+))?`, "gi");
+  const quantities: Quantity[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const value = numberValue(match[1] ?? "");
+    if (value === undefined) continue;
+    const quantity: Quantity = { text: match[0].trim(), value };
+    if (match[2]) quantity.unit = match[2].toLowerCase();
+    quantities.push(quantity);
+  }
+  return quantities;
+}
+
+const PER_WEEK: Record<string, number> = { day: 5, "school day": 5, weekday: 5, lunchtime: 5, morning: 5, afternoon: 5, week: 1, fortnight: 0.5, month: 0.25, "half term": 1 / 6, "half-term": 1 / 6, term: 1 / 12, year: 1 / 39 };
+const ADVERB_PER_WEEK: Record<string, number> = { daily: 5, weekly: 1, fortnightly: 0.5, monthly: 0.25, termly: 1 / 12, "half-termly": 1 / 6, "half termly": 1 / 6, annually: 1 / 39, yearly: 1 / 39 };
+
+/** Sessions a week, minutes a session and minutes a week, as far as the wording gives them. */
+function normaliseAmounts(frequency: string | undefined, duration: string | undefined): Pick<ProvisionAnalysis, "timesPerWeek" | "minutesPerSession" | "minutesPerWeek"> {
+  const amounts: Pick<ProvisionAnalysis, "timesPerWeek" | "minutesPerSession" | "minutesPerWeek"> = {};
+  const frequencies = frequency?.split("; ") ?? [];
+  // "15 hours a week" states a weekly amount, not a number of sessions.
+  const weeklyAmount = frequencies.find((phrase) => new RegExp(`^${NUM}\\s*${TIME_UNIT}`, "i").test(phrase) || /^an?\s+hour/i.test(phrase));
+  const sessionFrequency = frequencies.find((phrase) => phrase !== weeklyAmount);
+  const perWeek = sessionFrequency ? timesPerWeek(sessionFrequency) : undefined;
+  if (perWeek !== undefined) amounts.timesPerWeek = perWeek;
+  const sessionDuration = duration?.split("; ").find((phrase) => !weeklyAmount?.toLowerCase().startsWith(phrase.toLowerCase()));
+  const minutes = sessionDuration ? minutesOf(sessionDuration) : undefined;
+  if (minutes !== undefined) amounts.minutesPerSession = minutes;
+  if (weeklyAmount) {
+    const total = minutesOf(weeklyAmount);
+    const per = timesPerWeek(weeklyAmount.replace(new RegExp(`^.*?${TIME_UNIT}(?:\\s+of\\s+[^,;]*?)?\\s+`, "i"), ""));
+    if (total !== undefined && per !== undefined) amounts.minutesPerWeek = total * per;
+  } else if (minutes !== undefined && perWeek !== undefined) {
+    amounts.minutesPerWeek = minutes * perWeek;
+  }
+  return amounts;
+}
+
+/** Sessions a week implied by a frequency phrase ("3 times a week" 3, "daily" 5, "twice a term" 1/6). */
+export function timesPerWeek(frequency: string): number | undefined {
+  const phrase = frequency.toLowerCase().split(";")[0] ?? "";
+  const countMatch = new RegExp(`^(?:(once|twice|thrice)|(${NUM})\\s*(?:x|×|times|sessions?|lessons?|visits?))`, "i").exec(phrase.trim());
+  const count = countMatch ? (countMatch[1] ? { once: 1, twice: 2, thrice: 3 }[countMatch[1] as "once" | "twice" | "thrice"] : numberValue(countMatch[2] ?? "")) : 1;
+  if (count === undefined) return undefined;
+  const adverb = new RegExp(`\\b${PERIOD_ADVERB}\\b`, "i").exec(phrase)?.[0];
+  if (adverb) return count * (ADVERB_PER_WEEK[adverb.replace("-", " ")] ?? ADVERB_PER_WEEK[adverb] ?? 1);
+  const period = /\b(?:a|an|per|each|every)\s+(school day|half[- ]term|day|week|fortnight|month|term|year|lunchtime|morning|afternoon|weekday)\b/.exec(phrase)?.[1];
+  if (period) return count * (PER_WEEK[period.replace("-", " ")] ?? 1);
+  return undefined;
+}
+
+/** Minutes in a duration phrase ("30 minutes" 30, "an hour" 60, "1.5 hours" 90). */
+export function minutesOf(duration: string): number | undefined {
+  const phrase = duration.toLowerCase().split(";")[0] ?? "";
+  if (/\bhalf\s+an?\s+hour\b/.test(phrase)) return 30;
+  if (/\ban?\s+hour\s+and\s+a\s+half\b/.test(phrase)) return 90;
+  const match = new RegExp(`(${NUM}|an?)\\s*[-–]?\\s*(minutes?|mins?|hours?|hrs?)`).exec(phrase);
+  if (!match) return undefined;
+  const value = numberValue(match[1] ?? "");
+  if (value === undefined) return undefined;
+  const extraHalf = /and\s+a\s+half/.test(phrase) ? 0.5 : 0;
+  return /^h/.test(match[2] ?? "") ? (value + extraHalf) * 60 : value;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Judgement: is the statement, read whole, specific enough to enforce?
+
+export interface SpecificityRequirements {
+  who: boolean;
+  frequency: boolean;
+  /** Require a session length when the statement describes sessions. */
+  durationForSessions: boolean;
+  /** Require a group size when the statement describes group work. */
+  groupSizeForGroupWork: boolean;
+}
+
+export const DEFAULT_REQUIREMENTS: SpecificityRequirements = { who: true, frequency: true, durationForSessions: true, groupSizeForGroupWork: true };
+
+export interface SpecificityJudgement {
+  specific: boolean;
+  /** Slots the statement does not state, in the order a reader asks for them. */
+  missing: SlotName[];
+  /** Slots stated but undone by a vague phrase, with the phrase. */
+  undone: { slot: SlotName; phrase: string }[];
+  /** Phrases that make the whole statement a suggestion rather than a decision. */
+  uncommitted: string[];
+}
+
+export function judgeSpecificity(analysis: ProvisionAnalysis, requirements: SpecificityRequirements = DEFAULT_REQUIREMENTS): SpecificityJudgement {
+  const undone = analysis.vagueSignals.filter((signal) => signal.undoes).map((signal) => ({ slot: signal.undoes as SlotName, phrase: signal.phrase }));
+  const examples = analysis.vagueSignals.filter((signal) => signal.effect === "what");
+  for (const signal of examples) undone.push({ slot: "what", phrase: signal.phrase });
+  const uncommitted = analysis.vagueSignals.filter((signal) => signal.effect === "commitment").map((signal) => signal.phrase);
+  const isUndone = (slot: SlotName) => undone.some((entry) => entry.slot === slot);
+  const missing: SlotName[] = [];
+  if (!analysis.what && !isUndone("what")) missing.push("what");
+  if (requirements.who && !analysis.who && !isUndone("who")) missing.push("who");
+  if (requirements.durationForSessions && analysis.isSession && !analysis.duration && !isUndone("duration")) missing.push("duration");
+  if (requirements.frequency && !analysis.frequency && !isUndone("frequency")) missing.push("frequency");
+  if (requirements.groupSizeForGroupWork && analysis.isGroupWork && !analysis.groupSize && !isUndone("groupSize")) missing.push("groupSize");
+  return { specific: missing.length === 0 && undone.length === 0 && uncommitted.length === 0, missing, undone, uncommitted };
+}

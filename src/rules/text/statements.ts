@@ -1,0 +1,142 @@
+// Splits a section's blocks into provision statements: a table row (its cells labelled by the column
+// headers), a list item, or a sentence of a paragraph. Rules judge statements, never whole blocks.
+import type { Block, SectionId, TableBlock } from "../../model/document.ts";
+
+/** What a table column holds, recognised from its header wording. */
+export type ColumnRole = "what" | "frequency" | "duration" | "who" | "groupSize" | "need" | "outcome" | "other";
+
+export interface LabelledCell {
+  /** The column header as written ("" when the table has no header row). */
+  header: string;
+  /** Every role the header names ("Frequency and duration" is both). */
+  roles: ColumnRole[];
+  text: string;
+}
+
+export interface ProvisionStatement {
+  blockId: string;
+  section: SectionId | null;
+  kind: "table-row" | "list-item" | "sentence";
+  /** Verbatim text: the sentence, the list item, or a table row's cells joined with " | ". */
+  text: string;
+  /** Table rows only: each cell with the column it sits in. */
+  cells?: LabelledCell[];
+  /** Table rows only: 0-based index among the body rows. */
+  rowIndex?: number;
+}
+
+// Header wording per role, most specific first; a header may carry several roles.
+const COLUMN_PATTERNS: [ColumnRole, RegExp][] = [
+  ["outcome", /\b(outcomes?|targets?|aims?|intended|what (this|it) will achieve|objectives?)\b/i],
+  ["need", /\b(needs?|difficult(y|ies)|barriers?)\b(?! to meet)/i],
+  ["frequency", /\b(frequency|how often|when|sessions? per|times? per|timetable|regularity)\b/i],
+  ["duration", /\b(duration|how long|length|hours|minutes|time allocation|amount of time)\b/i],
+  ["groupSize", /\b(group(ing)?( size)?|ratio|1:1 or group|class size)\b/i],
+  ["who", /\b(who|staffing|staff|delivered by|by whom|provider|provided by|responsible|lead|deliver(ed|y)? by|person|practitioner|level of expertise|expertise|qualifications?|training)\b/i],
+  ["what", /\b(provision|support|intervention|what|description|strategies|strategy|arrangements?|resources?|programmes?|action|approach|equipment|details?)\b/i],
+];
+
+/** Roles a header names; ["other"] when it names none (e.g. "Review", "Cost"). */
+export function classifyColumn(header: string): ColumnRole[] {
+  const text = header.trim();
+  if (!text) return ["other"];
+  const roles: ColumnRole[] = [];
+  // "Need" in "Provision to meet need" describes the provision column, not a need column.
+  const provisionToMeet = /\bprovision\b/i.test(text) && /\bmeet\b/i.test(text);
+  for (const [role, pattern] of COLUMN_PATTERNS) {
+    if (role === "need" && provisionToMeet) continue;
+    if (pattern.test(text)) roles.push(role);
+  }
+  // A header naming an outcome or need as well as provision ("Outcome and provision") is still about provision.
+  if (roles.includes("what") && (roles.includes("need") || roles.includes("outcome")) && !/^\W*(need|outcome|target)/i.test(text)) {
+    return roles.filter((role) => role !== "need" && role !== "outcome");
+  }
+  return roles.length > 0 ? roles : ["other"];
+}
+
+/** Roles whose cells describe the provision itself (need and outcome cells explain why; "other" is bookkeeping). */
+export const PROVISION_ROLES: readonly ColumnRole[] = ["what", "frequency", "duration", "who", "groupSize"];
+
+export const isProvisionCell = (cell: LabelledCell): boolean => cell.roles.some((role) => PROVISION_ROLES.includes(role));
+
+const ABBREVIATIONS = /\b(e\.g|i\.e|etc|approx|Mr|Mrs|Ms|Miss|Dr|Prof|St|no|vs|incl|inc|min|mins|hr|hrs|wk|wks|yr|Y|ref|para|reg|cf)\.$/i;
+
+/**
+ * Sentences of a paragraph, verbatim. Splits after . ! ? (and ; when what follows could stand alone is
+ * not needed here) when the next character starts a new sentence; keeps "e.g.", "Mr." and "3.5" intact.
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  const boundary = /[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9])/g;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    const end = match.index + match[0].length;
+    const candidate = text.slice(start, end);
+    // "etc." ends a sentence only when a capitalised word that is not a list continuation follows; keep it simple:
+    // an abbreviation never ends a sentence, except "etc." followed by a capital.
+    if (ABBREVIATIONS.test(candidate) && !/\betc\.$/i.test(candidate)) continue;
+    const sentence = candidate.trim();
+    if (sentence) sentences.push(sentence);
+    start = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences;
+}
+
+/** A two-column table whose first column names slots ("Provision | ...", "Frequency | ...") describes one provision. */
+function isRecordTable(table: TableBlock): boolean {
+  const rows = table.header.length > 0 ? [table.header, ...table.rows] : table.rows;
+  if (rows.length < 2 || rows.some((row) => row.length !== 2)) return false;
+  const labelled = rows.filter((row) => {
+    const label = row[0] ?? "";
+    return label.split(/\s+/).length <= 5 && classifyColumn(label).some((role) => role !== "other");
+  });
+  const slotRoles = new Set(labelled.flatMap((row) => classifyColumn(row[0] ?? "")));
+  return labelled.length >= Math.max(2, rows.length - 1) && slotRoles.size >= 2;
+}
+
+function tableStatements(table: TableBlock): ProvisionStatement[] {
+  const base = { blockId: table.id, section: table.section, kind: "table-row" as const };
+  if (isRecordTable(table)) {
+    const rows = table.header.length > 0 ? [table.header, ...table.rows] : table.rows;
+    const cells = rows.map(([label = "", text = ""]) => ({ header: label, roles: classifyColumn(label), text }));
+    return [{ ...base, text: rows.map((row) => row.join(" | ")).join(" | "), cells, rowIndex: 0 }];
+  }
+  const statements: ProvisionStatement[] = [];
+  table.rows.forEach((row, rowIndex) => {
+    const cells = row.map((text, column) => {
+      const header = table.header[column] ?? "";
+      return { header, roles: classifyColumn(header), text };
+    });
+    if (cells.every((cell) => !cell.text.trim())) return;
+    // A table with no recognised provision column: read every cell as describing the provision.
+    if (!cells.some(isProvisionCell)) for (const cell of cells) if (cell.roles.includes("other")) cell.roles = ["what"];
+    if (!cells.some((cell) => isProvisionCell(cell) && cell.text.trim())) return;
+    statements.push({ ...base, text: row.filter((cell) => cell.trim()).join(" | "), cells, rowIndex });
+  });
+  return statements;
+}
+
+/** Split blocks (headings skipped) into statements, in document order. */
+export function splitStatements(blocks: readonly Block[]): ProvisionStatement[] {
+  const statements: ProvisionStatement[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "heading":
+        break;
+      case "table":
+        statements.push(...tableStatements(block));
+        break;
+      case "list-item":
+        if (block.text.trim()) statements.push({ blockId: block.id, section: block.section, kind: "list-item", text: block.text.trim() });
+        break;
+      case "paragraph":
+        for (const sentence of splitSentences(block.text)) {
+          statements.push({ blockId: block.id, section: block.section, kind: "sentence", text: sentence });
+        }
+        break;
+    }
+  }
+  return statements;
+}
