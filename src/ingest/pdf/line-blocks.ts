@@ -1,0 +1,250 @@
+// The reading-order flow of lines and tables -> RawBlocks. A PDF keeps neither paragraphs nor styles (and
+// pdf-parse's page text keeps neither blank lines between paragraphs nor indentation), so all of this is read
+// from the text itself:
+// - A paragraph ends at a blank line; at a line ending in . : ; ? ! followed by a line starting with a capital,
+//   a digit or a bullet; after a short line (well under the document's usual line width); and at a page break
+//   unless the sentence clearly runs on (no full stop, and the next page starts in lower case or the line ends
+//   in a comma or hyphen).
+// - A line starting with a bullet or a number ("1.", "1)", "a)", "(i)", "2.1") starts a list item; the lines
+//   after it are joined to it by the same rules as paragraphs.
+// - A standalone short line is a heading when it reads like one: "Section A: ...", "Part F – ...",
+//   "1. ... (Section A)", "Appendix ..."; or, when it also starts a block and is not followed by lower-case text,
+//   an ALL CAPS or Title Case line, or a short sentence-case line followed by a paragraph, list or table.
+//   Lines ending in . , ; : and "Label: value" lines are never headings.
+import type { RawBlock } from "../raw.ts";
+import { tidySpace } from "./flow.ts";
+import type { FlowItem, FlowLine } from "./flow.ts";
+import { endsWithHyphen, joinHyphenated } from "./hyphenation.ts";
+import type { Vocabulary } from "./hyphenation.ts";
+import { firstRowIsHeader } from "./page-tables.ts";
+
+/** A line shorter than this share of the usual full line ends its paragraph. */
+const SHORT_LINE_SHARE = 0.7;
+/** A line that ends a sentence with room left for the next word (at this share of the usual width) ends its paragraph. */
+const FITTED_LINE_SHARE = 0.95;
+const HEADING_MAX_WORDS = 12;
+const SECTION_HEADING_MAX_WORDS = 16;
+const SENTENCE_CASE_HEADING_MAX_WORDS = 8;
+
+export interface ListMarker {
+  ordered: boolean;
+  /** 0 = top level. */
+  level: number;
+  /** The item's text without its bullet or number. */
+  text: string;
+}
+
+/** Bullet glyphs, including the private-use characters of the Symbol and Wingdings fonts Word bullets use. */
+const GLYPH_BULLET = /^[•●◦▪■□○◆◇➢➤►▶✓✔·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0d8]\s*(\S.*)$/u;
+/** Dashes and asterisks are bullets only when a space follows ("- item", not "-5"). */
+const DASH_BULLET = /^[-–—*]\s+(\S.*)$/;
+const ROMAN_ITEM = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(\S.*)$/;
+const LETTER_ITEM = /^(?:\(([a-z])\)|([a-z])[.)])\s+(\S.*)$/;
+/** "1.", "1)", "2.1." — a number without a stop after it ("2.5 hours weekly") is a quantity, not an item. */
+const NUMBER_ITEM = /^(\d{1,2}(?:\.\d{1,2})*)[.)]\s+(\S.*)$/;
+
+const SUB_BULLETS = new Set(["◦", "○"]);
+const SUB_SUB_BULLETS = new Set(["▪", "■", "\uf0a7"]);
+
+export function listMarker(line: string): ListMarker | null {
+  const glyph = GLYPH_BULLET.exec(line);
+  if (glyph) {
+    const bullet = line[0]!;
+    return { ordered: false, level: SUB_BULLETS.has(bullet) ? 1 : SUB_SUB_BULLETS.has(bullet) ? 2 : 0, text: glyph[1]! };
+  }
+  const dash = DASH_BULLET.exec(line);
+  if (dash) return { ordered: false, level: 0, text: dash[1]! };
+  const roman = ROMAN_ITEM.exec(line);
+  if (roman) return { ordered: true, level: 2, text: roman[2]! };
+  const letter = LETTER_ITEM.exec(line);
+  if (letter) return { ordered: true, level: 1, text: letter[3]! };
+  const number = NUMBER_ITEM.exec(line);
+  if (number) return { ordered: true, level: number[1]!.split(".").length - 1, text: number[2]! };
+  return null;
+}
+
+const SECTION_HEADING = [
+  // "Section A: Views, interests and aspirations", "Part F – The support I will get", "SECTION H1"
+  /^(?:[Ss]ection|[Pp]art|SECTION|PART)\s+(?:[A-K]|H\s?[12])(?:\s*$|\s*[:.)\-–—]|\s+\p{Lu})/u,
+  // "1. Views, interests and aspirations (Section A)"
+  /\((?:[Ss]ection|[Pp]art|SECTION|PART)\s+(?:[A-K]|H\s?[12])\)$/u,
+  /^(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\b/u,
+];
+
+const MINOR_WORDS = new Set([
+  "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+  "about", "under", "over", "per", "via", "nor", "vs", "&", "–", "-", "—",
+]);
+
+const wordsOf = (text: string): string[] => text.split(" ").filter(Boolean);
+const isAllCaps = (text: string): boolean => (text.match(/\p{L}/gu) ?? []).length >= 3 && !/\p{Ll}/u.test(text);
+const isTitleCase = (text: string): boolean =>
+  wordsOf(text).every((word) => MINOR_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\p{N}("'‘“&]/u.test(word));
+const mostlyLetters = (text: string): boolean => {
+  const visible = text.replace(/\s/g, "");
+  return (visible.match(/\p{L}/gu) ?? []).length >= visible.length / 2;
+};
+const startsLowerCase = (text: string): boolean => /^\p{Ll}/u.test(text);
+/** Ends a sentence or introduces what follows: the line can end a paragraph. */
+const endsTerminal = (text: string): boolean => /[.:;?!]["'”’)\]]*$/.test(text);
+/** Starts the way a new paragraph or item starts. */
+const startsNewUnit = (text: string): boolean => /^[\p{Lu}\p{N}"“'‘(]/u.test(text) || listMarker(text) !== null;
+
+export function isSectionHeading(text: string): boolean {
+  return wordsOf(text).length <= SECTION_HEADING_MAX_WORDS && !/[.,;]$/.test(text) && SECTION_HEADING.some((pattern) => pattern.test(text));
+}
+
+/** The usual length of a full line of body text, in characters (Infinity when there is too little text to tell). */
+export function typicalLineWidth(lines: readonly string[]): number {
+  const lengths = lines.map(tidySpace).filter((line) => wordsOf(line).length >= 5).map((line) => line.length).sort((a, b) => b - a);
+  if (lengths.length < 5) return Infinity;
+  return lengths[Math.floor(lengths.length * 0.1)]!;
+}
+
+interface OpenBlock {
+  kind: "paragraph" | "list-item";
+  ordered: boolean;
+  level: number;
+  text: string;
+  lastLine: string;
+  page: number;
+  lastPage: number;
+}
+
+export class BlockAssembler {
+  private readonly blocks: RawBlock[] = [];
+  private open: OpenBlock | null = null;
+
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly lineWidth: number,
+  ) {}
+
+  private isShort(line: string): boolean {
+    return line.length < this.lineWidth * SHORT_LINE_SHARE;
+  }
+
+  /**
+   * How `text` on `page` relates to the open block:
+   * - "continue": it carries on the open block;
+   * - "break": it starts a new block;
+   * - "sentence-end": the open paragraph's last line ends a sentence and `text` starts a new one, but that line is
+   *   full (the next word would not have fitted on it), so this is most likely a sentence that happened to end
+   *   at a line end inside a paragraph. It continues the paragraph unless `text` is a heading or list item.
+   */
+  private boundary(text: string, page: number): "continue" | "break" | "sentence-end" {
+    const open = this.open;
+    if (open === null) return "break";
+    const last = open.lastLine;
+    const terminal = endsTerminal(last);
+    if (page !== open.lastPage) return !terminal && (startsLowerCase(text) || /[,\-–]$/.test(last)) ? "continue" : "break";
+    if (endsWithHyphen(last) && startsLowerCase(text)) return "continue";
+    if (this.isShort(last)) return "break";
+    if (terminal && startsNewUnit(text)) {
+      const nextWord = text.split(" ")[0] ?? "";
+      const wouldHaveFitted = last.length + 1 + nextWord.length <= this.lineWidth * FITTED_LINE_SHARE;
+      return open.kind === "paragraph" && !wouldHaveFitted ? "sentence-end" : "break";
+    }
+    return "continue";
+  }
+
+  private headingLevel(text: string, startsBlock: boolean, next: FlowItem | undefined): number | null {
+    const words = wordsOf(text).length;
+    if (!startsBlock || !mostlyLetters(text)) return null;
+    if (isSectionHeading(text)) return 1;
+    if (words > HEADING_MAX_WORDS || /[.,;:]$/.test(text) || /:\s/.test(text) || !/^\p{Lu}/u.test(text)) return null;
+    if (listMarker(text) !== null) return null;
+    if (next?.kind === "line" && startsLowerCase(tidySpace(next.text))) return null;
+    if (isAllCaps(text) || isTitleCase(text)) return 2;
+    if (words <= SENTENCE_CASE_HEADING_MAX_WORDS && this.startsBody(next)) return 2;
+    return null;
+  }
+
+  /** The next item opens body text: a table, a list item, a section heading, or a full-width line of a paragraph. */
+  private startsBody(next: FlowItem | undefined): boolean {
+    if (next === undefined) return false;
+    if (next.kind === "table") return true;
+    const text = tidySpace(next.text);
+    return listMarker(text) !== null || isSectionHeading(text) || (startsNewUnit(text) && !this.isShort(text));
+  }
+
+  private flush(): void {
+    const open = this.open;
+    if (open === null) return;
+    const location = { page: open.page };
+    this.blocks.push(
+      open.kind === "list-item"
+        ? { kind: "list-item", level: open.level, ordered: open.ordered, text: open.text, location }
+        : { kind: "paragraph", text: open.text, location },
+    );
+    this.open = null;
+  }
+
+  private append(text: string, page: number): void {
+    const open = this.open!;
+    open.text = endsWithHyphen(open.text) ? joinHyphenated(open.text, text, this.vocabulary) : `${open.text} ${text}`;
+    open.lastLine = text;
+    open.lastPage = page;
+  }
+
+  private line(item: FlowLine, next: FlowItem | undefined): void {
+    const text = tidySpace(item.text);
+    if (text === "") return this.flush();
+    const boundary = this.boundary(text, item.page);
+    const level = this.headingLevel(text, boundary !== "continue", next);
+    if (level !== null) {
+      this.flush();
+      this.blocks.push({ kind: "heading", level, text, location: { page: item.page } });
+      return;
+    }
+    const marker = listMarker(text);
+    // A dash at the start of a wrapped line inside a running sentence is punctuation, not a bullet.
+    const dashInSentence = marker !== null && /^[-–—]/.test(text) && boundary === "continue" && startsLowerCase(marker.text);
+    if (marker !== null && !dashInSentence) {
+      this.flush();
+      this.open = { kind: "list-item", ordered: marker.ordered, level: marker.level, text: marker.text, lastLine: text, page: item.page, lastPage: item.page };
+      return;
+    }
+    if (boundary !== "break") return this.append(text, item.page);
+    this.flush();
+    this.open = { kind: "paragraph", ordered: false, level: 0, text, lastLine: text, page: item.page, lastPage: item.page };
+  }
+
+  private table(rows: string[][], page: number): void {
+    this.flush();
+    const cells = rows.map((row) => row.map((cell) => cellText(cell, this.vocabulary))).filter((row) => row.some((cell) => cell !== ""));
+    const hasHeader = firstRowIsHeader(cells);
+    this.blocks.push({ kind: "table", header: hasHeader ? cells[0]! : [], rows: hasHeader ? cells.slice(1) : cells, location: { page } });
+  }
+
+  build(flow: readonly FlowItem[]): RawBlock[] {
+    flow.forEach((item, i) => {
+      if (item.kind === "table") this.table(item.rows, item.page);
+      else this.line(item, flow[i + 1]);
+    });
+    this.flush();
+    return this.blocks;
+  }
+}
+
+/**
+ * A table cell's wrapped lines joined into one text: lines run on with a space (or across a hyphen), and each
+ * bullet or numbered item inside the cell starts a new line, without its bullet, as a Word list would read.
+ */
+export function cellText(cell: string, vocabulary: Vocabulary): string {
+  let text = "";
+  for (const raw of cell.split("\n")) {
+    const line = tidySpace(raw);
+    if (line === "") continue;
+    const marker = listMarker(line);
+    if (text === "") text = marker?.text ?? line;
+    else if (marker !== null) text += `\n${marker.text}`;
+    else text = endsWithHyphen(text) ? joinHyphenated(text, line, vocabulary) : `${text} ${line}`;
+  }
+  return text;
+}
+
+export function blocksFromFlow(flow: readonly FlowItem[], vocabulary: Vocabulary): RawBlock[] {
+  const lines = flow.flatMap((item) => (item.kind === "line" ? [item.text] : []));
+  return new BlockAssembler(vocabulary, typicalLineWidth(lines)).build(flow);
+}
