@@ -1,6 +1,10 @@
 // Every built-in rule, registered by id. Add one import and one entry per rule file.
 // Rule files `export default defineRule<Options>({ meta, check })` (src/rules/define-rule.ts) so they fit this list.
 import type { RuleModule } from "../types.ts";
+import repeatedParagraphs from "./repeated-paragraphs.ts";
+import pronounsConsistent from "./pronouns-consistent.ts";
+import placeholderText from "./placeholder-text.ts";
+import childNameConsistent from "./child-name-consistent.ts";
 import sectionsPresent from "./sections-present.ts";
 import sectionsHaveContent from "./sections-have-content.ts";
 import planDetailsPresent from "./plan-details-present.ts";
@@ -14,6 +18,10 @@ export const builtinRules: RuleModule[] = [
   sectionsHaveContent,
   placementMatchesStatus,
   planDetailsPresent,
+  placeholderText,
+  childNameConsistent,
+  pronounsConsistent,
+  repeatedParagraphs,
   issuedWithin20Weeks,
   draftCommentPeriod,
   reviewWithin12Months,

@@ -1,0 +1,63 @@
+// Template text left in a plan ("[insert date]", "«Child_Forename»", "TBC") shows it was not finished.
+import { defineRule } from "../define-rule.ts";
+import { findPhrases } from "../text/phrase-list.ts";
+
+interface Options {
+  /** Placeholder phrases, matched as whole words, case-insensitively. */
+  phrases: string[];
+  /** Regular expressions for placeholder shapes (square-bracket prompts, mail-merge fields). */
+  patterns: string[];
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: "placeholder-text",
+    category: "consistency",
+    title: "No template placeholders left in",
+    description: "Flags template prompts, mail-merge fields and 'TBC' left in the plan.",
+    source: "SEND Code of Practice 2015, para 9.61 (plans must be clear, concise and specific); Ofsted/CQC area SEND inspection findings",
+    defaultSeverity: "error",
+    defaultWeight: 2,
+    optionsSchema: {
+      type: "object",
+      properties: {
+        phrases: { type: "array", items: { type: "string", minLength: 1 } },
+        patterns: { type: "array", items: { type: "string", minLength: 1, format: "regex" } },
+      },
+      required: ["phrases", "patterns"],
+      additionalProperties: false,
+    },
+    defaultOptions: {
+      phrases: ["TBC", "TBA", "to be confirmed", "XXX", "Enter text here", "Click here to enter text", "Click or tap here to enter text", "insert name", "insert date", "Lorem ipsum"],
+      patterns: ["\\[[^\\]\\n]{1,40}\\]", "«[^»\\n]{1,40}»", "<<[^>\\n]{1,40}>>", "\\{\\{[^}\\n]{1,40}\\}\\}", "\\bX{3,}\\b"],
+    },
+    messages: {
+      placeholder: 'Template text "{{text}}" is still in the plan.',
+    },
+  },
+  check({ plan, options, report }) {
+    const patterns = options.patterns.map((source) => new RegExp(source, "giu"));
+    for (const block of plan.blocks) {
+      const found = [
+        ...findPhrases(block.text, options.phrases),
+        ...patterns.flatMap((pattern) => [...block.text.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0] }))),
+      ];
+      // One finding per placeholder occurrence: a phrase inside a bracketed placeholder is the same one.
+      const kept: { index: number; text: string }[] = [];
+      for (const match of found.sort((a, b) => b.text.length - a.text.length)) {
+        const end = match.index + match.text.length;
+        if (!kept.some((k) => match.index >= k.index && end <= k.index + k.text.length)) kept.push(match);
+      }
+      for (const match of kept.sort((a, b) => a.index - b.index)) {
+        report({
+          messageId: "placeholder",
+          data: { text: match.text },
+          section: block.section,
+          excerpt: block.text,
+          blockId: block.id,
+          suggestion: "Replace it with the real detail, or remove it.",
+        });
+      }
+    }
+  },
+});

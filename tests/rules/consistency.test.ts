@@ -1,0 +1,88 @@
+import childNameConsistent from "../../src/rules/builtin/child-name-consistent.ts";
+import placeholderText from "../../src/rules/builtin/placeholder-text.ts";
+import pronounsConsistent from "../../src/rules/builtin/pronouns-consistent.ts";
+import repeatedParagraphs from "../../src/rules/builtin/repeated-paragraphs.ts";
+import type { SectionId } from "../../src/model/document.ts";
+import { planBuilder } from "../../src/testing/document-builder.ts";
+import { ruleTester } from "../../src/testing/rule-tester.ts";
+
+const facts = { childName: "Oliver Bennett", status: "final" as const };
+function plan(sections: Partial<Record<SectionId, string[]>>) {
+  const builder = planBuilder(facts);
+  for (const [id, paragraphs] of Object.entries(sections)) {
+    builder.section(id as SectionId);
+    for (const text of paragraphs ?? []) builder.paragraph(text);
+  }
+  return builder.build();
+}
+
+ruleTester(placeholderText).run({
+  valid: [
+    { name: "finished text", doc: plan({ F: ["A teaching assistant will deliver Precision Teaching for 10 minutes daily."] }) },
+    { name: "brackets are not the only sign: round brackets are fine", doc: plan({ A: ["Oliver (aged 9) likes trains."] }) },
+  ],
+  invalid: [
+    {
+      name: "square-bracket prompt, mail-merge field and TBC",
+      doc: plan({ A: ["«Child_Forename» enjoys football."], F: ["Speech and language therapy will start on [insert date], frequency TBC."] }),
+      findings: [
+        { section: "A", message: "«Child_Forename»", excerpt: "enjoys football" },
+        { section: "F", message: "[insert date]" },
+        { section: "F", message: '"TBC"' },
+      ],
+    },
+    {
+      name: "XXX and a Word content-control prompt",
+      doc: plan({ K: ["Educational psychology advice, XXX, dated 3 March 2026.", "Click or tap here to enter text."] }),
+      findings: [{ message: "XXX" }, { message: "Click or tap here to enter text" }],
+    },
+  ],
+});
+
+ruleTester(childNameConsistent).run({
+  valid: [
+    {
+      name: "the child's own name and named adults",
+      doc: plan({
+        A: ["Oliver likes trains. Sarah (Mum) says Oliver sleeps well.", "Dr Emily Hart says Oliver's hearing is normal."],
+        F: ["Oliver will have 30 minutes of Precision Teaching daily. Emily will review this each term."],
+      }),
+    },
+    { name: "capitalised subjects that are not names", doc: plan({ F: ["Maths will be taught in a group of 4. Reading is practised daily."] }) },
+    { name: "no child's name in the plan", doc: planBuilder().section("A").paragraph("Jayden likes trains.").build(), status: "not-applicable" },
+  ],
+  invalid: [
+    {
+      name: "another child's name pasted in",
+      doc: plan({ A: ["Oliver likes trains."], B: ["Jayden finds it hard to wait his turn. Jayden's reading age is 6."] }),
+      findings: [{ messageId: "otherName", section: "B", message: '"Jayden"', excerpt: "Jayden finds it hard" }],
+    },
+  ],
+});
+
+ruleTester(pronounsConsistent).run({
+  valid: [
+    { name: "he throughout", doc: plan({ A: ["Oliver says he likes trains."], B: ["Oliver finds his handwriting tiring."] }) },
+    { name: "a sentence also about his mum", doc: plan({ A: ["Oliver says he likes trains.", "Oliver's mum says she worries about mornings."] }) },
+  ],
+  invalid: [
+    {
+      name: "pronouns switch in Section F",
+      doc: plan({ A: ["Oliver says he likes trains.", "Oliver enjoys his swimming lessons."], F: ["Oliver will use her visual timetable every morning."] }),
+      findings: [{ messageId: "switched", section: "F", excerpt: "her visual timetable", message: '"her"' }],
+    },
+  ],
+});
+
+const long = "Oliver needs a calm, predictable environment with clear routines, visual supports and warning before any change to his day.";
+ruleTester(repeatedParagraphs).run({
+  valid: [{ name: "each paragraph once", doc: plan({ B: [long], F: ["A different paragraph about provision that is long enough to count here for the rule."] }) }],
+  invalid: [
+    {
+      name: "same paragraph in B and F",
+      doc: plan({ B: [long], F: [long.replace("Oliver", "Oliver ")] }),
+      findings: [{ messageId: "repeated", section: "B", message: "2 times, word for word (Section B, Section F)" }],
+      status: "warning",
+    },
+  ],
+});
