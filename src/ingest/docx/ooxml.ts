@@ -58,6 +58,8 @@ async function readXmlPart(zip: JSZip, path: string): Promise<XmlDocument | null
   let text: string;
   try {
     text = await entry.async("string");
+    // Some producers write a byte-order mark, which the XML parser would reject.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } catch {
     throw corruptFile();
   }
