@@ -1,6 +1,7 @@
 // Every built-in rule, registered by id. Add one import and one entry per rule file.
 // Rule files `export default defineRule<Options>({ meta, check })` (src/rules/define-rule.ts) so they fit this list.
 import type { RuleModule } from "../types.ts";
+import outcomesSmart from "./outcomes-smart.ts";
 import repeatedParagraphs from "./repeated-paragraphs.ts";
 import pronounsConsistent from "./pronouns-consistent.ts";
 import placeholderText from "./placeholder-text.ts";
@@ -12,6 +13,7 @@ import placementMatchesStatus from "./placement-matches-status.ts";
 import draftCommentPeriod from "./draft-comment-period.ts";
 import issuedWithin20Weeks from "./issued-within-20-weeks.ts";
 import reviewWithin12Months from "./review-within-12-months.ts";
+import provisionSpecificity from "./provision-specificity.ts";
 
 export const builtinRules: RuleModule[] = [
   sectionsPresent,
@@ -22,7 +24,9 @@ export const builtinRules: RuleModule[] = [
   childNameConsistent,
   pronounsConsistent,
   repeatedParagraphs,
+  outcomesSmart,
   issuedWithin20Weeks,
   draftCommentPeriod,
   reviewWithin12Months,
+  provisionSpecificity,
 ];
