@@ -1,0 +1,133 @@
+import childVoice from "../../src/rules/builtin/child-voice.ts";
+import { planBuilder } from "../../src/testing/document-builder.ts";
+import { ruleTester } from "../../src/testing/rule-tester.ts";
+
+const sam = { childName: "Sam Taylor" };
+const sectionA = (...paragraphs: string[]) => {
+  const builder = planBuilder(sam).section("A");
+  for (const text of paragraphs) builder.paragraph(text);
+  return builder.section("B").paragraph("Sam has difficulties with reading.").build();
+};
+
+ruleTester(childVoice).run({
+  valid: [
+    {
+      name: "a good first-person Section A, with the parents' views under their own heading",
+      doc: planBuilder(sam)
+        .section("A")
+        .heading("My views")
+        .paragraph("Sam wrote this with his teaching assistant, Mrs Khan.")
+        .paragraph("I like trains and playing football at break. I find it hard when the classroom is noisy. When I grow up I want to be a train driver.")
+        .heading("Parents' views")
+        .paragraph("We would like Sam to make friends and feel happy at school.")
+        .build(),
+      note: 'for example "I like trains and playing football at break."',
+    },
+    {
+      name: "a non-verbal child whose views were gathered through PECS and observation by named staff",
+      doc: planBuilder({ childName: "Ava Jones" })
+        .section("A")
+        .paragraph("Ava does not use speech. Her views were gathered by her teaching assistant, Miss Hughes, using PECS and through observation over two weeks.")
+        .paragraph("Using PECS, Ava chose pictures of the trampoline, music and the sensory room as her favourite activities. She becomes upset when the hand dryers are used.")
+        .build(),
+      note: "gathered (PECS",
+    },
+    {
+      name: "a direct quote attributed to the child",
+      doc: sectionA('Sam told his teacher: "I love drawing dragons and I hate it when people shout."', "Sam enjoys art and is proud of his sketchbook."),
+      note: "quoted",
+    },
+    {
+      name: "first person in a table labelled as the child's views",
+      doc: planBuilder(sam)
+        .section("A")
+        .table([], [["My views (in my own words)", "I am good at maths. I do not like assembly because it is loud."], ["What my family say", "Sam is kind and funny."]])
+        .build(),
+    },
+    {
+      name: "Section A is out of scope when the rule set points the rule elsewhere",
+      doc: planBuilder(sam).section("A").paragraph("Sam likes Lego.").section("K").paragraph("I like trains, my mum told me about them. These are my words.").build(),
+      scope: ["K"],
+    },
+  ],
+  invalid: [
+    {
+      name: "third person only",
+      doc: sectionA("Sam is a friendly boy who enjoys Lego.", "He finds reading difficult and likes football.", "He has two older sisters. He lives with his mum and dad."),
+      findings: [
+        { messageId: "thirdPersonOnly", severity: "error", section: "A", excerpt: "Sam is a friendly boy who enjoys Lego.", message: "third person only (4 line(s))" },
+        { messageId: "alsoReplaced", severity: "info", excerpt: "He finds reading difficult" },
+        { messageId: "alsoReplaced", severity: "info", excerpt: "He has two older sisters." },
+      ],
+      status: "fail",
+    },
+    {
+      name: "parents' views only",
+      doc: sectionA("Mum says Sam is a happy boy at home but anxious at school.", "We would like him to have more friends.", "Our views are that he needs a smaller class."),
+      findings: [
+        { messageId: "parentsOnly", excerpt: "Mum says Sam is a happy boy", message: "never Sam's own (3 line(s) in the parents' words" },
+        { messageId: "alsoReplaced", excerpt: "We would like him to have more friends." },
+        { messageId: "alsoReplaced", excerpt: "Our views are" },
+      ],
+      status: "fail",
+    },
+    {
+      name: "parents writing in the first person under a parents' heading",
+      doc: planBuilder(sam).section("A").heading("Parents' views").paragraph("I am worried that Sam is falling behind. I want him to be happy.").build(),
+      findings: [{ messageId: "parentsOnly", excerpt: "I am worried that Sam is falling behind." }, { messageId: "alsoReplaced", excerpt: "I want him to be happy." }],
+      options: { maxQuotedLines: 2 },
+    },
+    {
+      name: "the child was not consulted",
+      doc: sectionA("Sam was not consulted for this plan as he was unwell.", "He enjoys football and computer games."),
+      findings: [{ messageId: "notConsulted", excerpt: "Sam was not consulted for this plan", message: "not consulted" }],
+      status: "fail",
+    },
+    {
+      name: "first-person text beside a statement that the child was not seen",
+      doc: sectionA("Sam has not been seen by the caseworker.", "I like football."),
+      findings: [{ messageId: "notConsulted", excerpt: "Sam has not been seen" }],
+    },
+    {
+      name: "professionals' views only",
+      doc: sectionA("The EP observed that Sam works best with adult support.", "School reports that he is settled in class."),
+      findings: [{ messageId: "professionalsOnly", excerpt: "The EP observed" }, { messageId: "alsoReplaced", excerpt: "School reports" }],
+    },
+    {
+      name: "boilerplate instead of views",
+      doc: sectionA("Sam's views are reflected throughout this plan."),
+      findings: [{ messageId: "boilerplate", excerpt: "views are reflected throughout" }],
+    },
+    {
+      name: "a method named but nothing learned",
+      doc: sectionA("Sam's views were gathered using a Talking Mats session with his key worker."),
+      findings: [{ messageId: "methodWithoutLearning", message: "(Talking Mats)" }],
+    },
+    {
+      name: "a quote from mum is not the child's voice",
+      doc: sectionA('Mum said: "He is a lovely boy but he struggles at school."'),
+      findings: [{ messageId: "parentsOnly" }],
+    },
+    {
+      name: "observation by no one in particular is not a way of gathering views",
+      doc: sectionA("Sam was observed in the playground.", "He likes the climbing frame."),
+      findings: [{ messageId: "professionalsOnly" }, { messageId: "alsoReplaced" }],
+    },
+    {
+      name: "first person with nothing saying whose words they are",
+      doc: sectionA("I like trains. I find maths hard."),
+      findings: [{ messageId: "unmarkedFirstPerson", severity: "warning", excerpt: "I like trains." }],
+      status: "warning",
+    },
+    {
+      name: "no Section A",
+      doc: planBuilder(sam).section("B").paragraph("Sam has difficulties with reading.").build(),
+      findings: [{ messageId: "noSection", excerpt: "", section: "A" }],
+    },
+    {
+      name: "an empty Section A",
+      doc: planBuilder(sam).section("A").section("B").paragraph("Sam has difficulties with reading.").build(),
+      findings: [{ messageId: "empty", section: "A" }],
+    },
+  ],
+});
