@@ -3,6 +3,7 @@
 import nlp from "compromise";
 import type { LabelledCell } from "./statements.ts";
 import { isProvisionCell } from "./statements.ts";
+import { findPhrases } from "./phrase-list.ts";
 
 export type SlotName = "what" | "who" | "duration" | "frequency" | "groupSize";
 
@@ -229,25 +230,6 @@ function mergeSpans(spans: Span[]): Span[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function phrasePattern(phrase: string): RegExp {
-  const body = escapeRegExp(phrase.trim()).replace(/\s+/g, "\\s+");
-  const head = /^\w/.test(phrase) ? "\\b" : "";
-  const tail = /\w$/.test(phrase) ? "\\b" : "";
-  return new RegExp(`${head}${body}${tail}`, "gi");
-}
-
-const lexiconPatternCache = new WeakMap<VagueLexiconEntry, RegExp[]>();
-function lexiconPatterns(entry: VagueLexiconEntry): RegExp[] {
-  let patterns = lexiconPatternCache.get(entry);
-  if (!patterns) {
-    patterns = entry.phrases.map(phrasePattern);
-    lexiconPatternCache.set(entry, patterns);
-  }
-  return patterns;
-}
-
 const fold = (text: string): string => text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u00a0\u2007\u202f\t]/g, " ");
 const tidy = (text: string): string => text.replace(/\s+/g, " ").trim();
 
@@ -345,7 +327,7 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   ];
   const undone = new Set<SlotName>();
   for (const entry of lexicon) {
-    const found = mergeSpans(lexiconPatterns(entry).flatMap((pattern) => findAll(pattern, text)));
+    const found = findPhrases(text, entry.phrases).map((match) => ({ start: match.index, end: match.index + match.text.length, text: match.text }));
     for (const span of found) {
       if (vagueSpans.some((other) => overlaps(other, span))) continue;
       if (groupSpans.some((group) => group.start <= span.start && span.end <= group.end)) continue;

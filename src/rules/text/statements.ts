@@ -1,6 +1,7 @@
 // Splits a section's blocks into provision statements: a table row (its cells labelled by the column
 // headers), a list item, or a sentence of a paragraph. Rules judge statements, never whole blocks.
 import type { Block, SectionId, TableBlock } from "../../model/document.ts";
+import { splitSentences } from "../scope.ts";
 
 /** What a table column holds, recognised from its header wording. */
 export type ColumnRole = "what" | "frequency" | "duration" | "who" | "groupSize" | "need" | "outcome" | "other";
@@ -59,31 +60,6 @@ export const PROVISION_ROLES: readonly ColumnRole[] = ["what", "frequency", "dur
 
 export const isProvisionCell = (cell: LabelledCell): boolean => cell.roles.some((role) => PROVISION_ROLES.includes(role));
 
-const ABBREVIATIONS = /\b(e\.g|i\.e|etc|approx|Mr|Mrs|Ms|Miss|Dr|Prof|St|no|vs|incl|inc|min|mins|hr|hrs|wk|wks|yr|Y|ref|para|reg|cf)\.$/i;
-
-/**
- * Sentences of a paragraph, verbatim. Splits after . ! ? (and ; when what follows could stand alone is
- * not needed here) when the next character starts a new sentence; keeps "e.g.", "Mr." and "3.5" intact.
- */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  const boundary = /[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9])/g;
-  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    const end = match.index + match[0].length;
-    const candidate = text.slice(start, end);
-    // "etc." ends a sentence only when a capitalised word that is not a list continuation follows; keep it simple:
-    // an abbreviation never ends a sentence, except "etc." followed by a capital.
-    if (ABBREVIATIONS.test(candidate) && !/\betc\.$/i.test(candidate)) continue;
-    const sentence = candidate.trim();
-    if (sentence) sentences.push(sentence);
-    start = end;
-  }
-  const rest = text.slice(start).trim();
-  if (rest) sentences.push(rest);
-  return sentences;
-}
-
 /** A two-column table whose first column names slots ("Provision | ...", "Frequency | ...") describes one provision. */
 function isRecordTable(table: TableBlock): boolean {
   const rows = table.header.length > 0 ? [table.header, ...table.rows] : table.rows;
@@ -133,7 +109,7 @@ export function splitStatements(blocks: readonly Block[]): ProvisionStatement[] 
         break;
       case "paragraph":
         for (const sentence of splitSentences(block.text)) {
-          statements.push({ blockId: block.id, section: block.section, kind: "sentence", text: sentence });
+          statements.push({ blockId: block.id, section: block.section, kind: "sentence", text: sentence.text });
         }
         break;
     }

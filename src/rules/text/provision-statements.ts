@@ -1,0 +1,58 @@
+// The provision statements of a plan's sections, each with its slot analysis. Lead-ins ("The following
+// provision will be made:"), sub-headings written as paragraphs and sentences that only describe the child are
+// not provision statements and are left out, so they are neither praised nor flagged.
+import type { EhcpDocument, SectionId } from "../../model/document.ts";
+import { hasPhrase } from "./phrase-list.ts";
+import { analyseProvision, type ProvisionAnalysis, type VagueLexiconEntry } from "./provision-slots.ts";
+import { splitStatements, type ProvisionStatement } from "./statements.ts";
+
+/** Mirrors rules/default.json (provision-specificity options.provisionCues). */
+export const PROVISION_CUES = [
+  "will receive", "will have", "will be provided", "will be given", "will be taught", "will be offered", "will deliver",
+  "will provide", "will use", "will attend", "will be supported", "will work", "will follow", "will access", "will take part",
+  "will be seen", "will be able to use", "will be allocated", "will run", "will lead", "will model", "will teach",
+  "programme", "therapy", "intervention", "interventions", "support", "session", "sessions", "teaching", "tuition",
+  "equipment", "strategies", "mentoring", "access to", "opportunities", "input", "training", "group",
+];
+
+export interface FoundProvision {
+  statement: ProvisionStatement;
+  analysis: ProvisionAnalysis;
+}
+
+export interface FindOptions {
+  vagueLexicon?: VagueLexiconEntry[];
+  genericWords?: string[];
+  provisionCues?: string[];
+}
+
+const SAYS_NONE = /^(?:there\s+(?:is|are)\s+)?(?:no|none|nil|n\/a|not applicable)\b/i;
+const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** The child's forename, so "Sam will receive" does not count "Sam" as content. */
+export const forenameOf = (doc: EhcpDocument): string | undefined => doc.facts.childName?.trim().split(/\s+/)[0];
+
+/** Whether a statement is about provision at all (as opposed to a lead-in, a label or a description of the child). */
+export function isProvisionStatement(statement: ProvisionStatement, analysis: ProvisionAnalysis, cues: readonly string[]): boolean {
+  if (statement.kind === "table-row") return true;
+  const text = statement.text.trim();
+  if (text.endsWith(":") || countWords(text) < 3 || SAYS_NONE.test(text)) return false;
+  const hasSlot = analysis.who !== undefined || analysis.frequency !== undefined || analysis.duration !== undefined || analysis.groupSize !== undefined;
+  return hasSlot || analysis.vagueSignals.length > 0 || hasPhrase(text, cues);
+}
+
+/** Every provision statement in `sections`, in document order, with its analysis. */
+export function findProvisionStatements(doc: EhcpDocument, sections: readonly SectionId[], options: FindOptions = {}): FoundProvision[] {
+  const childName = forenameOf(doc);
+  const analyseOptions = { ...(options.vagueLexicon ? { lexicon: options.vagueLexicon } : {}), ...(options.genericWords ? { genericWords: options.genericWords } : {}), ...(childName ? { childName } : {}) };
+  const cues = options.provisionCues ?? PROVISION_CUES;
+  const found: FoundProvision[] = [];
+  for (const section of doc.sections) {
+    if (!sections.includes(section.id)) continue;
+    for (const statement of splitStatements(section.blocks)) {
+      const analysis = analyseProvision(statement, analyseOptions);
+      if (isProvisionStatement(statement, analysis, cues)) found.push({ statement, analysis });
+    }
+  }
+  return found;
+}
