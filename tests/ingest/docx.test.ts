@@ -43,6 +43,7 @@ function plan(): Document {
         { id: 2, author: PARENT, date: COMMENT_DATE, children: [new Paragraph("Please use her words."), new Paragraph("She told us this herself.")] },
         { id: 3, author: CASEWORKER, date: COMMENT_DATE, children: [new Paragraph("School name corrected.")] },
         { id: 4, author: PARENT, date: COMMENT_DATE, children: [new Paragraph("These two need more detail.")] },
+        { id: 5, author: "Dr Lee (educational psychologist)", date: COMMENT_DATE, children: [new Paragraph("How long each time?")] },
       ],
     },
     footnotes: { 1: { children: [new Paragraph("Assessment carried out in the autumn term.")] } },
@@ -106,7 +107,14 @@ function plan(): Document {
                   cell("30 minutes weekly"),
                 ],
               }),
-              new TableRow({ children: [cell("Understanding instructions"), cell("Visual timetable and now-and-next board used in every lesson."), cell("Daily")] }),
+              new TableRow({
+                children: [
+                  cell("Understanding instructions"),
+                  cell("Visual timetable and now-and-next board used in every lesson."),
+                  // A comment and a tracked insertion inside a table cell belong to the table.
+                  cell(paragraph(new CommentRangeStart(5), new TextRun("Daily"), new CommentRangeEnd(5), commentRun(5), new InsertedTextRun({ id: 103, author: PARENT, date: "2025-03-06T14:31:00Z", text: ", in every lesson" }))),
+                ],
+              }),
             ],
           }),
           // Comment 4 spans the end of one paragraph and the start of the next.
@@ -209,7 +217,7 @@ describe("readDocx on a generated plan", () => {
       header: ["Need", "Provision", "Frequency"],
       rows: [
         ["Speech sound difficulties", "A speech and language therapist will deliver a programme of speech sound work.\nA teaching assistant will practise the targets at home time.", "30 minutes weekly"],
-        ["Understanding instructions", "Visual timetable and now-and-next board used in every lesson.", "Daily"],
+        ["Understanding instructions", "Visual timetable and now-and-next board used in every lesson.", "Daily, in every lesson"],
       ],
     });
   });
@@ -256,7 +264,7 @@ describe("readDocx on a generated plan", () => {
     expect(blocks.find((block) => block.kind === "list-item" && block.text === "Visual timetable")?.location.paragraph).toBe(22);
   });
 
-  it("reads comments with author, date, text, exact anchor and block", () => {
+  it("reads comments in document order with author, date, text, exact anchor and block", () => {
     expect(document.comments).toEqual([
       {
         id: "1",
@@ -283,6 +291,14 @@ describe("readDocx on a generated plan", () => {
         rawBlockIndex: indexOf("Ava attends"),
       },
       {
+        id: "5",
+        author: "Dr Lee (educational psychologist)",
+        date: "2025-03-04T10:15:00.000Z",
+        text: "How long each time?",
+        anchorText: "Daily",
+        rawBlockIndex: indexOf("Speech sound difficulties"),
+      },
+      {
         id: "4",
         author: PARENT,
         date: "2025-03-04T10:15:00.000Z",
@@ -297,6 +313,7 @@ describe("readDocx on a generated plan", () => {
     expect(document.trackedChanges).toEqual([
       { id: "101", kind: "deletion", author: CASEWORKER, date: "2025-03-05T09:00:00Z", text: "Oak", rawBlockIndex: indexOf("Ava attends") },
       { id: "102", kind: "insertion", author: PARENT, date: "2025-03-06T14:30:00Z", text: "Elm", rawBlockIndex: indexOf("Ava attends") },
+      { id: "103", kind: "insertion", author: PARENT, date: "2025-03-06T14:31:00Z", text: ", in every lesson", rawBlockIndex: indexOf("Speech sound difficulties") },
     ]);
   });
 
@@ -365,6 +382,58 @@ describe("readDocx on Word constructs the docx package cannot write", () => {
       ["Ava needs daily help.", 1],
       ["First half of a sentencecontinued here.", 2],
       ["Last paragraph.", 4],
+    ]);
+  });
+
+  it("lays merged cells out on a grid and flattens a table nested in a cell", async () => {
+    const document = await readDocx(
+      await toBytes(
+        new Document({
+          sections: [
+            {
+              children: [
+                new Table({
+                  rows: [
+                    new TableRow({ tableHeader: true, children: [cell("Area"), cell("Provision"), cell("Who")] }),
+                    new TableRow({ children: [new TableCell({ rowSpan: 2, children: [new Paragraph("Literacy")] }), cell("Phonics group, 20 minutes daily"), cell("Teaching assistant")] }),
+                    new TableRow({ children: [cell("Reading with an adult, 10 minutes daily"), cell("Class teacher")] }),
+                    new TableRow({ children: [new TableCell({ columnSpan: 2, children: [new Paragraph("Reviewed each term")] }), cell("SENCo")] }),
+                    new TableRow({
+                      children: [
+                        cell("Maths"),
+                        new TableCell({
+                          children: [
+                            new Paragraph("Small steps:"),
+                            new Table({ rows: [new TableRow({ children: [cell("Number bonds"), cell("Weekly")] }), new TableRow({ children: [cell("Counting on"), cell("Daily")] })] }),
+                          ],
+                        }),
+                        cell("Maths lead"),
+                      ],
+                    }),
+                  ],
+                }),
+                new Paragraph("After the table."),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    expect(document.blocks).toEqual([
+      {
+        kind: "table",
+        header: ["Area", "Provision", "Who"],
+        rows: [
+          ["Literacy", "Phonics group, 20 minutes daily", "Teaching assistant"],
+          ["", "Reading with an adult, 10 minutes daily", "Class teacher"],
+          ["Reviewed each term", "", "SENCo"],
+          ["Maths", "Small steps:\nNumber bonds | Weekly\nCounting on | Daily", "Maths lead"],
+        ],
+        location: { paragraph: 0 },
+      },
+      // The table holds 19 w:p: 3 + 3 + 3 (the merged-down cell repeats, empty) + 2 + (1 + 1 + 4 inner + the empty
+      // paragraph Word requires after a nested table + 1).
+      { kind: "paragraph", text: "After the table.", location: { paragraph: 19 } },
     ]);
   });
 

@@ -53,6 +53,8 @@ interface TableCollector {
   noteRefs: string[];
   /** Depth of <table> elements open, 1 = the outer table; inner tables are flattened into cell text. */
   depth: number;
+  /** Cells opened so far in the current row of an inner table. */
+  innerRowCells: number;
 }
 
 interface NoteCollector {
@@ -161,7 +163,7 @@ export function htmlToBlocks(html: string): HtmlBlock[] {
             lineBreakInContainer();
           } else {
             emitLeaf();
-            table = { rows: [], noteRefs: [], depth: 1 };
+            table = { rows: [], noteRefs: [], depth: 1, innerRowCells: 0 };
           }
           return;
         }
@@ -254,13 +256,16 @@ export function htmlToBlocks(html: string): HtmlBlock[] {
 
 function openInTable(table: TableCollector, name: string, attributes: Record<string, string>): void {
   if (table.depth > 1) {
-    // Inner tables are flattened into the outer cell: a line per inner row, cells separated by " | ".
-    if (name === "tr") currentCellOf(table)?.parts.push("\n");
-    else if (name === "td" || name === "th") {
-      const cell = currentCellOf(table);
-      const last = cell?.parts.at(-1);
-      if (cell && last !== undefined && last !== "\n") cell.parts.push(" | ");
-    } else if (isBlockTag(name)) currentCellOf(table)?.parts.push("\n");
+    // Inner tables are flattened into the outer cell: a line per inner row, cells separated by " | ",
+    // paragraphs within an inner cell separated by a space.
+    const cell = currentCellOf(table);
+    if (name === "tr") {
+      cell?.parts.push("\n");
+      table.innerRowCells = 0;
+    } else if (name === "td" || name === "th") {
+      if (table.innerRowCells > 0) cell?.parts.push(" | ");
+      table.innerRowCells++;
+    } else if (isBlockTag(name)) cell?.parts.push(" ");
     return;
   }
   if (name === "tr") {
@@ -275,7 +280,7 @@ function openInTable(table: TableCollector, name: string, attributes: Record<str
 }
 
 function closeInTable(table: TableCollector, name: string): void {
-  if (isBlockTag(name)) currentCellOf(table)?.parts.push("\n");
+  if (isBlockTag(name)) currentCellOf(table)?.parts.push(table.depth > 1 ? " " : "\n");
 }
 
 function currentCellOf(table: TableCollector): CellCollector | undefined {
