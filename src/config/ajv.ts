@@ -35,6 +35,10 @@ export interface SchemaProblem {
   /** The Ajv keyword that failed, for callers that phrase hints by keyword. */
   keyword: string;
   params: Record<string, unknown>;
+  /** The value that failed (Ajv's verbose mode), for hints such as "did you mean". */
+  data?: unknown;
+  /** The schema object holding the failed keyword (e.g. its `properties`, to suggest a close one). */
+  parentSchema?: Record<string, unknown>;
 }
 
 /** Validate `value`; returns every problem (empty when valid). */
@@ -56,7 +60,9 @@ export function schemaError(schema: JsonSchema): string | null {
 
 function toProblem(error: ErrorObject): SchemaProblem {
   const params = error.params as Record<string, unknown>;
-  return { pointer: error.instancePath, message: describeError(error), keyword: error.keyword, params };
+  const problem: SchemaProblem = { pointer: error.instancePath, message: describeError(error), keyword: error.keyword, params, data: error.data };
+  if (error.parentSchema) problem.parentSchema = error.parentSchema as Record<string, unknown>;
+  return problem;
 }
 
 /** Plain-English wording of an Ajv error: what was expected. */

@@ -173,8 +173,8 @@ async function collectLevels(json: unknown, file: string, dir: string | undefine
 }
 
 function schemaIssue(file: string, problem: SchemaProblem): RuleSetIssue {
-  const error = problem as SchemaProblem & { params: Record<string, unknown> };
-  const parent = (problem as unknown as { parentSchema?: PlainObject }).parentSchema;
+  const error = problem;
+  const parent = problem.parentSchema;
   let pointer = problem.pointer;
   let hint: string | undefined;
   if (problem.keyword === "additionalProperties") {
@@ -183,9 +183,11 @@ function schemaIssue(file: string, problem: SchemaProblem): RuleSetIssue {
     const allowed = Object.keys(isPlainObject(parent?.properties) ? parent.properties : {}).filter((k) => k !== "$schema");
     hint = hintFor(key, allowed, "settings allowed here");
   } else if (problem.keyword === "enum") {
-    const value = valueAt(problem);
+    const value = problem.data;
     const allowed = (error.params.allowedValues as unknown[]).map(String);
-    hint = typeof value === "string" ? hintFor(value, allowed, "allowed values") : `allowed values: ${allowed.join(", ")}`;
+    // The message already lists the allowed values; the hint only adds a likely typo fix.
+    const guess = typeof value === "string" ? didYouMean(value, allowed) : undefined;
+    if (guess !== undefined) hint = `did you mean "${guess}"?`;
   } else if (problem.keyword === "propertyNames") {
     const name = String(error.params.propertyName);
     pointer = `${pointer}/${escapePointer(name)}`;
@@ -194,8 +196,6 @@ function schemaIssue(file: string, problem: SchemaProblem): RuleSetIssue {
   }
   return hint ? { file, pointer, message: problem.message, hint } : { file, pointer, message: problem.message };
 }
-
-const valueAt = (problem: SchemaProblem): unknown => (problem as unknown as { data?: unknown }).data;
 
 function propertyNameEnum(parent: PlainObject | undefined): string[] {
   const names = parent?.propertyNames;
