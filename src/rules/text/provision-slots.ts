@@ -88,7 +88,7 @@ export interface StatementLike {
 // ---------------------------------------------------------------------------------------------------
 // Numbers. compromise reads number words ("three", "forty-five"); digits are read directly.
 
-const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|twenty[- ]five|forty[- ]five";
+const NUMBER_WORDS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine";
 const NUM = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS})`;
 const numberCache = new Map<string, number | undefined>();
 
@@ -111,7 +111,7 @@ export function numberValue(token: string): number | undefined {
 // offsets stay valid for the verbatim text).
 
 const DASH = "[-–—]";
-const PERIOD = "(?:school\\s+)?(?:day|week|fortnight|month|term|half[- ]term|year|academic year|lesson|session|lunchtime|lunch time|morning|afternoon|break(?:\\s?time)?|playtime|school day|school week|week day|weekday|evening|visit)";
+const PERIOD = "(?:school\\s+)?(?:hour|day|week|fortnight|month|term|half[- ]term|year|academic year|lesson|session|lunchtime|lunch time|morning|afternoon|break(?:\\s?time)?|playtime|school day|school week|week day|weekday|evening|visit)";
 const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|nightly)";
 const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times))`;
 const TIME_UNIT = "(?:minutes?|mins?|hours?|hrs?)\\b";
@@ -134,7 +134,7 @@ const FREQUENCY_PATTERNS: RegExp[] = [
   // continuous arrangements: "throughout the school day", "at all times", "in all lessons", "at lunchtimes and breaktimes"
   /\b(?:throughout\s+(?:the|each|every|his|her|their)\s+(?:school\s+)?(?:day|week|lessons?|curriculum|school day|transitions?)|at\s+all\s+times|all\s+day|in\s+(?:all|every)\s+(?:lessons?|subjects?|classes|settings)|across\s+(?:all\s+)?(?:the\s+)?(?:school\s+)?(?:day|curriculum|lessons|subjects)|full[- ]time|at\s+(?:all\s+)?(?:unstructured\s+times|lunchtimes|breaktimes|break times|playtimes|transitions)(?:\s+and\s+(?:lunchtimes|breaktimes|break times|playtimes|transitions))?|at\s+(?:every|each|all)\s+transitions?)\b/gi,
   // weekdays: "every Monday", "on Mondays and Thursdays", "Monday, Wednesday and Friday"
-  new RegExp(`\\b(?:(?:every|on)\\s+)?${WEEKDAY}(?:\\s*(?:,|and|&)\\s*${WEEKDAY})*\\b`, "gi"),
+  new RegExp(`\\b(?:(?:every|each|on)\\s+)?${WEEKDAY}(?:\\s*(?:,|and|&)\\s*${WEEKDAY})*\\b`, "gi"),
 ];
 
 const DURATION_PATTERN = new RegExp(`\\b${DURATION_CORE}\\b`, "gi");
