@@ -1,0 +1,163 @@
+import rule from "../../src/rules/builtin/provision-specificity.ts";
+import { planBuilder } from "../../src/testing/document-builder.ts";
+import { ruleTester } from "../../src/testing/rule-tester.ts";
+
+const plan = () => planBuilder({ childName: "Sam Taylor" });
+
+ruleTester(rule).run({
+  valid: [
+    {
+      name: "a fully specified statement",
+      doc: plan()
+        .section("F")
+        .paragraph("A specialist literacy teacher will deliver a structured phonics programme, 30 minutes, 3 times a week, in a group of no more than 3 pupils.")
+        .build(),
+      score: 1,
+      note: "1 of 1 provision statement is specific",
+    },
+    {
+      name: "a vague word inside a fully specified statement ('access to' as part of a specified arrangement)",
+      doc: plan().section("F").paragraph("Sam will have access to a quiet room every lunchtime, supervised by a named teaching assistant.").build(),
+    },
+    {
+      name: "a specific statement spread over table cells (Provision | Frequency | Delivered by)",
+      doc: plan()
+        .section("F")
+        .table(
+          ["Provision", "Frequency", "Delivered by"],
+          [
+            ["Precision Teaching for reading, 10 minutes, 1:1", "Daily", "A teaching assistant trained in Precision Teaching"],
+            ["Speech and language therapy, 30 minutes, individually", "3 times a week", "A qualified speech and language therapist"],
+          ],
+        )
+        .build(),
+      note: "2 of 2 provision statements are specific",
+    },
+    {
+      name: "'small group' with a size",
+      doc: plan().section("F").listItem("Sam will be taught maths by the class teacher in a small group of 4 pupils, 45 minutes every day.").build(),
+    },
+    {
+      name: "'3 x 30 minutes weekly'",
+      doc: plan().section("F").listItem("Direct speech and language therapy from a qualified speech and language therapist, 3 x 30 minutes weekly, 1:1.").build(),
+    },
+    {
+      name: "lead-ins, sub-headings and descriptions of the child are not provision statements",
+      doc: plan()
+        .section("F")
+        .paragraph("Communication and interaction")
+        .paragraph("Sam finds it hard to follow spoken instructions.")
+        .paragraph("To meet Sam's needs the following provision will be made:")
+        .listItem("Lego therapy with a trained teaching assistant, 40 minutes twice weekly, in a group of 3.")
+        .build(),
+      note: "1 of 1",
+    },
+    {
+      name: "sections outside the scope are not read",
+      doc: plan().section("E").paragraph("Sam would benefit from regular support.").section("F").paragraph("Phonics with the class teacher, 20 minutes daily, 1:1.").build(),
+    },
+    {
+      name: "the rule set can narrow the scope to F",
+      doc: plan().section("F").paragraph("Phonics with the class teacher, 20 minutes daily, 1:1.").section("G").paragraph("Sam may benefit from physiotherapy.").build(),
+      scope: ["F"],
+    },
+    {
+      name: "no provision at all is not applicable, not a pass",
+      doc: plan().section("A").paragraph("Sam loves trains.").build(),
+      status: "not-applicable",
+      note: "No provision statements were found",
+    },
+  ],
+  invalid: [
+    {
+      name: "'access to ... as required' says neither how often nor who",
+      doc: plan().section("F").paragraph("Sam will have access to speech and language therapy as required.").build(),
+      findings: [
+        {
+          messageId: "notSpecific",
+          section: "F",
+          excerpt: "Sam will have access to speech and language therapy as required.",
+          message: "It does not say how often, how long each session lasts, or who delivers it. Vague wording: \"access to\", \"as required\".",
+          suggestion: "Say who delivers it (for example 'a qualified speech and language therapist'), and how often and for how long (for example '30 minutes, 3 times a week').",
+          severity: "error",
+        },
+      ],
+      score: 0,
+      note: "0 of 1 provision statement is specific",
+    },
+    {
+      name: "'would benefit from' is a recommendation, not provision",
+      doc: plan().section("F").paragraph("Sam would benefit from a daily reading intervention with a trained teaching assistant, 20 minutes, 1:1.").build(),
+      findings: [{ message: "\"would benefit from\" says what would help, not what will be provided", suggestion: "Write it as a decision" }],
+    },
+    {
+      name: "bare 'support'",
+      doc: plan().section("F").paragraph("Sam will receive support from a teaching assistant for 15 hours a week.").build(),
+      findings: [{ message: "It does not say what will be provided. Vague wording: \"support\".", suggestion: "not just 'support'" }],
+    },
+    {
+      name: "'small group' with no size",
+      doc: plan().section("F").listItem("Sam will be taught phonics by a teaching assistant in a small group, 30 minutes daily.").build(),
+      findings: [{ message: "how many children are in the group", suggestion: "in a group of no more than 4" }],
+    },
+    {
+      name: "a range: '20–45 minutes'",
+      doc: plan().section("F").listItem("Social skills group led by the SENCo, 20–45 minutes weekly, with no more than 5 other pupils.").build(),
+      findings: [{ message: "\"20–45 minutes\" is a range, not a set length", suggestion: "Replace the range \"20–45 minutes\" with one length" }],
+    },
+    {
+      name: "'up to' undoes the frequency",
+      doc: plan().section("G").paragraph("Sam will receive up to 3 sessions a week of physiotherapy, 30 minutes each, from a paediatric physiotherapist.").build(),
+      findings: [{ section: "G", message: "\"up to\" sets only a limit on how often" }],
+    },
+    {
+      name: "a table row that leaves the frequency to discretion",
+      doc: plan()
+        .section("F")
+        .table(
+          ["Provision", "Frequency", "Delivered by"],
+          [
+            ["Precision Teaching for reading, 10 minutes, 1:1", "Daily", "A teaching assistant trained in Precision Teaching"],
+            ["Social skills group, 30 minutes, group of 4", "As required", "Key adult"],
+          ],
+        )
+        .build(),
+      findings: [{ excerpt: "Social skills group, 30 minutes, group of 4 | As required | Key adult", message: "It does not say how often, or who delivers it." }],
+      score: 0.5,
+      note: "1 of 2 provision statements are specific",
+    },
+    {
+      name: "one finding per non-specific statement, each with its own excerpt",
+      doc: plan()
+        .section("F")
+        .paragraph("Sam will have regular speech and language therapy. Phonics with the class teacher, 20 minutes daily, 1:1.")
+        .list(["Opportunities to develop his social skills.", "Interventions such as Toe by Toe, etc."])
+        .build(),
+      findings: [
+        { excerpt: "Sam will have regular speech and language therapy.", message: "Vague wording: \"regular\"" },
+        { excerpt: "Opportunities to develop his social skills.", message: "Vague wording: \"opportunities to\"" },
+        { excerpt: "Interventions such as Toe by Toe, etc.", message: "\"such as\" gives examples" },
+      ],
+      score: 0.25,
+    },
+    {
+      name: "the rule set can lower the severity to a warning",
+      doc: plan().section("H2").paragraph("Sam will have access to a short break service as appropriate.").build(),
+      severity: "warning",
+      status: "warning",
+      findings: [{ section: "H2", severity: "warning" }],
+    },
+    {
+      name: "the rule set can stop requiring a session length",
+      doc: plan().section("F").paragraph("Handwriting practice with a teaching assistant, 3 times a week, individually. Sam will have access to speech and language therapy as required.").build(),
+      options: { require: { who: true, frequency: true, durationForSessions: false, groupSizeForGroupWork: true } },
+      findings: [{ message: "It does not say how often, or who delivers it." }],
+    },
+    {
+      name: "an LA can add its own vague phrases",
+      doc: plan().section("F").paragraph("Phonics with the class teacher, 20 minutes daily, 1:1, at the discretion of the school.").build(),
+      options: { "vagueLexicon+": [{ kind: "discretion", effect: "commitment", phrases: ["at the discretion of"] }] },
+      findings: [{ message: "\"at the discretion of\" makes it conditional" }],
+    },
+  ],
+});
