@@ -8,6 +8,7 @@ import { alignBlocks, bodyUnits, type BodyUnit } from "./docx/align.ts";
 import { walkBody, type BodyWalk } from "./docx/body-walk.ts";
 import { headingStyleMap } from "./docx/heading-styles.ts";
 import { htmlToBlocks, type HtmlBlock } from "./docx/html-blocks.ts";
+import { numberLabels } from "./docx/numbering.ts";
 import { corruptFile, isWordElement, openWordPackage, wordAttribute, wordDescendants } from "./docx/ooxml.ts";
 import { cleanText } from "./docx/text.ts";
 
@@ -21,7 +22,8 @@ export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
   const html = await convertToHtml(bytes, headingStyleMap(wordPackage.styles));
   const htmlBlocks = htmlToBlocks(html);
   const walk = walkBody(wordPackage.document);
-  const { blocks, blockOfParagraph } = locateBlocks(htmlBlocks, walk);
+  const labels = numberLabels(walk.paragraphs, wordPackage.numbering, wordPackage.styles);
+  const { blocks, blockOfParagraph } = locateBlocks(htmlBlocks, walk, labels);
 
   return {
     format: "docx",
@@ -47,7 +49,11 @@ async function convertToHtml(bytes: Uint8Array, styleMap: string[]): Promise<str
  * Gives every block its paragraph location, and maps every body paragraph to the block it belongs to
  * (a paragraph mammoth skipped, such as an empty one, belongs to the nearest block before it).
  */
-function locateBlocks(htmlBlocks: HtmlBlock[], walk: BodyWalk): { blocks: RawBlock[]; blockOfParagraph: (paragraph: number | null) => number | null } {
+function locateBlocks(
+  htmlBlocks: HtmlBlock[],
+  walk: BodyWalk,
+  labels: Map<number, string>,
+): { blocks: RawBlock[]; blockOfParagraph: (paragraph: number | null) => number | null } {
   const { units, unitOfParagraph } = bodyUnits(walk.paragraphs);
   const matches = alignBlocks(
     htmlBlocks.filter((entry) => entry.source === "body").map(({ block }) => ({ isTable: block.kind === "table", text: blockText(block) })),
@@ -60,12 +66,16 @@ function locateBlocks(htmlBlocks: HtmlBlock[], walk: BodyWalk): { blocks: RawBlo
   const blocks = htmlBlocks.map((entry, index) => {
     const unitIndex = entry.source === "body" ? (matches[bodyPosition++] ?? null) : null;
     const unit: BodyUnit | undefined = unitIndex === null ? undefined : units[unitIndex];
-    if (unitIndex !== null && unit) {
-      blockOfUnit[unitIndex] = index;
-      lastLocation = { paragraph: unit.firstParagraph };
+    if (unitIndex === null || !unit) {
+      // Footnotes sit where they are cited; an unmatched block is placed with the block before it.
+      return { ...entry.block, location: { ...lastLocation } };
     }
-    // Footnotes sit where they are cited; an unmatched block is placed with the block before it.
-    return { ...entry.block, location: unit ? { paragraph: unit.firstParagraph } : { ...lastLocation } } as RawBlock;
+    blockOfUnit[unitIndex] = index;
+    lastLocation = { paragraph: unit.firstParagraph };
+    const block: RawBlock = { ...entry.block, location: { paragraph: unit.firstParagraph } };
+    const label = labels.get(unit.firstParagraph);
+    if (block.kind === "heading" && label && !block.text.startsWith(label)) block.text = `${label} ${block.text}`;
+    return block;
   });
 
   fillGaps(blockOfUnit);

@@ -437,6 +437,50 @@ describe("readDocx on Word constructs the docx package cannot write", () => {
     ]);
   });
 
+  it("gives headings back the numbers Word adds to them, which mammoth leaves out", async () => {
+    const numbered = (text: string, level: number, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph =>
+      new Paragraph({ text, heading, numbering: { reference: "sections", level } });
+    const document = await readDocx(
+      await toBytes(
+        new Document({
+          numbering: {
+            config: [
+              {
+                reference: "sections",
+                levels: [
+                  { level: 0, format: LevelFormat.UPPER_LETTER, text: "Section %1:" },
+                  { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2" },
+                ],
+              },
+              { reference: "steps", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1." }] },
+            ],
+          },
+          sections: [
+            {
+              children: [
+                numbered("Views, interests and aspirations", 0, HeadingLevel.HEADING_1),
+                numbered("About me", 1, HeadingLevel.HEADING_2),
+                numbered("My hopes", 1, HeadingLevel.HEADING_2),
+                new Paragraph({ text: "First step", numbering: { reference: "steps", level: 0 } }),
+                numbered("Special educational needs", 0, HeadingLevel.HEADING_1),
+                numbered("Communication", 1, HeadingLevel.HEADING_2),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    expect(document.blocks.map((block) => textOf(block))).toEqual([
+      "Section A: Views, interests and aspirations",
+      "A.1 About me",
+      "A.2 My hopes",
+      // List items keep their text: their numbers are layout, and the block says it is ordered.
+      "First step",
+      "Section B: Special educational needs",
+      "B.1 Communication",
+    ]);
+  });
+
   it("merges one edit that Word split into several runs", async () => {
     const document = await readDocx(
       await toBytes(

@@ -12,6 +12,10 @@ export interface BodyParagraph {
   table: number | null;
   /** Word marks the paragraph's end as deleted: mammoth joins it to the next paragraph. */
   markDeleted: boolean;
+  /** The paragraph style's id (w:pStyle), if any. */
+  styleId: string | undefined;
+  /** Numbering set on the paragraph itself (w:numPr); numbering from its style is resolved later. */
+  numbering: { numId: string; level: number } | undefined;
 }
 
 export interface CommentAnchor {
@@ -223,6 +227,7 @@ export function walkBody(document: XmlDocument): BodyWalk {
       text: "",
       table: tableDepth > 0 ? tableOrdinal : null,
       markDeleted: hasWordPath(element, "pPr", "rPr", "del"),
+      ...paragraphProperties(wordChild(element, "pPr")),
     };
     paragraphs.push(paragraph);
     for (const anchor of commentsAwaitingParagraph.splice(0)) anchor.paragraph = paragraph.index;
@@ -245,4 +250,20 @@ export function walkBody(document: XmlDocument): BodyWalk {
   for (const [id, open] of openComments) anchorFor(id).text = open.parts.join("");
 
   return { paragraphs, anchors, changes };
+}
+
+function paragraphProperties(properties: XmlElement | undefined): Pick<BodyParagraph, "styleId" | "numbering"> {
+  const style = properties ? wordChild(properties, "pStyle") : undefined;
+  return { styleId: style ? wordAttribute(style, "val") : undefined, numbering: properties ? numberingProperties(properties) : undefined };
+}
+
+/** A paragraph's or a style's w:numPr, as numbering instance and level. */
+export function numberingProperties(properties: XmlElement): { numId: string; level: number } | undefined {
+  const numPr = wordChild(properties, "numPr");
+  if (!numPr) return undefined;
+  const numIdElement = wordChild(numPr, "numId");
+  const levelElement = wordChild(numPr, "ilvl");
+  const numId = numIdElement ? wordAttribute(numIdElement, "val") : undefined;
+  const level = Number(levelElement ? wordAttribute(levelElement, "val") : 0);
+  return numId === undefined ? undefined : { numId, level: Number.isInteger(level) && level >= 0 && level <= 8 ? level : 0 };
 }

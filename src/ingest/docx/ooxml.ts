@@ -26,6 +26,7 @@ export interface WordPackage {
   document: XmlDocument;
   comments: XmlDocument | null;
   styles: XmlDocument | null;
+  numbering: XmlDocument | null;
 }
 
 export async function openWordPackage(bytes: Uint8Array): Promise<WordPackage> {
@@ -44,11 +45,9 @@ export async function openWordPackage(bytes: Uint8Array): Promise<WordPackage> {
     throw corruptFile();
   }
   const related = await relatedParts(zip, documentPath);
-  const [comments, styles] = await Promise.all([
-    readXmlPart(zip, related.get("comments") ?? siblingPath(documentPath, "comments.xml")),
-    readXmlPart(zip, related.get("styles") ?? siblingPath(documentPath, "styles.xml")),
-  ]);
-  return { document, comments, styles };
+  const part = (type: string): Promise<XmlDocument | null> => readXmlPart(zip, related.get(type) ?? siblingPath(documentPath, `${type}.xml`));
+  const [comments, styles, numbering] = await Promise.all([part("comments"), part("styles"), part("numbering")]);
+  return { document, comments, styles, numbering };
 }
 
 /** Reads and parses one part; null when the part is absent; CORRUPT_FILE when it cannot be inflated or parsed. */
