@@ -90,6 +90,20 @@ const endsTerminal = (text: string): boolean => /[.:;?!]["'”’)\]]*$/.test(te
 /** Starts the way a new paragraph or item starts. */
 const startsNewUnit = (text: string): boolean => /^[\p{Lu}\p{N}"“'‘(]/u.test(text) || listMarker(text) !== null;
 
+/** A page number at the end of a contents-page entry: after dot leaders, or after a space (but not "Year 6"). */
+const LEADER_PAGE_NUMBER = /(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}$/;
+const SPACED_PAGE_NUMBER = /(?<!\b(?:year|stage|step|phase|level|part|section|appendix|annex|schedule|outcome|group|class|room|area|h))\s+\d{1,3}$/i;
+
+/**
+ * "Section A: Views, interests and aspirations ..... 3" on a contents page names a section without being it, so
+ * it is kept as a paragraph, not a heading (sections.ts must not start section A there).
+ */
+export function isContentsEntry(text: string): boolean {
+  if (LEADER_PAGE_NUMBER.test(text)) return true;
+  const title = text.replace(SPACED_PAGE_NUMBER, "");
+  return title !== text && wordsOf(title).length >= 3 && isSectionHeading(title);
+}
+
 export function isSectionHeading(text: string): boolean {
   return wordsOf(text).length <= SECTION_HEADING_MAX_WORDS && !/[.,;]$/.test(text) && SECTION_HEADING.some((pattern) => pattern.test(text));
 }
@@ -120,8 +134,9 @@ export class BlockAssembler {
     private readonly lineWidth: number,
   ) {}
 
+  /** Unknown (false) when the document has too few lines to know its usual line width. */
   private isShort(line: string): boolean {
-    return line.length < this.lineWidth * SHORT_LINE_SHARE;
+    return Number.isFinite(this.lineWidth) && line.length < this.lineWidth * SHORT_LINE_SHARE;
   }
 
   /**
@@ -139,7 +154,9 @@ export class BlockAssembler {
     const terminal = endsTerminal(last);
     if (page !== open.lastPage) return !terminal && (startsLowerCase(text) || /[,\-–]$/.test(last)) ? "continue" : "break";
     if (endsWithHyphen(last) && startsLowerCase(text)) return "continue";
-    if (this.isShort(last)) return "break";
+    // Each contents-page entry is a line of its own.
+    if (isContentsEntry(last) || isContentsEntry(text)) return "break";
+    if (this.isShort(last) && startsNewUnit(text)) return "break";
     if (terminal && startsNewUnit(text)) {
       const nextWord = text.split(" ")[0] ?? "";
       const wouldHaveFitted = last.length + 1 + nextWord.length <= this.lineWidth * FITTED_LINE_SHARE;
@@ -150,11 +167,14 @@ export class BlockAssembler {
 
   private headingLevel(text: string, startsBlock: boolean, next: FlowItem | undefined): number | null {
     const words = wordsOf(text).length;
-    if (!startsBlock || !mostlyLetters(text)) return null;
-    if (isSectionHeading(text)) return 1;
+    const nextRunsOn = next?.kind === "line" && startsLowerCase(tidySpace(next.text));
+    if (!mostlyLetters(text) || isContentsEntry(text)) return null;
+    // A section heading is distinctive enough to stand even after a line with no full stop, unless the text
+    // around it reads as one sentence ("... as set out in" / "Section F: the provision ... and" / "we ...").
+    if (isSectionHeading(text) && (startsBlock || !nextRunsOn)) return 1;
+    if (!startsBlock || nextRunsOn) return null;
     if (words > HEADING_MAX_WORDS || /[.,;:]$/.test(text) || /:\s/.test(text) || !/^\p{Lu}/u.test(text)) return null;
     if (listMarker(text) !== null) return null;
-    if (next?.kind === "line" && startsLowerCase(tidySpace(next.text))) return null;
     if (isAllCaps(text) || isTitleCase(text)) return 2;
     if (words <= SENTENCE_CASE_HEADING_MAX_WORDS && this.startsBody(next)) return 2;
     return null;
@@ -212,7 +232,8 @@ export class BlockAssembler {
 
   private table(rows: string[][], page: number): void {
     this.flush();
-    const cells = rows.map((row) => row.map((cell) => cellText(cell, this.vocabulary))).filter((row) => row.some((cell) => cell !== ""));
+    const widths = columnWidths(rows);
+    const cells = rows.map((row) => row.map((cell, column) => cellText(cell, widths[column] ?? Infinity, this.vocabulary))).filter((row) => row.some((cell) => cell !== ""));
     const hasHeader = firstRowIsHeader(cells);
     this.blocks.push({ kind: "table", header: hasHeader ? cells[0]! : [], rows: hasHeader ? cells.slice(1) : cells, location: { page } });
   }
@@ -227,21 +248,29 @@ export class BlockAssembler {
   }
 }
 
-/**
- * A table cell's wrapped lines joined into one text: lines run on with a space (or across a hyphen), and each
- * bullet or numbered item inside the cell starts a new line, without its bullet, as a Word list would read.
- */
-export function cellText(cell: string, vocabulary: Vocabulary): string {
-  let text = "";
-  for (const raw of cell.split("\n")) {
-    const line = tidySpace(raw);
-    if (line === "") continue;
-    const marker = listMarker(line);
-    if (text === "") text = marker?.text ?? line;
-    else if (marker !== null) text += `\n${marker.text}`;
-    else text = endsWithHyphen(text) ? joinHyphenated(text, line, vocabulary) : `${text} ${line}`;
+/** The longest line in each column: the width a cell's lines wrap at. */
+function columnWidths(rows: readonly (readonly string[])[]): number[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      for (const line of cell.split("\n")) widths[column] = Math.max(widths[column] ?? 0, tidySpace(line).length);
+    });
   }
-  return text;
+  return widths;
+}
+
+/**
+ * A table cell's text: its wrapped lines joined into paragraphs, list items and headings by the same rules as
+ * the page's text (at the column's own line width), one per line, without bullets or numbers — as the DOCX
+ * reader gives a cell's paragraphs.
+ */
+export function cellText(cell: string, lineWidth: number, vocabulary: Vocabulary): string {
+  const lines: FlowLine[] = cell.split("\n").map((text) => ({ kind: "line", text, page: 0 }));
+  return new BlockAssembler(vocabulary, lineWidth)
+    .build(lines)
+    .map((block) => (block.kind === "table" ? "" : block.text))
+    .filter((text) => text !== "")
+    .join("\n");
 }
 
 export function blocksFromFlow(flow: readonly FlowItem[], vocabulary: Vocabulary): RawBlock[] {

@@ -1,12 +1,12 @@
 // Pages -> one reading-order flow: each page's tables put where their text was, table text and running
 // headers/footers taken out of the lines, and tables continued over a page break joined back together.
 import type { FlowItem, PageContent } from "./flow.ts";
-import { mergeContinuedTables, placeTables, usefulTable } from "./page-tables.ts";
+import { mergeContinuedTables, placeTables, squareRows, usefulTable } from "./page-tables.ts";
 import { findRunningLines } from "./running-lines.ts";
 
 export function flowFromPages(pages: readonly PageContent[]): FlowItem[] {
   const placed = pages.map((page) => {
-    const tables = page.tables.filter(usefulTable);
+    const tables = page.tables.filter(usefulTable).map(squareRows);
     return { tables, ...placeTables(page.lines, tables) };
   });
   const running = findRunningLines(

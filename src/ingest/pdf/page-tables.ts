@@ -86,39 +86,85 @@ export function placeTables(lines: readonly string[], tables: readonly (readonly
 const sameRow = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((cell, i) => tidySpace(cell).toLowerCase() === tidySpace(b[i] ?? "").toLowerCase());
 
+const endsTerminal = (text: string): boolean => /[.:;?!]["'”’)\]]*$/.test(text.trim());
+
+/**
+ * Whether `next` (the first row on a new page) is the rest of `last` (the last row on the page before), cut by
+ * the page break: some of its cells are empty (their text all fitted before the break), and every filled one
+ * carries on a filled cell above that had not finished its sentence, or starts in lower case.
+ */
+function continuesRow(last: readonly string[], next: readonly string[]): boolean {
+  if (last.length !== next.length || !next.some((cell) => cell.trim() === "") || next.every((cell) => cell.trim() === "")) return false;
+  return next.every((cell, i) => {
+    const text = cell.trim();
+    const above = last[i]?.trim() ?? "";
+    return text === "" || (above !== "" && (!endsTerminal(above) || /^\p{Ll}/u.test(text)));
+  });
+}
+
 /**
  * Joins a table continued over a page break back into one: a table that ends its page followed by a table that
- * starts the next page with the same number of columns. A repeated header row on the new page is dropped.
+ * starts the next page with the same number of columns. A repeated header row on the new page is dropped, and a
+ * row cut in two by the page break is put back together.
  */
 export function mergeContinuedTables(flow: readonly FlowItem[]): FlowItem[] {
   const merged: FlowItem[] = [];
+  /** The page the last table in `merged` ends on (a merged table starts on one page and ends on a later one). */
+  let lastTablePage = 0;
   for (const item of flow) {
     const previous = merged[merged.length - 1];
-    if (item.kind === "table" && previous?.kind === "table" && item.page === previous.page + 1 && columnCount(item) === columnCount(previous)) {
-      const [first, ...rest] = item.rows;
-      const repeatsHeader = first !== undefined && previous.rows[0] !== undefined && sameRow(first, previous.rows[0]);
-      merged[merged.length - 1] = { ...previous, rows: [...previous.rows, ...(repeatsHeader ? rest : item.rows)] };
-      continue;
+    if (item.kind === "table" && previous?.kind === "table" && item.page === lastTablePage + 1 && columnCount(item) === columnCount(previous)) {
+      const rows = [...item.rows];
+      if (rows[0] !== undefined && previous.rows[0] !== undefined && sameRow(rows[0], previous.rows[0])) rows.shift();
+      const last = previous.rows[previous.rows.length - 1];
+      const joined = [...previous.rows];
+      if (last !== undefined && rows[0] !== undefined && continuesRow(last, rows[0])) {
+        const rest = rows.shift()!;
+        joined[joined.length - 1] = last.map((cell, i) => [cell, rest[i] ?? ""].filter((text) => text.trim() !== "").join("\n"));
+      }
+      merged[merged.length - 1] = { ...previous, rows: [...joined, ...rows] };
+    } else {
+      merged.push(item);
     }
-    merged.push(item);
+    if (item.kind === "table") lastTablePage = item.page;
   }
   return merged;
 }
 
 const columnCount = (table: FlowTable): number => Math.max(0, ...table.rows.map((row) => row.length));
 
-const LABEL_MAX_WORDS = 8;
+/**
+ * Gives every row the table's full number of cells. getTable() leaves out the positions a merged cell covers,
+ * without saying which they are, so this guesses the way plans' tables are usually merged: the first row
+ * (a header cell spanning columns) and a row of one cell (a title row across the table) are padded on the right;
+ * any other short row sits under a cell merged downwards, which in plans is nearly always in the first columns,
+ * so it is padded on the left. As in the DOCX reader, covered positions are "" (not a repeat of the text).
+ */
+export function squareRows(rows: readonly (readonly string[])[]): string[][] {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  return rows.map((row, index) => {
+    const padding = Array.from({ length: width - row.length }, () => "");
+    return index === 0 || row.length === 1 ? [...row, ...padding] : [...padding, ...row];
+  });
+}
+
+const wordCount = (text: string): number => (text.match(/\S+/g) ?? []).length;
 
 /**
- * Whether the first row reads as column labels ("Provision", "Who will provide it", "How often"): every cell
- * filled, short, not a sentence, and there are rows beneath it.
+ * Whether the first row reads as column labels. The same judgement as the DOCX reader's, less the bold type a
+ * PDF does not keep: the table has 2+ rows and every filled first-row cell is a short label (at most 8 words and
+ * 60 characters, no digits, not a sentence ending in "." or a field label ending in ":", one line), and either
+ * the table has 3+ columns or its body cells are much wordier than the labels. Two-column "label | value"
+ * tables (Name | Amira, Date of birth | ...) therefore get no header.
  */
 export function firstRowIsHeader(rows: readonly (readonly string[])[]): boolean {
-  const [first] = rows;
-  if (first === undefined || rows.length < 2 || first.length < 2) return false;
-  return first.every((cell) => {
-    const text = tidySpace(cell);
-    const words = text.split(" ").filter(Boolean).length;
-    return text !== "" && words <= LABEL_MAX_WORDS && !/[.;]$/.test(text) && /\p{L}/u.test(text);
-  });
+  const [first, ...body] = rows;
+  if (first === undefined || body.length === 0) return false;
+  const labels = first.filter((cell) => cell.trim() !== "");
+  const isShortLabel = (text: string): boolean => wordCount(text) <= 8 && text.length <= 60 && !/\d/.test(text) && !/[.:]$/.test(text) && !text.includes("\n");
+  if (labels.length === 0 || !labels.every(isShortLabel)) return false;
+  if (first.length >= 3) return true;
+  const bodyCells = body.flat().filter((cell) => cell.trim() !== "");
+  const meanWords = (cells: string[]): number => cells.reduce((sum, cell) => sum + wordCount(cell), 0) / cells.length;
+  return bodyCells.length > 0 && meanWords(bodyCells) >= 4 && meanWords(bodyCells) >= 2 * meanWords(labels);
 }
