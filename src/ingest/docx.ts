@@ -9,17 +9,17 @@ import { walkBody, type BodyWalk } from "./docx/body-walk.ts";
 import { headingStyleMap } from "./docx/heading-styles.ts";
 import { htmlToBlocks, type HtmlBlock } from "./docx/html-blocks.ts";
 import { numberLabels } from "./docx/numbering.ts";
-import { corruptFile, isWordElement, openWordPackage, wordAttribute, wordDescendants } from "./docx/ooxml.ts";
+import { bytesForMammoth, corruptFile, isWordElement, openWordPackage, wordAttribute, wordDescendants } from "./docx/ooxml.ts";
 import { cleanText } from "./docx/text.ts";
 
 const UNKNOWN_AUTHOR = "Unknown author";
 
-/** Images are not read at all: the checker needs none, and encoding them is most of mammoth's time. */
+/** Images are not read at all: the checker needs none, and base64-encoding them would be wasted work. */
 const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
 
 export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
   const wordPackage = await openWordPackage(bytes);
-  const html = await convertToHtml(bytes, headingStyleMap(wordPackage.styles));
+  const html = await convertToHtml(await bytesForMammoth(bytes, wordPackage), headingStyleMap(wordPackage.styles));
   const htmlBlocks = htmlToBlocks(html);
   const walk = walkBody(wordPackage.document);
   const labels = numberLabels(walk.paragraphs, wordPackage.numbering, wordPackage.styles);

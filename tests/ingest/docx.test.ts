@@ -12,6 +12,7 @@ import {
   LevelFormat,
   Packer,
   Paragraph,
+  SimpleField,
   Table,
   TableCell,
   TableRow,
@@ -479,6 +480,29 @@ describe("readDocx on Word constructs the docx package cannot write", () => {
       "Section B: Special educational needs",
       "B.1 Communication",
     ]);
+  });
+
+  it("keeps the text of simple fields (mail merge, document properties), which mammoth alone drops", async () => {
+    const document = await readDocx(
+      await toBytes(
+        new Document({
+          comments: { children: [{ id: 1, author: PARENT, date: COMMENT_DATE, children: [new Paragraph("Her name is spelt Ava.")] }] },
+          sections: [
+            {
+              children: [
+                paragraph(new TextRun("Name: "), new CommentRangeStart(1), new SimpleField("DOCPROPERTY ChildName", "Ava Example"), new CommentRangeEnd(1), commentRun(1)),
+                paragraph(new TextRun("Plan date: "), new SimpleField("MERGEFIELD PlanDate", "1 April 2025")),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    expect(document.blocks.map((block) => [textOf(block), block.location.paragraph])).toEqual([
+      ["Name: Ava Example", 0],
+      ["Plan date: 1 April 2025", 1],
+    ]);
+    expect(document.comments[0]).toMatchObject({ anchorText: "Ava Example", rawBlockIndex: 0 });
   });
 
   it("merges one edit that Word split into several runs", async () => {

@@ -57,7 +57,8 @@ interface OpenChange {
 }
 
 const SKIPPED = new Set(["pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "tblGrid", "instrText", "delInstrText", "footnoteReference", "endnoteReference", "drawing"]);
-const CONTAINERS = new Set(["body", "r", "hyperlink", "smartTag", "customXml", "sdtContent", "object", "pict", "txbxContent", "tc", "tbl"]);
+/** Elements whose content mammoth shows (simple fields and right-to-left runs after bytesForMammoth unwraps them). */
+const CONTAINERS = new Set(["body", "r", "hyperlink", "smartTag", "customXml", "sdtContent", "object", "pict", "txbxContent", "tc", "tbl", "fldSimple", "dir", "bdo"]);
 
 export function walkBody(document: XmlDocument): BodyWalk {
   const paragraphs: BodyParagraph[] = [];
@@ -215,8 +216,7 @@ export function walkBody(document: XmlDocument): BodyWalk {
         return;
       }
       default:
-        // Wrappers mammoth does not know (simple fields, bidi runs ...): their text still counts for
-        // comment anchors, but mammoth will not show it.
+        // Wrappers mammoth does not know: their text still counts for comment anchors, but mammoth will not show it.
         visitChildren(element, { ...visibility, rendered: false });
     }
   }

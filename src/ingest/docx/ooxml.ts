@@ -23,6 +23,9 @@ export function corruptFile(): ProblemError {
 
 /** The parts of a Word package we read ourselves (mammoth reads the rest). */
 export interface WordPackage {
+  zip: JSZip;
+  documentPath: string;
+  documentXml: string;
   document: XmlDocument;
   comments: XmlDocument | null;
   styles: XmlDocument | null;
@@ -37,32 +40,51 @@ export async function openWordPackage(bytes: Uint8Array): Promise<WordPackage> {
     throw corruptFile();
   }
   const documentPath = (await officeDocumentPath(zip)) ?? "word/document.xml";
-  if (!zip.file(documentPath)) {
+  const documentXml = await readPartText(zip, documentPath);
+  if (documentXml === null) {
     throw new ProblemError({ code: "UNSUPPORTED_FORMAT", message: NOT_WORD_MESSAGE });
   }
-  const document = await readXmlPart(zip, documentPath);
-  if (!document || !isWordElement(document.documentElement, "document")) {
+  const document = parseXml(documentXml);
+  if (!isWordElement(document.documentElement, "document")) {
     throw corruptFile();
   }
   const related = await relatedParts(zip, documentPath);
   const part = (type: string): Promise<XmlDocument | null> => readXmlPart(zip, related.get(type) ?? siblingPath(documentPath, `${type}.xml`));
   const [comments, styles, numbering] = await Promise.all([part("comments"), part("styles"), part("numbering")]);
-  return { document, comments, styles, numbering };
+  return { zip, documentPath, documentXml, document, comments, styles, numbering };
+}
+
+/**
+ * Wrappers mammoth does not read, dropping the text inside: simple fields (mail-merge and DOCPROPERTY fields
+ * that print the child's name or a date) and right-to-left runs.
+ */
+const WRAPPERS_MAMMOTH_DROPS = /<\/?(?:\w+:)?(?:fldSimple|dir|bdo)\b[^>]*>/g;
+
+/** The bytes to give mammoth: the file itself, or a copy whose body has those wrappers removed, keeping their text. */
+export async function bytesForMammoth(bytes: Uint8Array, wordPackage: WordPackage): Promise<Uint8Array> {
+  const unwrapped = wordPackage.documentXml.replace(WRAPPERS_MAMMOTH_DROPS, "");
+  if (unwrapped === wordPackage.documentXml) return bytes;
+  wordPackage.zip.file(wordPackage.documentPath, unwrapped);
+  // Stored, not compressed: the copy lives for one call and only mammoth reads it.
+  return wordPackage.zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }
 
 /** Reads and parses one part; null when the part is absent; CORRUPT_FILE when it cannot be inflated or parsed. */
 async function readXmlPart(zip: JSZip, path: string): Promise<XmlDocument | null> {
+  const text = await readPartText(zip, path);
+  return text === null ? null : parseXml(text);
+}
+
+async function readPartText(zip: JSZip, path: string): Promise<string | null> {
   const entry = zip.file(path);
   if (!entry) return null;
-  let text: string;
   try {
-    text = await entry.async("string");
+    const text = await entry.async("string");
     // Some producers write a byte-order mark, which the XML parser would reject.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     throw corruptFile();
   }
-  return parseXml(text);
 }
 
 export function parseXml(text: string): XmlDocument {
