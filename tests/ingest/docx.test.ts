@@ -97,7 +97,7 @@ function plan(): Document {
             new FootnoteReferenceRun(1),
           ),
           new Paragraph({ text: "Section F: Special educational provision", heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({ text: "Communication and interaction", heading: HeadingLevel.HEADING_3 }),
+          new Paragraph({ text: "Speech, language & communication <SLCN>", heading: HeadingLevel.HEADING_3 }),
           new Table({
             rows: [
               new TableRow({ tableHeader: true, children: [cell("Need"), cell("Provision"), cell("Frequency")] }),
@@ -184,7 +184,8 @@ describe("readDocx on a generated plan", () => {
       [1, "Section A: Views, interests and aspirations"],
       [2, "What is important to me"],
       [1, "Section F: Special educational provision"],
-      [3, "Communication and interaction"],
+      // Characters HTML escapes (& < >) come back as written.
+      [3, "Speech, language & communication <SLCN>"],
       // Custom styles: one Word treats as a level-1 outline heading, one named as a subheading.
       [1, "Part K – Advice and information"],
       [3, "Appendix 1"],
