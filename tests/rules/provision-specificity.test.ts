@@ -1,3 +1,5 @@
+import { describe, expect, it } from "vitest";
+import defaultRuleSet from "../../rules/default.json" with { type: "json" };
 import rule from "../../src/rules/builtin/provision-specificity.ts";
 import { planBuilder } from "../../src/testing/document-builder.ts";
 import { ruleTester } from "../../src/testing/rule-tester.ts";
@@ -160,4 +162,11 @@ ruleTester(rule).run({
       findings: [{ message: "\"at the discretion of\" makes it conditional" }],
     },
   ],
+});
+
+describe("rules/default.json", () => {
+  it("carries this rule's options, mirrored by its defaultOptions", () => {
+    const entry = (defaultRuleSet.rules as Record<string, { options?: unknown }>)[rule.meta.id];
+    expect(entry?.options).toEqual(rule.meta.defaultOptions);
+  });
 });

@@ -14,6 +14,8 @@ import draftCommentPeriod from "./draft-comment-period.ts";
 import issuedWithin20Weeks from "./issued-within-20-weeks.ts";
 import reviewWithin12Months from "./review-within-12-months.ts";
 import provisionSpecificity from "./provision-specificity.ts";
+import therapyPlacement from "./therapy-placement.ts";
+import needsHaveProvision from "./needs-have-provision.ts";
 
 export const builtinRules: RuleModule[] = [
   sectionsPresent,
@@ -29,4 +31,6 @@ export const builtinRules: RuleModule[] = [
   draftCommentPeriod,
   reviewWithin12Months,
   provisionSpecificity,
+  therapyPlacement,
+  needsHaveProvision,
 ];
