@@ -31,3 +31,6 @@ export const withoutSpace = (text: string): string => text.replace(/[\s\u00a0\u2
 
 /** Collapses runs of white space (including tabs and non-breaking spaces) to one space and trims. */
 export const tidySpace = (text: string): string => text.replace(/[\s\u00a0]+/g, " ").trim();
+
+/** Ends a sentence or introduces what follows (. : ; ? ! before any closing quote or bracket). */
+export const endsTerminal = (text: string): boolean => /[.:;?!]["'”’)\]]*$/.test(text.trim());

@@ -1,18 +1,20 @@
 // The reading-order flow of lines and tables -> RawBlocks. A PDF keeps neither paragraphs nor styles (and
 // pdf-parse's page text keeps neither blank lines between paragraphs nor indentation), so all of this is read
-// from the text itself:
-// - A paragraph ends at a blank line; at a line ending in . : ; ? ! followed by a line starting with a capital,
-//   a digit or a bullet; after a short line (well under the document's usual line width); and at a page break
-//   unless the sentence clearly runs on (no full stop, and the next page starts in lower case or the line ends
-//   in a comma or hyphen).
-// - A line starting with a bullet or a number ("1.", "1)", "a)", "(i)", "2.1") starts a list item; the lines
+// from the text itself, measuring lines in characters against the document's usual full line:
+// - A paragraph ends at a blank line; after a short line (under 70% of a full line) when the next line starts
+//   with a capital, a digit or a bullet; and at a line ending in . : ; ? ! followed by such a line — unless that
+//   line is full (the next word could not have fitted on it), when it is more likely a sentence that happened to
+//   end at the margin inside a paragraph. At a page break a paragraph runs on only when its sentence clearly
+//   does (no full stop, and the next page starts in lower case or the line ends in a comma or hyphen).
+//   Contents-page entries ("Section A: ... 3") are a paragraph each.
+// - A line starting with a bullet or a number ("1.", "1)", "a)", "(i)", "2.1.") starts a list item; the lines
 //   after it are joined to it by the same rules as paragraphs.
 // - A standalone short line is a heading when it reads like one: "Section A: ...", "Part F – ...",
-//   "1. ... (Section A)", "Appendix ..."; or, when it also starts a block and is not followed by lower-case text,
-//   an ALL CAPS or Title Case line, or a short sentence-case line followed by a paragraph, list or table.
-//   Lines ending in . , ; : and "Label: value" lines are never headings.
+//   "1. ... (Section A)", "Appendix ..." (level 1); or, when it also starts a block and the next line does not
+//   run on in lower case, an ALL CAPS or Title Case line, or a sentence-case line of up to 8 words followed by
+//   a full line, a list or a table (level 2). Lines ending in . , ; : and "Label: value" lines never are.
 import type { RawBlock } from "../raw.ts";
-import { tidySpace } from "./flow.ts";
+import { endsTerminal, tidySpace } from "./flow.ts";
 import type { FlowItem, FlowLine } from "./flow.ts";
 import { endsWithHyphen, joinHyphenated } from "./hyphenation.ts";
 import type { Vocabulary } from "./hyphenation.ts";
@@ -35,7 +37,7 @@ export interface ListMarker {
 }
 
 /** Bullet glyphs, including the private-use characters of the Symbol and Wingdings fonts Word bullets use. */
-const GLYPH_BULLET = /^[•●◦▪■□○◆◇➢➤►▶✓✔·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0d8]\s*(\S.*)$/u;
+const GLYPH_BULLET = /^[•●◦▪■□○◆◇➢➤►▶✓✔·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]\s*(\S.*)$/u;
 /** Dashes and asterisks are bullets only when a space follows ("- item", not "-5"). */
 const DASH_BULLET = /^[-–—*]\s+(\S.*)$/;
 const ROMAN_ITEM = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(\S.*)$/;
@@ -85,8 +87,6 @@ const mostlyLetters = (text: string): boolean => {
   return (visible.match(/\p{L}/gu) ?? []).length >= visible.length / 2;
 };
 const startsLowerCase = (text: string): boolean => /^\p{Ll}/u.test(text);
-/** Ends a sentence or introduces what follows: the line can end a paragraph. */
-const endsTerminal = (text: string): boolean => /[.:;?!]["'”’)\]]*$/.test(text);
 /** Starts the way a new paragraph or item starts. */
 const startsNewUnit = (text: string): boolean => /^[\p{Lu}\p{N}"“'‘(]/u.test(text) || listMarker(text) !== null;
 
@@ -125,7 +125,7 @@ interface OpenBlock {
   lastPage: number;
 }
 
-export class BlockAssembler {
+class BlockAssembler {
   private readonly blocks: RawBlock[] = [];
   private open: OpenBlock | null = null;
 

@@ -5,7 +5,7 @@
 // (no duplicate paragraphs) and the table goes where the first of them was.
 //
 // Tables drawn without borders have no grid, are not found by getTable(), and stay in the flow as lines.
-import { tidySpace, withoutSpace } from "./flow.ts";
+import { endsTerminal, tidySpace, withoutSpace } from "./flow.ts";
 import type { FlowItem, FlowTable } from "./flow.ts";
 
 /** A line counts as table text when at least this share of its characters matched table cells. */
@@ -85,8 +85,6 @@ export function placeTables(lines: readonly string[], tables: readonly (readonly
 
 const sameRow = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((cell, i) => tidySpace(cell).toLowerCase() === tidySpace(b[i] ?? "").toLowerCase());
-
-const endsTerminal = (text: string): boolean => /[.:;?!]["'”’)\]]*$/.test(text.trim());
 
 /**
  * Whether `next` (the first row on a new page) is the rest of `last` (the last row on the page before), cut by
