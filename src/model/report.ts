@@ -36,6 +36,18 @@ export interface Finding {
   location: FindingLocation;
   /** Which input the finding is about when not the plan itself. */
   document?: "plan" | "draft" | "response" | "advice";
+  /** Draft-corrections findings: the correction asked for, who asked, and what the final says at that place. */
+  correction?: CorrectionDetail;
+}
+
+export interface CorrectionDetail {
+  source: "comment" | "tracked-change" | "response-letter";
+  author: string;
+  /** What was asked, as written. */
+  request: string;
+  verdict: "carried-over" | "partly-carried-over" | "not-carried-over" | "not-a-correction" | "unclear";
+  /** The final's text at the matching place; null when the passage was removed or not found. */
+  finalText: string | null;
 }
 
 export interface CheckResult {

@@ -73,6 +73,7 @@ export function runRule(rule: RuleModule, inputs: AuditInputs, config: RuleConfi
           location: locate(inputs, reported),
         };
         if (reported.document && reported.document !== "plan") finding.document = reported.document;
+        if (reported.correction) finding.correction = reported.correction;
         findings.push(finding);
       },
     }) ?? {};

@@ -1,6 +1,6 @@
 // The rule API: a rule is one module `{ meta, check }` (ESLint's shape). Rules never see a file format.
 import type { EhcpDocument, SectionId } from "../model/document.ts";
-import type { CategoryId, FindingLocation, Severity } from "../model/report.ts";
+import type { CategoryId, CorrectionDetail, FindingLocation, Severity } from "../model/report.ts";
 
 /** Every document an audit has: the plan, and optionally its draft, response letters and advice reports. */
 export interface AuditInputs {
@@ -50,6 +50,8 @@ export interface ReportedFinding {
   location?: FindingLocation;
   /** Which input the finding is about when not the plan. */
   document?: "plan" | "draft" | "response" | "advice";
+  /** For draft-corrections findings. */
+  correction?: CorrectionDetail;
 }
 
 /** Rule-set settings every rule may read (e.g. section aliases, the date the audit treats as today). */

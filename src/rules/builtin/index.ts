@@ -1,6 +1,8 @@
 // Every built-in rule, registered by id. Add one import and one entry per rule file.
 // Rule files `export default defineRule<Options>({ meta, check })` (src/rules/define-rule.ts) so they fit this list.
 import type { RuleModule } from "../types.ts";
+import correctionsCarriedOver from "./corrections-carried-over.ts";
+import finalResolved from "./final-resolved.ts";
 import outcomesSmart from "./outcomes-smart.ts";
 import repeatedParagraphs from "./repeated-paragraphs.ts";
 import pronounsConsistent from "./pronouns-consistent.ts";
@@ -27,6 +29,8 @@ export const builtinRules: RuleModule[] = [
   pronounsConsistent,
   repeatedParagraphs,
   outcomesSmart,
+  correctionsCarriedOver,
+  finalResolved,
   issuedWithin20Weeks,
   draftCommentPeriod,
   reviewWithin12Months,

@@ -1,0 +1,48 @@
+// A final plan issued with Word comments or tracked changes in it, or still marked "draft", was issued unresolved.
+import { defineRule } from "../define-rule.ts";
+
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: "final-resolved",
+    category: "draft-corrections",
+    title: "The final has no comments, tracked changes or draft marking left in",
+    description: "Flags a final plan that still carries Word comments or tracked changes, or is still marked as a draft.",
+    source: "SEND Regulations 2014, reg 14; SEND Code of Practice 2015, para 9.80",
+    defaultSeverity: "error",
+    defaultWeight: 2,
+    optionsSchema: { type: "object", properties: {}, additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      comment: 'The final still has a Word comment from {{author}}: "{{text}}".',
+      trackedChange: "The final still has a tracked {{kind}} by {{author}}.",
+      markedDraft: "This plan was checked as the final (a draft was given with it) but it is still marked as a draft.",
+    },
+  },
+  check({ inputs, plan, report }) {
+    const isFinal = plan.facts.status === "final" || plan.facts.status === "amended";
+    if (plan.facts.status === "draft" && inputs.draft) {
+      report({ messageId: "markedDraft", section: null, excerpt: "", suggestion: 'Change the status on the front page to "Final EHC plan" before it is issued.' });
+    }
+    if (!isFinal && !inputs.draft) return { notApplicable: "This is a draft: comments and tracked changes are expected in a draft." };
+    for (const comment of plan.comments) {
+      report({
+        messageId: "comment",
+        data: { author: comment.author || "unknown", text: comment.text },
+        section: plan.blocks.find((block) => block.id === comment.blockId)?.section ?? null,
+        excerpt: comment.anchorText,
+        blockId: comment.blockId ?? undefined,
+        suggestion: "Resolve the comment (make the change or record why not), delete it, and re-issue the final.",
+      });
+    }
+    for (const change of plan.trackedChanges) {
+      report({
+        messageId: "trackedChange",
+        data: { kind: change.kind, author: change.author || "unknown" },
+        section: plan.blocks.find((block) => block.id === change.blockId)?.section ?? null,
+        excerpt: change.text,
+        blockId: change.blockId ?? undefined,
+        suggestion: "Accept or reject every tracked change, turn off Track Changes, and re-issue the final.",
+      });
+    }
+  },
+});
