@@ -35,14 +35,15 @@ export async function readPdf(bytes: Uint8Array): Promise<RawDocument> {
   try {
     const text = await parser.getText({ pageJoiner: "" });
     if (text.total === 0) throw CORRUPT;
-    const letters = text.pages.reduce((sum, page) => sum + (page.text.match(/\p{L}/gu) ?? []).length, 0);
-    if (letters < MIN_LETTERS_PER_PAGE * text.total) throw NO_TEXT;
-
     const tables = await parser.getTable();
     const tablesByPage = new Map(tables.pages.map((page) => [page.num, page.tables]));
     const pages: PageContent[] = text.pages.map((page) => ({ page: page.num, lines: page.text.split("\n"), tables: tablesByPage.get(page.num) ?? [] }));
 
     const flow = flowFromPages(pages);
+    // Counted without running headers and footers: a document system may stamp text ones on scanned pages.
+    const bodyText = flow.map((item) => (item.kind === "line" ? item.text : item.rows.flat().join(" "))).join(" ");
+    if ((bodyText.match(/\p{L}/gu) ?? []).length < MIN_LETTERS_PER_PAGE * text.total) throw NO_TEXT;
+
     const vocabulary = buildVocabulary([...pages.flatMap((page) => page.lines), ...pages.flatMap((page) => page.tables.flat(2).flatMap((cell) => cell.split("\n")))]);
     return { format: "pdf", blocks: blocksFromFlow(flow, vocabulary), comments: [], trackedChanges: [], pageCount: text.total };
   } catch (error) {
