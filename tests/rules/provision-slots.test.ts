@@ -220,6 +220,32 @@ describe("splitStatements", () => {
     expect(judgeSpecificity(analysis).specific, summary(analysis)).toBe(true);
   });
 
+  it("reads a table flattened into 'cell | cell' lines (a table nested in a section table) as rows under its header", () => {
+    const doc = planBuilder()
+      .section("F")
+      .paragraph("Provision | How often | Who")
+      .paragraph("Speech and language therapy, 30 minutes, 1:1 | Weekly | A qualified speech and language therapist\nSocial skills group | As required | Key adult")
+      .paragraph("All staff will use Sam's communication passport.")
+      .build();
+    const statements = splitStatements(doc.sections[0]!.blocks);
+    expect(statements.map((s) => [s.kind, s.blockId, s.text])).toEqual([
+      ["table-row", "b2", "Speech and language therapy, 30 minutes, 1:1 | Weekly | A qualified speech and language therapist"],
+      ["table-row", "b2", "Social skills group | As required | Key adult"],
+      ["sentence", "b3", "All staff will use Sam's communication passport."],
+    ]);
+    expect(statements.slice(0, 2).map((s) => judgeSpecificity(analyseProvision(s)).specific)).toEqual([true, false]);
+  });
+
+  it("finds the header row of a table whose reader left it among the rows", () => {
+    const doc = planBuilder()
+      .section("F")
+      .table([], [["Provision", "Frequency", "Staffing"], ["Lego therapy, 40 minutes, group of 3", "Twice weekly", "Trained teaching assistant"]])
+      .build();
+    const statements = splitStatements(doc.sections[0]!.blocks);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.cells!.map((cell) => cell.header)).toEqual(["Provision", "Frequency", "Staffing"]);
+  });
+
   it("recognises column roles from header wording", () => {
     expect(classifyColumn("How often?")).toEqual(["frequency"]);
     expect(classifyColumn("Who will deliver")).toEqual(["who"]);

@@ -60,9 +60,15 @@ export const PROVISION_ROLES: readonly ColumnRole[] = ["what", "frequency", "dur
 
 export const isProvisionCell = (cell: LabelledCell): boolean => cell.roles.some((role) => PROVISION_ROLES.includes(role));
 
+/** A table's rows as statements are built from them; rows of a flattened table come from separate paragraphs. */
+interface RowSource {
+  header: string[];
+  rows: { cells: string[]; blockId: string }[];
+  section: SectionId | null;
+}
+
 /** A two-column table whose first column names slots ("Provision | ...", "Frequency | ...") describes one provision. */
-function isRecordTable(table: TableBlock): boolean {
-  const rows = table.header.length > 0 ? [table.header, ...table.rows] : table.rows;
+function isRecordTable(rows: string[][]): boolean {
   if (rows.length < 2 || rows.some((row) => row.length !== 2)) return false;
   const labelled = rows.filter((row) => {
     const label = row[0] ?? "";
@@ -72,37 +78,78 @@ function isRecordTable(table: TableBlock): boolean {
   return labelled.length >= Math.max(2, rows.length - 1) && slotRoles.size >= 2;
 }
 
-function tableStatements(table: TableBlock): ProvisionStatement[] {
-  const base = { blockId: table.id, section: table.section, kind: "table-row" as const };
-  if (isRecordTable(table)) {
-    const rows = table.header.length > 0 ? [table.header, ...table.rows] : table.rows;
-    const cells = rows.map(([label = "", text = ""]) => ({ header: label, roles: classifyColumn(label), text }));
-    return [{ ...base, text: rows.map((row) => row.join(" | ")).join(" | "), cells, rowIndex: 0 }];
+function rowStatements(source: RowSource): ProvisionStatement[] {
+  const first = source.rows[0];
+  if (!first) return [];
+  const all = source.header.length > 0 ? [source.header, ...source.rows.map((row) => row.cells)] : source.rows.map((row) => row.cells);
+  if (isRecordTable(all)) {
+    const cells = all.map(([label = "", text = ""]) => ({ header: label, roles: classifyColumn(label), text }));
+    return [{ blockId: first.blockId, section: source.section, kind: "table-row", text: all.map((row) => row.join(" | ")).join(" | "), cells, rowIndex: 0 }];
   }
   const statements: ProvisionStatement[] = [];
-  table.rows.forEach((row, rowIndex) => {
+  source.rows.forEach(({ cells: row, blockId }, rowIndex) => {
     const cells = row.map((text, column) => {
-      const header = table.header[column] ?? "";
+      const header = source.header[column] ?? "";
       return { header, roles: classifyColumn(header), text };
     });
     if (cells.every((cell) => !cell.text.trim())) return;
     // A table with no recognised provision column: read every cell as describing the provision.
     if (!cells.some(isProvisionCell)) for (const cell of cells) if (cell.roles.includes("other")) cell.roles = ["what"];
     if (!cells.some((cell) => isProvisionCell(cell) && cell.text.trim())) return;
-    statements.push({ ...base, text: row.filter((cell) => cell.trim()).join(" | "), cells, rowIndex });
+    statements.push({ blockId, section: source.section, kind: "table-row", text: row.filter((cell) => cell.trim()).join(" | "), cells, rowIndex });
   });
   return statements;
+}
+
+function tableSource(table: TableBlock): RowSource {
+  // A reader that could not tell the header row leaves it among the rows; column titles give it away.
+  const [first, ...rest] = table.rows;
+  const headerInRows = table.header.length === 0 && first !== undefined && rest.length > 0 && isHeaderLine(first);
+  return {
+    header: headerInRows ? first : table.header,
+    rows: (headerInRows ? rest : table.rows).map((cells) => ({ cells, blockId: table.id })),
+    section: table.section,
+  };
+}
+
+// A table nested in a cell (or pasted as text) reaches the model as paragraphs of "cell | cell" lines.
+const PIPE = /\s\|\s/;
+const pipeCells = (line: string): string[] => line.split(PIPE).map((cell) => cell.trim());
+const isPipeLine = (line: string): boolean => PIPE.test(line) && pipeCells(line).length >= 2;
+
+/** A line of column titles: most cells name a column role, and at least two different ones. */
+function isHeaderLine(cells: string[]): boolean {
+  const roles = cells.map((cell) => (cell.split(/\s+/).length <= 6 ? classifyColumn(cell) : ["other"]));
+  const known = roles.filter((cellRoles) => !cellRoles.includes("other"));
+  return known.length * 2 >= cells.length && new Set(known.flat()).size >= 2;
 }
 
 /** Split blocks (headings skipped) into statements, in document order. */
 export function splitStatements(blocks: readonly Block[]): ProvisionStatement[] {
   const statements: ProvisionStatement[] = [];
+  let pipeRun: RowSource | null = null;
+  const endPipeRun = () => {
+    if (pipeRun) statements.push(...rowStatements(pipeRun));
+    pipeRun = null;
+  };
   for (const block of blocks) {
+    const lines = block.kind === "paragraph" ? block.text.split("\n").filter((line) => line.trim()) : [];
+    if (lines.length > 0 && lines.every(isPipeLine)) {
+      for (const line of lines) {
+        const cells = pipeCells(line);
+        const run: RowSource = pipeRun ?? { header: [], rows: [], section: block.section };
+        if (run.rows.length === 0 && run.header.length === 0 && isHeaderLine(cells)) run.header = cells;
+        else run.rows.push({ cells, blockId: block.id });
+        pipeRun = run;
+      }
+      continue;
+    }
+    endPipeRun();
     switch (block.kind) {
       case "heading":
         break;
       case "table":
-        statements.push(...tableStatements(block));
+        statements.push(...rowStatements(tableSource(block)));
         break;
       case "list-item":
         if (block.text.trim()) statements.push({ blockId: block.id, section: block.section, kind: "list-item", text: block.text.trim() });
@@ -114,5 +161,6 @@ export function splitStatements(blocks: readonly Block[]): ProvisionStatement[] 
         break;
     }
   }
+  endPipeRun();
   return statements;
 }
