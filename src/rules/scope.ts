@@ -88,4 +88,5 @@ function pushSentence(sentences: Sentence[], text: string, from: number, to: num
   if (trimmed !== "") sentences.push({ text: trimmed, start: from + leading });
 }
 
-export const countWords = (text: string): number => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu) ?? []).length;
+// One word count for the document model, its summaries and the rules.
+export { countWords } from "../ingest/words.ts";

@@ -103,7 +103,7 @@ const strengths = createDeclarativeRule(occurrence, {
 ruleTester(outcomesCount).run({
   valid: [{ name: "three outcomes", doc: planBuilder().section("E").list(["One.", "Two.", "Three."]).build(), note: "Section E: 3 outcomes." }],
   invalid: [
-    { name: "too few", doc: planBuilder().section("E").paragraph("One.").build(), findings: [{ messageId: "tooFew", section: "E", message: "Section E has 1 outcomes; at least 3 expected." }] },
+    { name: "too few", doc: planBuilder().section("E").paragraph("One.").build(), findings: [{ messageId: "tooFew", section: "E", message: "Section E: 1 outcomes found; at least 3 expected." }] },
     { name: "too many", doc: planBuilder().section("E").list(["1", "2", "3", "4", "5", "6"]).build(), findings: [{ messageId: "tooMany", message: "at most 5" }] },
   ],
 });
@@ -113,7 +113,7 @@ ruleTester(strengths).run({
     {
       name: "counted per section",
       doc: planBuilder().section("A").paragraph("Ava is good at maths.").section("B").paragraph("Ava cannot read.").build(),
-      findings: [{ messageId: "tooFew", section: "B", severity: "warning", message: "Section B has 0 statements of what the child can do" }],
+      findings: [{ messageId: "tooFew", section: "B", severity: "warning", message: "Section B: 0 statements of what the child can do found" }],
       status: "warning",
     },
   ],
@@ -123,7 +123,7 @@ const thinB = createDeclarativeRule(metric, { ...base("b-detail", { category: "s
 const longSentences = createDeclarativeRule(metric, { ...base("long-sentences", { category: "structure", severity: "info" }), options: { measure: "sentence-words", per: "block", max: 6 } });
 ruleTester(thinB).run({
   valid: [{ name: "enough words", doc: planBuilder().section("B").paragraph("Ava has a severe difficulty with reading and spelling.").build(), note: "1 of 1" }],
-  invalid: [{ name: "too few words (heading not counted)", doc: planBuilder().section("B").paragraph("Reading difficulty.").build(), findings: [{ messageId: "tooLow", section: "B", message: "Section B has 2 words; at least 8" }] }],
+  invalid: [{ name: "too few words (heading not counted)", doc: planBuilder().section("B").paragraph("Reading difficulty.").build(), findings: [{ messageId: "tooLow", section: "B", message: "Section B: 2 words; at least 8" }] }],
 });
 ruleTester(longSentences).run({
   valid: [{ name: "short sentences", doc: planBuilder().section("A").paragraph("I like cats. I like dogs, e.g. Rex.").build() }],
@@ -131,7 +131,7 @@ ruleTester(longSentences).run({
     {
       name: "info finding quotes the long sentence and does not lower the status",
       doc: planBuilder().section("A").paragraph("I like cats. I like dogs and cats and birds and fish.").build(),
-      findings: [{ messageId: "tooHigh", severity: "info", excerpt: "I like dogs and cats and birds and fish.", message: "This sentence has 9 words; at most 6" }],
+      findings: [{ messageId: "tooHigh", severity: "info", excerpt: "I like dogs and cats and birds and fish.", message: "This sentence: 9 words; at most 6" }],
       status: "pass",
     },
   ],

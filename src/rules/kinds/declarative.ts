@@ -60,6 +60,12 @@ export function createDeclarativeRule<Options>(kind: DeclarativeKind<Options>, d
 
 export const sectionLabel = (id: SectionId | null): string => (id === null ? "The plan" : `Section ${id}`);
 
+/** "Section F", "Sections A and B", or "The plan" for a scope without sections. */
+export function scopeLabel(scope: Scope): string {
+  if (scope.sections === null) return "The plan";
+  return scope.sections.length === 1 ? `Section ${scope.sections[0]}` : `Sections ${listWords(scope.sections)}`;
+}
+
 /** Plain list: "F, G and H1". */
 export function listWords(items: readonly string[], conjunction = "and"): string {
   if (items.length <= 1) return items.join("");

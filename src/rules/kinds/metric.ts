@@ -2,7 +2,7 @@
 // and require a minimum and/or a maximum (e.g. Section B has at least 80 words; no sentence over 40 words).
 import type { Block, SectionId } from "../../model/document.ts";
 import { blocksInScope, countWords, splitSentences, textUnits } from "../scope.ts";
-import { absentScopeReason, sectionLabel, type DeclarativeKind } from "./declarative.ts";
+import { absentScopeReason, scopeLabel, sectionLabel, type DeclarativeKind } from "./declarative.ts";
 
 export interface MetricOptions {
   /** "sentence-words" measures each sentence on its own; the others are totals per `per`. */
@@ -48,8 +48,8 @@ export const metric: DeclarativeKind<MetricOptions> = {
   },
   defaultOptions: { measure: "words", per: "section", suggestion: "" },
   messages: {
-    tooLow: "{{where}} has {{value}} {{unit}}; at least {{min}} expected.",
-    tooHigh: "{{where}} has {{value}} {{unit}}; at most {{max}} expected.",
+    tooLow: "{{where}}: {{value}} {{unit}}; at least {{min}} expected.",
+    tooHigh: "{{where}}: {{value}} {{unit}}; at most {{max}} expected.",
   },
   optionProblems: (options) =>
     options.min !== undefined && options.max !== undefined && options.min > options.max ? [{ pointer: "/min", message: `"min" (${options.min}) is more than "max" (${options.max})` }] : [],
@@ -77,7 +77,7 @@ export const metric: DeclarativeKind<MetricOptions> = {
         measured.push({ where: sectionLabel(section.id), section: section.id, value: measureBlocks(own, measure), excerpt: "", blockId: section.headingBlockId ?? undefined });
       }
     } else {
-      measured.push({ where: scope.sections?.length === 1 ? sectionLabel(scope.sections[0]!) : "The plan", section: scope.sections?.length === 1 ? scope.sections[0]! : null, value: measureBlocks(blocks, measure), excerpt: "" });
+      measured.push({ where: scopeLabel(scope), section: scope.sections?.length === 1 ? scope.sections[0]! : null, value: measureBlocks(blocks, measure), excerpt: "" });
     }
     let outside = 0;
     for (const m of measured) {

@@ -1,7 +1,7 @@
 // occurrence: count a phrase or pattern (or blocks that contain it) in scope, and require at least / at most a number.
 import type { Block, SectionId } from "../../model/document.ts";
 import { blocksInScope, textUnits, type Scope } from "../scope.ts";
-import { absentScopeReason, matchSettingsSchema, sectionLabel, type DeclarativeKind } from "./declarative.ts";
+import { absentScopeReason, matchSettingsSchema, scopeLabel, sectionLabel, type DeclarativeKind } from "./declarative.ts";
 import { compileTerms, findAll, termsProblems, termsSchema, type MatchSettings, type Terms } from "./matcher.ts";
 
 export interface OccurrenceOptions extends MatchSettings {
@@ -40,8 +40,8 @@ export const occurrence: DeclarativeKind<OccurrenceOptions> = {
   },
   defaultOptions: { count: "matches", per: "scope", what: "matches", suggestion: "", wholeWord: true, caseSensitive: false },
   messages: {
-    tooFew: "{{where}} has {{count}} {{what}}; at least {{min}} expected.",
-    tooMany: "{{where}} has {{count}} {{what}}; at most {{max}} expected.",
+    tooFew: "{{where}}: {{count}} {{what}} found; at least {{min}} expected.",
+    tooMany: "{{where}}: {{count}} {{what}} found; at most {{max}} expected.",
   },
   optionProblems: (options) => [
     ...termsProblems(options.terms, "/terms"),
@@ -64,8 +64,8 @@ export const occurrence: DeclarativeKind<OccurrenceOptions> = {
     const counts: string[] = [];
     for (const group of groups) {
       const count = countIn(group.blocks);
-      counts.push(`${sectionLabel(group.section)}: ${count} ${options.what}`);
-      const data = { where: sectionLabel(group.section), count, what: options.what, min: options.min ?? 0, max: options.max ?? 0 };
+      counts.push(`${group.section ? sectionLabel(group.section) : scopeLabel(scope)}: ${count} ${options.what}`);
+      const data = { where: group.section ? sectionLabel(group.section) : scopeLabel(scope), count, what: options.what, min: options.min ?? 0, max: options.max ?? 0 };
       if (options.min !== undefined && count < options.min) {
         context.report({ messageId: "tooFew", data, section: group.section, excerpt: "", suggestion: options.suggestion });
       } else if (options.max !== undefined && count > options.max) {

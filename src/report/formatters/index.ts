@@ -1,0 +1,17 @@
+// The report formats by name. Each is a pure (report) => string.
+import type { AuditReport } from "../../model/report.ts";
+import { formatHtml } from "./html.ts";
+import { formatJson } from "./json.ts";
+import { formatMarkdown } from "./markdown.ts";
+import { formatText } from "./text.ts";
+
+export const REPORT_FORMATS = ["json", "text", "markdown", "html"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const FORMATTERS: Record<ReportFormat, (report: AuditReport) => string> = { json: formatJson, text: formatText, markdown: formatMarkdown, html: formatHtml };
+
+export const isReportFormat = (value: string): value is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(value);
+
+export function formatReport(report: AuditReport, format: ReportFormat = "json"): string {
+  return FORMATTERS[format](report);
+}

@@ -1,0 +1,24 @@
+// Checks a report against the published JSON Schema (src/report/report.schema.json) plus the rules a schema cannot
+// state (every check's category is listed, a category's status follows from its checks).
+import { validateAgainst } from "../config/ajv.ts";
+import type { AuditReport } from "../model/report.ts";
+import reportSchema from "./report.schema.json" with { type: "json" };
+
+export { reportSchema };
+
+/** Every way `value` departs from the report contract (empty when it is a valid report). */
+export function reportProblems(value: unknown): string[] {
+  const problems = validateAgainst(reportSchema, value).map((p) => `${p.pointer || "/"}: ${p.message}`);
+  if (problems.length > 0) return problems;
+  const report = value as AuditReport;
+  for (const category of report.categories) {
+    const checks = report.checks.filter((c) => c.category === category.id);
+    const statuses = new Set(checks.map((c) => c.status));
+    const expected = statuses.has("fail") ? "fail" : statuses.has("warning") ? "warning" : statuses.has("pass") ? "pass" : "not-applicable";
+    if (category.status !== expected) problems.push(`/categories/${category.id}: status is ${category.status} but its checks make it ${expected}`);
+  }
+  const ids = report.checks.map((c) => c.id);
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (repeated.length > 0) problems.push(`/checks: repeated check ids ${repeated.join(", ")}`);
+  return problems;
+}
