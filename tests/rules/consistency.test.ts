@@ -86,3 +86,27 @@ ruleTester(repeatedParagraphs).run({
     },
   ],
 });
+
+import dateOfBirthConsistent from "../../src/rules/builtin/date-of-birth-consistent.ts";
+
+ruleTester(dateOfBirthConsistent).run({
+  valid: [
+    {
+      name: "the same date written two ways",
+      doc: planBuilder({ ...facts, dateOfBirth: "2015-03-12" }).outsideSections().paragraph("Date of birth: 12 March 2015").section("K").paragraph("Report on Oliver Bennett, DOB 12/03/2015.").build(),
+    },
+    { name: "no date of birth anywhere", doc: plan({ A: ["Oliver likes trains."] }), status: "not-applicable" },
+  ],
+  invalid: [
+    {
+      name: "a different date of birth in Section K",
+      doc: planBuilder({ ...facts, dateOfBirth: "2015-03-12" }).section("K").paragraph("Educational psychology advice for Oliver Bennett (DOB: 21/07/2014), 3 March 2026.").build(),
+      findings: [{ messageId: "differs", section: "K", message: "21/07/2014", excerpt: "Educational psychology advice" }],
+    },
+    {
+      name: "two dates of birth and none on the front page",
+      doc: planBuilder(facts).outsideSections().paragraph("Date of birth: 12 March 2015").section("B").paragraph("Oliver (date of birth 12 March 2014) has autism.").build(),
+      findings: [{ messageId: "conflicting", section: "B", message: "12 March 2015, 12 March 2014" }],
+    },
+  ],
+});

@@ -1,6 +1,7 @@
 // Every built-in rule, registered by id. Add one import and one entry per rule file.
 // Rule files `export default defineRule<Options>({ meta, check })` (src/rules/define-rule.ts) so they fit this list.
 import type { RuleModule } from "../types.ts";
+import dateOfBirthConsistent from "./date-of-birth-consistent.ts";
 import correctionsCarriedOver from "./corrections-carried-over.ts";
 import finalResolved from "./final-resolved.ts";
 import outcomesSmart from "./outcomes-smart.ts";
@@ -28,6 +29,7 @@ export const builtinRules: RuleModule[] = [
   childNameConsistent,
   pronounsConsistent,
   repeatedParagraphs,
+  dateOfBirthConsistent,
   outcomesSmart,
   correctionsCarriedOver,
   finalResolved,
