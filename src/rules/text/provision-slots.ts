@@ -111,9 +111,9 @@ export function numberValue(token: string): number | undefined {
 // offsets stay valid for the verbatim text).
 
 const DASH = "[-–—]";
-const PERIOD = "(?:school\\s+)?(?:hour|day|week|fortnight|month|term|half[- ]term|year|academic year|lesson|session|lunchtime|lunch time|morning|afternoon|break(?:\\s?time)?|playtime|school day|school week|week day|weekday|evening|visit)";
+const PERIOD = "(?:school\\s+)?(?:hour|day|week|fortnight|month|term|half[- ]term|year|academic year|annum|lesson|session|lunchtime|lunch time|morning|afternoon|break(?:\\s?time)?|playtime|school day|school week|week day|weekday|evening|visit)";
 const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|nightly)";
-const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times))`;
+const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times|sessions?|lessons?|visits?|occasions?))`;
 const TIME_UNIT = "(?:minutes?|mins?|hours?|hrs?)\\b";
 const DURATION_CORE = `(?:(?:${NUM}|an?|half\\s+an?|one\\s+and\\s+a\\s+half)\\s*${DASH}?\\s*${TIME_UNIT}(?:\\s+and\\s+a\\s+half)?|an?\\s+hour\\s+and\\s+a\\s+half|(?:a\\s+)?(?:full|whole|half)[- ](?:school\\s+)?day|(?:${NUM}|one|two)\\s+(?:full\\s+)?(?:lessons?|periods?)\\s+long)`;
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
@@ -129,6 +129,10 @@ const FREQUENCY_PATTERNS: RegExp[] = [
   new RegExp(`\\b${NUM}\\s+(?:(?:individual|group|weekly|daily|direct|further|additional|\\d+[- ]minute)\\s+)?(?:sessions?|lessons?|visits?|${TIME_UNIT}|periods?|blocks?|occasions?)(?:\\s+of\\s+[^,.;|]{1,40}?)?\\s+(?:a|an|per|each|every)\\s+${PERIOD}\\b`, "gi"),
   // "every lunchtime", "each term", "per half term", "every other week", "at the start of each day"
   new RegExp(`\\b(?:(?:at\\s+the\\s+(?:start|beginning|end)\\s+(?:and\\s+end\\s+)?of|during|in|before|after)\\s+)?(?:every|each|per)\\s+(?:other\\s+|single\\s+|school\\s+)?(?:${PERIOD}|transition|change of (?:activity|lesson)|literacy lesson|maths lesson|english lesson|class|journey|mealtime|meal time|day at school)s?\\b`, "gi"),
+  // "every 2 weeks", "every three days"
+  new RegExp(`\\bevery\\s+${NUM}\\s+(?:school\\s+)?(?:days|weeks|months|lessons|sessions|minutes|hours)\\b`, "gi"),
+  // every lesson of a kind: "in literacy and maths lessons", "in all English lessons", "during PE lessons"
+  /\b(?:in|during)\s+(?:(?:all|every|each)\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?|(?:his\s+|her\s+|their\s+)?(?!some\b|most\b|certain\b|many\b|selected\b|a\s|his\b|her\b|their\b)[a-z]+\s+(?:and\s+[a-z]+\s+)?)lessons\b/gi,
   // "daily", "weekly", "on a weekly basis", "twice-weekly"
   new RegExp(`\\b(?:on\\s+a\\s+(?:daily|weekly|fortnightly|monthly|termly)\\s+basis|${PERIOD_ADVERB})\\b`, "gi"),
   // continuous arrangements: "throughout the school day", "at all times", "in all lessons", "at lunchtimes and breaktimes"
@@ -184,6 +188,8 @@ const WHO_PATTERNS: RegExp[] = [
 const SESSION_WORDS = /\b(sessions?|therap(y|ies)|programmes?|interventions?|tuition|teaching|taught|lessons?|tutoring|coaching|practice|precision teaching|mentoring|counselling|groups?|clubs?|instruction|input|work on|exercises?|activities)\b/i;
 // Continuous or occasion-bound arrangements do not need a session length.
 const CONTINUOUS = /\b(throughout|at all times|all day|in all lessons|every lesson|in every lesson|across the|full[- ]time|lunchtimes?|breaktimes?|break times?|playtimes?|transitions?|each morning|every morning|on arrival|at the start|at the end|each day at|visual timetable|now and next|equipment|resources?|available|seating|seated|environment|room|space)\b/i;
+// Frequencies that cover every lesson or the whole day: the arrangement is always there, not a session.
+const CONTINUOUS_FREQUENCY = /\b(?:throughout|at all times|all day|full[- ]time|lessons|subjects|curriculum)\b/i;
 const GROUP_WORDS = /\b(small[- ]group|groups?|nurture group|social skills group)\b/i;
 const UNSIZED_GROUP = /\bsmall[- ]groups?\b/i;
 
@@ -196,7 +202,7 @@ const FUNCTION_WORDS = new Set(
     "get gets given give provide provided provides providing deliver delivered delivers delivering make made offer offered " +
     "attend attends use used uses using take part participate continue continues including include includes based led run " +
     "lead through via during over under up about around following follow new further additional extra specific specialist " +
-    "direct minutes minute hours hour times time sessions session school setting class classroom pupil pupils child children young person person"
+    "direct minutes minute hours hour times time sessions session school setting class classes classroom lesson lessons pupil pupils child children young person person"
   ).split(" "),
 );
 
@@ -374,7 +380,7 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   const analysis: ProvisionAnalysis = {
     vagueSignals,
     quantities,
-    isSession: SESSION_WORDS.test(text) && !CONTINUOUS.test(text),
+    isSession: SESSION_WORDS.test(text) && !CONTINUOUS.test(text) && !frequencySpans.some((span) => CONTINUOUS_FREQUENCY.test(span.text)),
     isGroupWork,
   };
   if (what) analysis.what = what;
