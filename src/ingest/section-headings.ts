@@ -1,0 +1,189 @@
+// Reading one line of text as a plan section heading, in any of the templates local authorities use:
+//   "Section A: Views, interests and aspirations"   "Section F – Special educational provision"
+//   "Part A – All about me"                          "Part F: The support I will get"
+//   "1. Views, interests and aspirations (Section A)"
+//   "A. Views, interests and aspirations"            "H1: Social care provision under section 2 ..."
+//   "Special Educational Needs", "Outcomes"          (meaning alone: the rule set's alias phrases)
+// The phrases are data (rules/default.json `sections.aliases`), so an LA can add its own without code.
+import type { SectionId } from "../model/document.ts";
+import { countWords } from "./words.ts";
+
+/** A plan section, or "H": a combined social care heading that is split into H1/H2 by what it contains. */
+export type SectionKey = SectionId | "H";
+
+/** The shape of a rule set's `sections.aliases`: section key -> lower-case heading phrases. */
+export type SectionAliases = Partial<Record<SectionKey, readonly string[]>>;
+
+export interface HeadingMatch {
+  id: SectionKey;
+  /** True when the heading names its letter ("Section A", "Part F", "(Section B)", "H1:"). */
+  explicit: boolean;
+  /** True when the line ends in a page number or dot leaders: a contents entry, not the section itself. */
+  contentsEntry: boolean;
+}
+
+/** Where the text comes from: the stricter the context, the less it takes to be a heading. */
+export type HeadingContext =
+  /** A heading-styled paragraph (DOCX) or a line the PDF reader judged a heading. */
+  | "heading"
+  /** A plain paragraph or list item: only short ones can be headings. */
+  | "paragraph"
+  /** The first cell of a table row. A bare letter ("A", "Section A") is a label there. */
+  | "table-label";
+
+const MAX_WORDS: Record<HeadingContext, number> = { heading: 25, paragraph: 20, "table-label": 20 };
+/** Words allowed after an alias phrase in a heading by meaning ("Outcomes for Ava" is still E). */
+const MEANING_TAIL_WORDS: Record<HeadingContext, number> = { heading: 8, paragraph: 4, "table-label": 6 };
+
+const LETTER = String.raw`(H\s?[12]|[A-K])`;
+/** Leading numbering: "1.", "2)", "3.1", "iv." */
+const NUMBERING = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/i;
+const SEPARATOR = String.raw`[:.\-–—)]`;
+/** "Section A: title", "Part F – title", "SECTION B title", "Section C". */
+const SECTION_WORD_FIRST = new RegExp(String.raw`^(?:section|part)\s+${LETTER}(?![\p{L}\p{N}])\s*(${SEPARATOR}?)\s*(.*)$`, "iu");
+/** "Views, interests and aspirations (Section A)". */
+const LETTER_IN_BRACKETS = new RegExp(String.raw`^(.+?)\s*[(\[]\s*(?:(?:section|part)\s+)?${LETTER}\s*[)\]]$`, "iu");
+/** "A. Views, interests and aspirations", "H1 – Social care provision ...": the title must be a known phrase. */
+const LETTER_FIRST = new RegExp(String.raw`^${LETTER}(?:\s*${SEPARATOR}\s*|\s+)(\S.*)$`, "u");
+/** A table label cell holding only the letter: "A", "Section A", "Part F". */
+const BARE_LETTER = new RegExp(String.raw`^(?:(?:section|part)\s+)?${LETTER}$`, "iu");
+/** A contents entry's page number: "... aspirations ........ 3", "... aspirations 3". */
+const PAGE_NUMBER = /(?:\s*(?:\.{2,}|…+|_{2,})\s*|\s+)(\d{1,3})$/;
+
+/** Lower case, letters and digits only, "&" as "and", "the" dropped: how headings and aliases are compared. */
+export function normalizePhrase(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/['’‘`]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .split(" ")
+    .filter((word) => word !== "" && word !== "the")
+    .join(" ");
+}
+
+function keyOfLetter(letter: string): SectionKey {
+  return letter.replace(/\s+/g, "").toUpperCase() as SectionKey;
+}
+
+/** True when the letter was written in capitals ("Section A", not "section a" inside a sentence). */
+function isCapitalLetter(letter: string): boolean {
+  return letter === letter.toUpperCase();
+}
+
+/** The alias phrases, longest first, so "health needs related to sen" wins over "health needs". */
+export class AliasIndex {
+  private readonly phrases: { phrase: string; id: SectionKey }[];
+
+  constructor(aliases: SectionAliases) {
+    const phrases: { phrase: string; id: SectionKey }[] = [];
+    for (const [id, list] of Object.entries(aliases) as [SectionKey, readonly string[] | undefined][]) {
+      for (const alias of list ?? []) {
+        const phrase = normalizePhrase(alias);
+        if (phrase !== "") phrases.push({ phrase, id });
+      }
+    }
+    this.phrases = phrases.sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  /** The section whose alias the text starts with (longest alias wins), and how many words follow it. */
+  matchStart(text: string): { id: SectionKey; tailWords: number } | null {
+    const normalized = normalizePhrase(text);
+    for (const { phrase, id } of this.phrases) {
+      if (normalized === phrase) return { id, tailWords: 0 };
+      if (normalized.startsWith(`${phrase} `)) return { id, tailWords: normalized.slice(phrase.length + 1).split(" ").length };
+    }
+    return null;
+  }
+
+  /** The section the whole text names (an alias plus at most `maxTail` more words). */
+  match(text: string, maxTail = 0): SectionKey | null {
+    const found = this.matchStart(text);
+    return found && found.tailWords <= maxTail ? found.id : null;
+  }
+}
+
+/** A title after the letter: empty, a known phrase, or something that reads like a title rather than a sentence. */
+function isTitleLike(title: string, hasSeparator: boolean, context: HeadingContext, aliases: AliasIndex): boolean {
+  if (title === "") return true;
+  if (aliases.matchStart(title)) return true;
+  // "Section F of this plan sets out ..." is a sentence that mentions a section, not a heading.
+  if (!hasSeparator && !/^[\p{Lu}\p{N}"“‘'(]/u.test(title)) return false;
+  if (context !== "heading" && /[.;,]$/.test(title)) return false;
+  return true;
+}
+
+/** The letter-bearing forms: "Section A: ...", "... (Section A)", "A. <known title>", and a bare "A" in a table. */
+function matchExplicit(text: string, context: HeadingContext, aliases: AliasIndex): SectionKey | null {
+  const unnumbered = text.replace(NUMBERING, "");
+  const sectionFirst = SECTION_WORD_FIRST.exec(unnumbered);
+  if (sectionFirst && isCapitalLetter(sectionFirst[1]!) && isTitleLike(sectionFirst[3]!, sectionFirst[2] !== "", context, aliases)) {
+    return refineH(keyOfLetter(sectionFirst[1]!), sectionFirst[3]!, aliases);
+  }
+  const bracketed = LETTER_IN_BRACKETS.exec(unnumbered);
+  if (bracketed && isCapitalLetter(bracketed[2]!)) {
+    const hasSectionWord = /[(\[]\s*(?:section|part)\s/i.test(unnumbered);
+    // "(A)" alone is only a heading when the title before it is a known phrase.
+    if (hasSectionWord || aliases.matchStart(bracketed[1]!)) return refineH(keyOfLetter(bracketed[2]!), bracketed[1]!, aliases);
+  }
+  const letterFirst = LETTER_FIRST.exec(text);
+  if (letterFirst && aliases.matchStart(letterFirst[2]!)) return refineH(keyOfLetter(letterFirst[1]!), letterFirst[2]!, aliases);
+  if (context === "table-label") {
+    const bare = BARE_LETTER.exec(text);
+    if (bare && isCapitalLetter(bare[1]!)) return keyOfLetter(bare[1]!);
+  }
+  return null;
+}
+
+/** "Section H: Social care provision under section 2 of the CSDPA" is H1 even though its letter is plain H. */
+function refineH(id: SectionKey, title: string, aliases: AliasIndex): SectionKey {
+  if (id !== "H") return id;
+  const byTitle = aliases.matchStart(title)?.id;
+  return byTitle === "H1" || byTitle === "H2" ? byTitle : "H";
+}
+
+/**
+ * Reads `text` (one heading, line breaks already folded) as a section heading, or returns null.
+ * Headings by meaning alone are returned with `explicit: false`; the caller decides whether the
+ * document's template uses them.
+ */
+export function matchSectionHeading(text: string, context: HeadingContext, aliases: AliasIndex): HeadingMatch | null {
+  let line = text.replace(/\s+/g, " ").trim();
+  if (line === "" || countWords(line) > MAX_WORDS[context]) return null;
+  let contentsEntry = false;
+  const page = PAGE_NUMBER.exec(line);
+  if (page && !/\b(?:section|part)\s+H\s?$/i.test(line.slice(0, page.index))) {
+    const withoutPage = line.slice(0, page.index).trim();
+    if (withoutPage !== "" && (matchExplicit(withoutPage, context, aliases) || matchMeaning(withoutPage, context, aliases))) {
+      line = withoutPage;
+      contentsEntry = true;
+    }
+  }
+  const explicit = matchExplicit(line, context, aliases);
+  if (explicit) return { id: explicit, explicit: true, contentsEntry };
+  const meaning = matchMeaning(line, context, aliases);
+  return meaning ? { id: meaning, explicit: false, contentsEntry } : null;
+}
+
+function matchMeaning(line: string, context: HeadingContext, aliases: AliasIndex): SectionKey | null {
+  // A plain paragraph ending like a sentence or a field label ("Outcomes:") is text, not a heading.
+  if (context === "paragraph" && (/[.;,:]$/.test(line) || !/^[\p{Lu}\p{N}]/u.test(line))) return null;
+  return aliases.match(line.replace(NUMBERING, ""), MEANING_TAIL_WORDS[context]);
+}
+
+/**
+ * A line inside a combined "Section H" that starts its H1 or H2 part while carrying its own text:
+ * "H1: Ava receives ...", "Social care provision under section 2 of the CSDPA 1970: ...".
+ */
+export function inlineSubsectionMarker(text: string, aliases: AliasIndex): "H1" | "H2" | null {
+  const line = text.replace(/\s+/g, " ").trim();
+  const lettered = /^(?:(?:section|part)\s+)?H\s?([12])\s*[:.\-–—)]\s*\S/i.exec(line);
+  if (lettered) return lettered[1] === "1" ? "H1" : "H2";
+  const colon = /^([^:.–—]{3,160})\s*[:.–—]\s*\S/.exec(line);
+  if (colon) {
+    const id = aliases.match(colon[1]!, 2);
+    if (id === "H1" || id === "H2") return id;
+  }
+  return null;
+}

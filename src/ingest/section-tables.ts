@@ -1,0 +1,118 @@
+// Templates that lay a plan out as tables: the first column holds the section's letter or name
+// ("Section A" / "Views, interests and aspirations") and the next column its content. Such a table is
+// unfolded into what a heading-based template would have given: a heading per labelled row, followed by
+// the content cell's paragraphs (and any table nested in it, which the readers flatten to "a | b" lines).
+import type { RawBlock } from "./raw.ts";
+import { matchSectionHeading, type AliasIndex, type HeadingMatch } from "./section-headings.ts";
+import { countWords } from "./words.ts";
+
+/** A block before ids and sections are given; `label` marks a heading made from a table's label cell. */
+export type UnitBlock =
+  | { kind: "heading"; level: number; text: string; label?: HeadingMatch }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list-item"; level: number; ordered: boolean; text: string }
+  | { kind: "table"; header: string[]; rows: string[][] };
+
+/** Content needed beside a label found by meaning alone, so a "Placement | Oakfield" fact row is not a section. */
+const MEANING_LABEL_MIN_CONTENT_WORDS = 8;
+
+const LIST_MARKER = /^(?:[•●◦▪■□○◆◇➢➤►▶✓✔·\uf0b7\uf0a7]\s*|[-–—*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)(?=\S)/u;
+
+/** The label a first-column cell holds, if any. */
+function labelOf(cell: string | undefined, aliases: AliasIndex): HeadingMatch | null {
+  if (!cell) return null;
+  return matchSectionHeading(cell.replace(/\n/g, " "), "table-label", aliases);
+}
+
+/** The heading as written: a label cell of two lines ("Section A" / "Views, ...") is read as "Section A – Views, ...". */
+function labelHeading(cell: string): string {
+  const lines = cell.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  if (lines.length > 1 && /^(?:(?:section|part)\s+)?(?:H\s?[12]|[A-K])$/i.test(lines[0]!)) return `${lines[0]} – ${lines.slice(1).join(" ")}`;
+  return lines.join(" ");
+}
+
+/**
+ * The table unfolded into headings and content, or null when it is an ordinary table. `explicitOnly`:
+ * the document names its sections by letter, so a first-column cell naming a section by meaning alone
+ * ("Outcomes" in a provision table) is a column entry, not a section.
+ */
+export function unfoldSectionTable(table: Extract<RawBlock, { kind: "table" }>, aliases: AliasIndex, explicitOnly: boolean): UnitBlock[] | null {
+  // A header row naming two or more sections ("Special educational needs | Outcomes | Provision") is column titles.
+  const headerIsColumnTitles = table.header.length > 0 && table.header.filter((cell) => labelOf(cell, aliases)).length >= 2;
+  const columnHeader = headerIsColumnTitles || table.header.length === 0 || labelOf(table.header[0], aliases) === null ? table.header : [];
+  const rows = columnHeader === table.header ? table.rows : [table.header, ...table.rows];
+
+  const labels = rows.map((row) => {
+    const label = labelOf(row[0], aliases);
+    return label && !label.contentsEntry && (label.explicit || !explicitOnly) ? label : null;
+  });
+  const labelled = labels.flatMap((label, index) => (label ? [{ label, index }] : []));
+  if (labelled.length === 0) return null;
+  const meaningIds = new Set(labelled.filter(({ label }) => !label.explicit).map(({ label }) => label.id));
+  const trusted = labelled.some(({ label }) => label.explicit) || meaningIds.size >= 2;
+  if (!trusted) {
+    const [only] = labelled;
+    const contentWords = rows[only!.index]!.slice(1).reduce((sum, cell) => sum + countWords(cell), 0);
+    if (only!.index !== 0 || contentWords < MEANING_LABEL_MIN_CONTENT_WORDS) return null;
+  }
+
+  const out: UnitBlock[] = [];
+  const firstLabel = labelled[0]!.index;
+  if (columnHeader.length > 0 || firstLabel > 0) out.push(...rowsContent(rows.slice(0, firstLabel), columnHeader, true));
+  for (let at = 0; at < labelled.length; at++) {
+    const { label, index } = labelled[at]!;
+    const end = labelled[at + 1]?.index ?? rows.length;
+    const row = rows[index]!;
+    out.push({ kind: "heading", level: 1, text: labelHeading(row[0]!), label });
+    out.push(...rowsContent([row.slice(1)], columnHeader.slice(1), false), ...rowsContent(rows.slice(index + 1, end), columnHeader, false));
+  }
+  return out;
+}
+
+/**
+ * Rows of content: a row whose only filled cell is one long cell becomes that cell's paragraphs;
+ * rows with several filled cells stay a table (consecutive ones together).
+ */
+function rowsContent(rows: string[][], header: string[], keepEmptyHeader: boolean): UnitBlock[] {
+  const out: UnitBlock[] = [];
+  let tableRows: string[][] = [];
+  const flushTable = (): void => {
+    if (tableRows.length > 0 || (keepEmptyHeader && header.length > 0)) out.push({ kind: "table", header, rows: tableRows });
+    tableRows = [];
+  };
+  for (const row of rows) {
+    const filled = row.filter((cell) => cell.trim() !== "");
+    if (filled.length === 0) continue;
+    if (filled.length === 1) {
+      flushTable();
+      out.push(...cellBlocks(filled[0]!));
+    } else {
+      tableRows.push(row);
+    }
+  }
+  flushTable();
+  return out;
+}
+
+/** A content cell's lines as blocks; runs of "a | b" lines (a table nested in the cell) become a table again. */
+export function cellBlocks(cell: string): UnitBlock[] {
+  const lines = cell.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const cellsOf = (line: string): string[] => line.split(" | ").map((part) => part.trim());
+  const out: UnitBlock[] = [];
+  for (let at = 0; at < lines.length; ) {
+    const width = cellsOf(lines[at]!).length;
+    let end = at + 1;
+    while (width >= 2 && end < lines.length && cellsOf(lines[end]!).length === width) end++;
+    if (width >= 2 && end - at >= 2) {
+      const [header, ...rows] = lines.slice(at, end).map(cellsOf);
+      out.push({ kind: "table", header: header!, rows });
+      at = end;
+      continue;
+    }
+    const line = lines[at]!;
+    const marker = LIST_MARKER.exec(line);
+    out.push(marker ? { kind: "list-item", level: 0, ordered: /\d|[a-z][.)]/.test(marker[0]), text: line.slice(marker[0].length) } : { kind: "paragraph", text: line });
+    at++;
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+// Word counting shared by the document model and its summaries.
+
+/**
+ * Words in a text: runs of non-space characters holding at least one letter or digit, so the " | " between
+ * table cells, dashes and bullets are not counted (a DOCX and a PDF of the same plan lay these out differently).
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const token of text.match(/\S+/g) ?? []) if (/[\p{L}\p{N}]/u.test(token)) count++;
+  return count;
+}
