@@ -36,6 +36,14 @@ ruleTester(rule).run({
       note: "2 of 2 provision statements are specific",
     },
     {
+      name: "a provision spread over two sentences of a paragraph is judged whole",
+      doc: plan()
+        .section("F")
+        .paragraph("Sam will have Lego therapy in a group of 3 pupils, 40 minutes twice weekly. This will be delivered by a teaching assistant trained in Lego-based therapy.")
+        .build(),
+      note: "1 of 1 provision statement is specific",
+    },
+    {
       name: "'small group' with a size",
       doc: plan().section("F").listItem("Sam will be taught maths by the class teacher in a small group of 4 pupils, 45 minutes every day.").build(),
     },

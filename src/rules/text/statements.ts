@@ -124,6 +124,22 @@ function isHeaderLine(cells: string[]): boolean {
   return known.length * 2 >= cells.length && new Set(known.flat()).size >= 2;
 }
 
+// A sentence that goes on about the provision just described ("This will be delivered by ...", "Sessions will
+// last 30 minutes.") belongs to the same statement: the statement is judged whole.
+const CONTINUES = /^(?:this|these|it|they|each\s+(?:session|group|lesson)|the\s+(?:sessions?|programme|group|intervention|therapy|support|lessons?|work|activity|activities|plan|strategies)|sessions|both|all\s+sessions)\b/i;
+
+/** A paragraph's statements: its sentences, each joined by the sentences that continue it, verbatim. */
+export function paragraphStatements(text: string): string[] {
+  const groups: { start: number; end: number }[] = [];
+  for (const sentence of splitSentences(text)) {
+    const end = sentence.start + sentence.text.length;
+    const last = groups[groups.length - 1];
+    if (last && CONTINUES.test(sentence.text)) last.end = end;
+    else groups.push({ start: sentence.start, end });
+  }
+  return groups.map((group) => text.slice(group.start, group.end));
+}
+
 /** Split blocks (headings skipped) into statements, in document order. */
 export function splitStatements(blocks: readonly Block[]): ProvisionStatement[] {
   const statements: ProvisionStatement[] = [];
@@ -155,9 +171,7 @@ export function splitStatements(blocks: readonly Block[]): ProvisionStatement[] 
         if (block.text.trim()) statements.push({ blockId: block.id, section: block.section, kind: "list-item", text: block.text.trim() });
         break;
       case "paragraph":
-        for (const sentence of splitSentences(block.text)) {
-          statements.push({ blockId: block.id, section: block.section, kind: "sentence", text: sentence.text });
-        }
+        for (const text of paragraphStatements(block.text)) statements.push({ blockId: block.id, section: block.section, kind: "sentence", text });
         break;
     }
   }
