@@ -115,11 +115,11 @@ function colonPairs(line: string): { label: string; value: string }[] {
   for (let at = 1; at < pieces.length; at++) {
     const piece = pieces[at]!;
     const isLast = at === pieces.length - 1;
-    // The end of this piece may be the next pair's label: take the longest tail (up to 7 words) that reads as one.
+    // The end of this piece may be the next pair's label: the shortest tail (up to 7 words) that reads as one.
     const words = piece.split(" ");
     let split = words.length;
     if (!isLast) {
-      for (let take = Math.min(7, words.length - 1); take >= 1; take--) {
+      for (let take = 1; take <= Math.min(7, words.length - 1); take++) {
         if (classifyLabel(words.slice(words.length - take).join(" "))) {
           split = words.length - take;
           break;
@@ -135,7 +135,7 @@ function colonPairs(line: string): { label: string; value: string }[] {
 /** "Date of birth 12 March 2015" with no colon (PDF tables read as lines; Word tab stops). */
 function spacedPair(line: string): { label: string; value: string } | null {
   const words = line.split(" ");
-  for (let take = Math.min(8, words.length - 1); take >= 1; take--) {
+  for (let take = 1; take <= Math.min(8, words.length - 1); take++) {
     const label = words.slice(0, take).join(" ");
     const meaning = classifyLabel(label);
     if (!meaning || meaning.generic) continue;
@@ -173,7 +173,7 @@ function pairsOf(block: Block): { label: string; value: string }[] {
 }
 
 /** "Education, Health and Care Plan for Ava Smith". */
-const PLAN_FOR = /\b(?:plan|EHCP)\s+(?:for|of)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})$/u;
+const PLAN_FOR = /\b(?:[Pp]lan|PLAN|EHCP)\s+(?:for|of)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})$/u;
 /** A title line that states the status: "DRAFT", "Final Education, Health and Care Plan", "Amended EHC plan". */
 const STATUS_TITLE_MAX_WORDS = 12;
 
