@@ -179,6 +179,13 @@ function roleIn(text: string, types: AdviceTypes): string | undefined {
 const TITLE = "(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\\.?";
 const NAME = "(?:[A-Z]\\.?\\s*){0,3}[A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?";
 // "Dr A Brown", "Mrs J. Smith", "Mr and Mrs Taylor", "Ms P Green and Mr R Patel"
+/** The part of "Dr A Brown, Specialist Educational Psychologist, ..." that names the role, as written. */
+function roleFromParts(parts: string[], types: AdviceTypes): string | undefined {
+  return parts.find(
+    (part) => roleIn(part, types) !== undefined && !/\b(advice|report|contribution|views)\b/i.test(part) && findDates(part).length === 0 && part.split(/\s+/).length <= 8,
+  );
+}
+
 const PERSON = new RegExp(`\\b${TITLE}\\s+(?:(?:and|&)\\s+${TITLE}\\s+)?${NAME}(?:\\s+(?:and|&)\\s+${TITLE}\\s+${NAME})?`);
 const ORGANISATION_WORDS = /\b(school|academy|college|nursery|NHS|trust|service|services|council|EPS|team|hospital|clinic|centre|center|CAMHS|partnership|foundation|department|authority|practice|surgery|unit|federation|pre-school)\b/i;
 
@@ -201,25 +208,34 @@ const foldSpaces = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 function entryFrom(text: string, block: Block, types: AdviceTypes, cells?: { header: string[]; row: string[] }): AdviceEntry {
   const entry: AdviceEntry = { text: foldSpaces(text), blockId: block.id, section: block.section, types: adviceTypesIn(text, types) };
-  const pick = (pattern: RegExp): string | undefined => {
-    if (!cells) return undefined;
-    const column = columnIndex(cells.header, pattern);
-    const value = column >= 0 ? cells.row[column]?.trim() : undefined;
-    return value ? value : undefined;
-  };
-  const dateSource = pick(/\bdate/i) ?? text;
+  const dateColumn = cells ? columnIndex(cells.header, /\bdate/i) : -1;
+  const dateSource = (dateColumn >= 0 ? cells?.row[dateColumn]?.trim() : undefined) || text;
   const date = findDates(dateSource).pop() ?? findDates(text).pop();
   if (date) {
     entry.date = date.iso;
     entry.dateText = date.text;
     entry.datePrecision = date.precision;
   }
-  const role = pick(/\b(role|title|designation|position|job)\b/i) ?? roleIn(text, types);
+  const roleColumn = cells ? columnIndex(cells.header, /\b(role|title|designation|position|job)\b/i) : -1;
+  const organisationColumn = cells ? columnIndex(cells.header, /\b(organisation|organization|service|agency|employer|setting|team|school)\b/i) : -1;
+  const cell = (column: number): string | undefined => (column >= 0 && cells ? cells.row[column]?.trim() || undefined : undefined);
+  let role: string | undefined;
+  let organisation: string | undefined;
+  if (roleColumn >= 0 && roleColumn === organisationColumn) {
+    // "Role and organisation": "Educational Psychologist, Castlebrook Educational Psychology Service"
+    const both = cell(roleColumn) ?? "";
+    const parts = splitParts(both);
+    role = roleFromParts(parts, types) ?? parts[0];
+    organisation = organisationIn(parts, role) ?? (parts.length > 1 ? parts.slice(1).join(", ") : undefined);
+  } else {
+    role = cell(roleColumn) ?? roleFromParts(splitParts(text), types);
+    organisation = cell(organisationColumn) ?? organisationIn(splitParts(text), role);
+  }
   if (role) entry.role = role;
-  const person = PERSON.exec(pick(/\b(name|author|by|from|who|professional|contributor)\b/i) ?? text)?.[0];
-  if (person) entry.author = person.trim();
-  const organisation = pick(/\b(organisation|organization|service|agency|employer|setting|team|school)\b/i) ?? organisationIn(splitParts(text), role);
   if (organisation) entry.organisation = organisation;
+  // An author column holds the name as written ("Priya Raman"); elsewhere a titled name is looked for.
+  const author = cell(cells ? columnIndex(cells.header, /\b(name|author|by|from|who|professional|contributor)\b/i) : -1) ?? PERSON.exec(text)?.[0];
+  if (author) entry.author = author.trim();
   return entry;
 }
 
