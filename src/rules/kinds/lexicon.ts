@@ -58,17 +58,20 @@ export const lexicon: DeclarativeKind<LexiconOptions> = {
     if (absent) return { notApplicable: absent };
     const { options } = context;
     const globalExceptions = options.exceptions.map(phraseSource);
-    const compiled = options.phrases.map((entry) => ({
-      entry,
-      matcher: compileMatcher(phraseSource(entry.phrase), options),
-      exceptions: [...globalExceptions, ...(entry.exceptions ?? []).map(phraseSource)],
-    }));
+    const compiled = options.phrases.map((entry) => {
+      const exceptions = [...globalExceptions, ...(entry.exceptions ?? []).map(phraseSource)];
+      return {
+        entry,
+        matcher: compileMatcher(phraseSource(entry.phrase), options),
+        exceptions: exceptions.length > 0 ? compileMatcher(exceptions.map((e) => `(?:${e})`).join("|"), options) : null,
+      };
+    });
     let count = 0;
     for (const block of blocksInScope(context.plan, scope)) {
       for (const unit of textUnits(block)) {
         for (const sentence of splitSentences(unit.text)) {
           for (const { entry, matcher, exceptions } of compiled) {
-            const covered = exceptions.length > 0 ? findAll(sentence.text, compileMatcher(exceptions.join("|"), options)) : [];
+            const covered = exceptions ? findAll(sentence.text, exceptions) : [];
             const hits = findAll(sentence.text, matcher).filter((hit) => !covered.some((exception) => overlaps(hit, exception)));
             const first = hits[0];
             if (!first) continue; // one finding per phrase per sentence, however often it repeats there
