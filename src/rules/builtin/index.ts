@@ -19,6 +19,14 @@ import reviewWithin12Months from "./review-within-12-months.ts";
 import provisionSpecificity from "./provision-specificity.ts";
 import therapyPlacement from "./therapy-placement.ts";
 import needsHaveProvision from "./needs-have-provision.ts";
+import childVoice from "./child-voice.ts";
+import childAspirations from "./child-aspirations.ts";
+import childCommunication from "./child-communication.ts";
+import aspirationsReflectedInOutcomes from "./aspirations-reflected-in-outcomes.ts";
+import requiredAdvice from "./required-advice.ts";
+import adviceCurrent from "./advice-current.ts";
+import adviceUsed from "./advice-used.ts";
+import adviceRecommendations from "./advice-recommendations.ts";
 
 export const builtinRules: RuleModule[] = [
   sectionsPresent,
@@ -39,4 +47,12 @@ export const builtinRules: RuleModule[] = [
   provisionSpecificity,
   therapyPlacement,
   needsHaveProvision,
+  childVoice,
+  childAspirations,
+  childCommunication,
+  aspirationsReflectedInOutcomes,
+  requiredAdvice,
+  adviceCurrent,
+  adviceUsed,
+  adviceRecommendations,
 ];
