@@ -1,9 +1,11 @@
 // The engine: runs every enabled rule of a rule set over the inputs and assembles the scored report.
 // Pure: no files, no clock unless none is given, no console. The CLI and the service do the I/O.
 import { SECTION_IDS, type EhcpDocument, type SectionId } from "../model/document.ts";
-import { CATEGORY_IDS, type AuditReport, type CheckResult, type DocumentSummary, type SectionSummary } from "../model/report.ts";
+import { CATEGORY_IDS, type AuditReport, type CheckResult, type DocumentSummary, type SectionChange, type SectionSummary } from "../model/report.ts";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
 import { scoreChecks } from "../report/score.ts";
+import { alignUnits, summariseChanges } from "./draft/align.ts";
+import { documentUnits } from "./draft/units.ts";
 import { runRule } from "./run-rule.ts";
 import { countWords } from "./scope.ts";
 import type { AuditInputs, RuleSettings } from "./types.ts";
@@ -49,7 +51,7 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
   // Report order: category order of the contract, then rule-set order within a category.
   checks.sort((a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category));
   const scored = scoreChecks(checks, ruleSet.categoryWeights, ruleSet.grades);
-  return {
+  const report: AuditReport = {
     schemaVersion: 1,
     generatedAt: generatedAt.toISOString(),
     tool: { name: "ehcp-qa", version: options.toolVersion },
@@ -62,6 +64,15 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
     checks,
     sections: sectionSummaries(inputs.plan),
   };
+  if (inputs.draft) report.changes = draftChanges(inputs.draft, inputs.plan);
+  return report;
+}
+
+/** What changed between the draft and the plan, per section: blocks added, removed and reworded. */
+export function draftChanges(draft: EhcpDocument, plan: EhcpDocument): SectionChange[] {
+  const draftUnits = documentUnits(draft);
+  const finalUnits = documentUnits(plan);
+  return summariseChanges(draftUnits, finalUnits, alignUnits(draftUnits, finalUnits));
 }
 
 function summary(doc: EhcpDocument, role: DocumentSummary["role"]): DocumentSummary {

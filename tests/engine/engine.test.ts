@@ -78,3 +78,16 @@ describe("audit", () => {
     expect(report.checks.length).toBe(ruleSet.rules.filter((r) => r.enabled).length);
   });
 });
+
+describe("draft to final", () => {
+  it("adds the per-section changes when a draft is given, and only then", async () => {
+    const draft = planBuilder({ status: "draft" }).section("F").paragraph("Regular support from an adult in class.").paragraph("Old paragraph about swimming lessons.").build();
+    const plan = planBuilder({ status: "final" }).section("F").paragraph("Regular support from a trained adult in class.").paragraph("A brand new paragraph on transport.").build();
+    const ruleSet = await loadFixtureRuleSet();
+    const withDraft = audit({ plan, draft, responses: [], advice: [] }, ruleSet, { toolVersion: "1", generatedAt: new Date(0) });
+    expectValidReport(withDraft);
+    expect(withDraft.changes).toEqual([expect.objectContaining({ section: "F", added: 1, removed: 1, reworded: 1 })]);
+    expect(withDraft.documents.map((d) => d.role)).toEqual(["plan", "draft"]);
+    expect(audit({ plan, responses: [], advice: [] }, ruleSet, { toolVersion: "1" }).changes).toBeUndefined();
+  });
+});

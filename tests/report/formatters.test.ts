@@ -113,3 +113,17 @@ describe("every format", () => {
     expect(JSON.stringify(report)).toBe(frozen);
   });
 });
+
+describe("draft corrections and changes", () => {
+  it("show who asked for what, the verdict and the final's text, in every format, and the report stays valid", async () => {
+    const report = await fixtureReport();
+    report.checks[1]!.findings[0]!.correction = { source: "comment", author: "Jo Parent", request: "Please say <how often>", verdict: "not-carried-over", finalText: null };
+    report.changes = [{ section: "F", added: 1, removed: 0, reworded: 2, items: [{ kind: "added", final: "New row" }] }];
+    expectValidReport(report);
+    expect(formatReport(report, "text")).toContain('           Asked for in a Word comment by Jo Parent: "Please say <how often>"\n           Verdict: not carried over\n           The final has no matching passage.\n');
+    expect(formatReport(report, "markdown")).toContain("| F | 1 | 0 | 2 |");
+    const html = formatReport(report, "html");
+    expect(html).toContain("Asked for in a Word comment by Jo Parent: &quot;Please say &lt;how often&gt;&quot;");
+    expect(html).toContain('<th scope="row">F</th><td class="num">1</td><td class="num">0</td><td class="num">2</td>');
+  });
+});

@@ -93,3 +93,23 @@ export const dateText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slic
 
 /** Checks that could not be applied, with why (for the "not checked" list). */
 export const notApplicableChecks = (report: AuditReport): CheckResult[] => report.checks.filter((c) => c.status === "not-applicable");
+
+const CORRECTION_SOURCES = { comment: "a Word comment", "tracked-change": "a tracked change", "response-letter": "a response letter" } as const;
+const VERDICTS = {
+  "carried-over": "carried over",
+  "partly-carried-over": "partly carried over",
+  "not-carried-over": "not carried over",
+  "not-a-correction": "not a correction (nothing was asked)",
+  unclear: "unclear",
+} as const;
+
+/** The lines explaining a draft correction: who asked for what, the verdict, and what the final says. */
+export function correctionLines(finding: Finding): string[] {
+  const c = finding.correction;
+  if (!c) return [];
+  return [
+    `Asked for in ${CORRECTION_SOURCES[c.source]}${c.author ? ` by ${c.author}` : ""}: "${c.request}"`,
+    `Verdict: ${VERDICTS[c.verdict]}`,
+    c.finalText === null ? "The final has no matching passage." : `The final says: "${c.finalText}"`,
+  ];
+}

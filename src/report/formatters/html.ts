@@ -3,6 +3,7 @@
 import type { AuditReport, CheckStatus, Grade, Severity } from "../../model/report.ts";
 import {
   capText,
+  correctionLines,
   countsText,
   dateText,
   formatScore,
@@ -106,6 +107,7 @@ export function formatHtml(report: AuditReport): string {
       body.push(
         `<li class="finding ${finding.severity}"><p>${badge("sev", finding.severity, SEVERITY_LABELS[finding.severity])} ${e(finding.message)}</p>` +
           (finding.excerpt ? `<blockquote><p>${e(finding.excerpt)}</p></blockquote>` : "") +
+          correctionLines(finding).map((line) => `<p>${e(line)}</p>`).join("") +
           (finding.suggestion ? `<p><strong>Suggestion:</strong> ${e(finding.suggestion)}</p>` : "") +
           `<p class="where">${where ? `${e(where)} · ` : ""}${e(check.title)} (${e(check.source)})</p></li>`,
       );

@@ -2,6 +2,7 @@
 import type { AuditReport } from "../../model/report.ts";
 import {
   capText,
+  correctionLines,
   countsText,
   dateText,
   formatScore,
@@ -42,6 +43,7 @@ export function formatMarkdown(report: AuditReport): string {
     for (const { finding, check } of group.findings) {
       out.push(`- **${SEVERITY_LABELS[finding.severity]}:** ${md(finding.message)}`);
       if (finding.excerpt) out.push(`  > ${md(finding.excerpt)}`);
+      for (const line of correctionLines(finding)) out.push("", `  ${md(line)}`);
       if (finding.suggestion) out.push("", `  *Suggestion:* ${md(finding.suggestion)}`);
       const where = locationText(finding.location, finding.document);
       out.push("", `  ${where ? `${md(where)} · ` : ""}${md(check.title)} (${md(check.source)})`, "");

@@ -3,6 +3,7 @@
 import type { AuditReport } from "../../model/report.ts";
 import {
   capText,
+  correctionLines,
   countsText,
   dateText,
   formatScore,
@@ -46,6 +47,7 @@ export function formatText(report: AuditReport): string {
     for (const { finding, check } of group.findings) {
       lines.push(`  ${pad(SEVERITY_LABELS[finding.severity].toUpperCase(), 9)}${finding.message}`);
       if (finding.excerpt) lines.push(`           "${finding.excerpt}"`);
+      for (const line of correctionLines(finding)) lines.push(`           ${line}`);
       if (finding.suggestion) lines.push(`           Suggestion: ${finding.suggestion}`);
       const where = locationText(finding.location, finding.document);
       lines.push(`           ${where ? `${where[0]!.toUpperCase()}${where.slice(1)} · ` : ""}${check.title} (${check.source})`);
