@@ -126,7 +126,9 @@ export async function parseRuleSet(json: unknown, options: ParseOptions): Promis
   const registry = options.registry ?? builtinRegistry();
   const issues: RuleSetIssue[] = [];
   const levels = await collectLevels(json, options.file, options.dir, rulesDir, issues, []);
-  const merged = mergeLevels(levels, registry, issues);
+  // When an extended rule set could not be read, rules it would define look unknown: say nothing about them yet.
+  const chainBroken = issues.some((issue) => issue.pointer === "/extends");
+  const merged = mergeLevels(levels, registry, issues, chainBroken);
   const rules = buildRules(merged.rules, registry, issues);
   const gradesFile = [...levels].reverse().find((level) => isPlainObject(level.json.grades))?.file ?? options.file;
   checkGrades(merged.grades, gradesFile, issues);
@@ -212,7 +214,7 @@ interface Merged {
   rules: Map<string, RuleEntry>;
 }
 
-function mergeLevels(levels: Level[], registry: ReadonlyMap<string, RuleModule>, issues: RuleSetIssue[]): Merged {
+function mergeLevels(levels: Level[], registry: ReadonlyMap<string, RuleModule>, issues: RuleSetIssue[], chainBroken: boolean): Merged {
   const merged: Merged = { name: "", version: "", description: "", grades: { ...DEFAULT_GRADES }, aliases: {}, categories: {}, rules: new Map() };
   for (const { file, json } of levels) {
     const mergeIssues = (problems: MergeProblem[], prefix: string) => issues.push(...problems.map((p) => ({ file, pointer: `${prefix}${p.pointer}`, message: p.message })));
@@ -253,6 +255,7 @@ function mergeLevels(levels: Level[], registry: ReadonlyMap<string, RuleModule>,
       } else {
         const inherited = merged.rules.get(id) ?? builtinEntry(registry.get(id));
         if (!inherited) {
+          if (chainBroken) continue;
           const known = [...registry.keys(), ...merged.rules.keys()];
           const guess = didYouMean(id, known);
           issues.push({

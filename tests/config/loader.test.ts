@@ -210,6 +210,7 @@ describe("invalid rule sets list every problem with file, pointer and hint", () 
       "child.json": { name: "child", version: "1", extends: "./parent.json", rules: { "vague-provision": { weight: 2 } } },
       "parent.json": { name: "parent", version: "1", extends: "defualt", rules: { "vague-provision": { severity: "eror" } } },
       "broken.json": '{ "name": "broken", "version": "1", }',
+      "orphan.json": { name: "orphan", version: "1", extends: "./missing.json", rules: { "defined-in-missing": { weight: 2 } } },
     });
     const cycle = await problemOf(loadRuleSet(path.join(dir, "a.json"), { registry }));
     expect(cycle.issues).toEqual([expect.objectContaining({ pointer: "/extends", message: expect.stringMatching(/circle: .*a\.json → .*b\.json → .*a\.json/) })]);
@@ -219,6 +220,9 @@ describe("invalid rule sets list every problem with file, pointer and hint", () 
       expect.objectContaining({ file: expect.stringMatching(/parent\.json$/), pointer: "/rules/vague-provision/severity", hint: 'did you mean "error"?' }),
       expect.objectContaining({ file: expect.stringMatching(/parent\.json$/), pointer: "/extends", message: 'there is no rule set called "defualt"', hint: 'did you mean "default"?' }),
     ]);
+
+    const orphan = await problemOf(loadRuleSet(path.join(dir, "orphan.json"), { registry }));
+    expect(orphan.issues).toEqual([expect.objectContaining({ pointer: "/extends", message: expect.stringContaining("no rule-set file at") })]);
 
     const broken = await problemOf(loadRuleSet(path.join(dir, "broken.json"), { registry }));
     expect(broken).toMatchObject({ code: "INVALID_RULESET", issues: [expect.objectContaining({ pointer: "", message: expect.stringContaining("not valid JSON") })] });
