@@ -2,6 +2,7 @@
 // ("Section A" / "Views, interests and aspirations") and the next column its content. Such a table is
 // unfolded into what a heading-based template would have given: a heading per labelled row, followed by
 // the content cell's paragraphs (and any table nested in it, which the readers flatten to "a | b" lines).
+import { listMarker } from "./pdf/line-blocks.ts";
 import type { RawBlock } from "./raw.ts";
 import { matchSectionHeading, type AliasIndex, type HeadingMatch } from "./section-headings.ts";
 import { countWords } from "./words.ts";
@@ -15,8 +16,6 @@ export type UnitBlock =
 
 /** Content needed beside a label found by meaning alone, so a "Placement | Oakfield" fact row is not a section. */
 const MEANING_LABEL_MIN_CONTENT_WORDS = 8;
-
-const LIST_MARKER = /^(?:[•●◦▪■□○◆◇➢➤►▶✓✔·\uf0b7\uf0a7]\s*|[-–—*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)(?=\S)/u;
 
 /** The label a first-column cell holds, if any. */
 function labelOf(cell: string | undefined, aliases: AliasIndex): HeadingMatch | null {
@@ -110,8 +109,8 @@ export function cellBlocks(cell: string): UnitBlock[] {
       continue;
     }
     const line = lines[at]!;
-    const marker = LIST_MARKER.exec(line);
-    out.push(marker ? { kind: "list-item", level: 0, ordered: /\d|[a-z][.)]/.test(marker[0]), text: line.slice(marker[0].length) } : { kind: "paragraph", text: line });
+    const marker = listMarker(line);
+    out.push(marker ? { kind: "list-item", level: marker.level, ordered: marker.ordered, text: marker.text } : { kind: "paragraph", text: line });
     at++;
   }
   return out;
