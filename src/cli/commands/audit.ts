@@ -1,0 +1,94 @@
+// `ehcp-qa audit <plan> [--draft f] [--response f]... [--advice f]... [--ruleset r] [--format f] [--out f] [--fail-under n]`
+// Exit 0 whatever the findings; 1 when --fail-under is given and the score is below it; 2 when an input or the rule
+// set cannot be read (or an option is wrong), with the coded error on stderr; 3 for an internal error.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS, type InputFile } from "../../index.ts";
+import { GRADE_LABELS } from "../../report/formatters/common.ts";
+import { ProblemError } from "../../model/problem.ts";
+import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
+
+export interface AuditCommandOptions {
+  draft?: string;
+  response?: string[];
+  advice?: string[];
+  ruleset?: string;
+  format?: string;
+  out?: string;
+  failUnder?: string;
+  /** For tests: a fixed report time. */
+  generatedAt?: Date;
+}
+
+async function readInput(file: string): Promise<InputFile> {
+  try {
+    return { bytes: await readFile(file), fileName: path.basename(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === "ENOENT" ? `There is no file at ${file}.` : code === "EISDIR" ? `${file} is a folder, not a file.` : `The file ${file} could not be opened (${code ?? "unknown reason"}).`;
+    throw new ProblemError({ code: "FILE_NOT_FOUND", message, file: path.basename(file) });
+  }
+}
+
+function badOption(message: string): ProblemError {
+  return new ProblemError({ code: "BAD_REQUEST", message });
+}
+
+export async function runAudit(planPath: string, options: AuditCommandOptions, io: Io): Promise<number> {
+  return withProblems(io, async () => {
+    const format = options.format ?? "text";
+    if (!isReportFormat(format)) throw badOption(`--format must be one of ${REPORT_FORMATS.join(", ")}; "${format}" is not.`);
+    let threshold: number | undefined;
+    if (options.failUnder !== undefined) {
+      threshold = Number(options.failUnder);
+      if (options.failUnder.trim() === "" || !Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+        throw badOption(`--fail-under must be a score from 0 to 100; "${options.failUnder}" is not.`);
+      }
+    }
+    const ruleSet = await loadRuleSet(options.ruleset ?? "default");
+    const [plan, draft, responses, advice] = await Promise.all([
+      readInput(planPath),
+      options.draft ? readInput(options.draft) : undefined,
+      Promise.all((options.response ?? []).map(readInput)),
+      Promise.all((options.advice ?? []).map(readInput)),
+    ]);
+    const report = await auditFiles({ plan, ...(draft ? { draft } : {}), responses, advice }, ruleSet, options.generatedAt ? { generatedAt: options.generatedAt } : {});
+    const output = formatReport(report, format);
+    if (options.out) {
+      try {
+        await writeFile(options.out, output);
+      } catch (error) {
+        throw badOption(`The report could not be written to ${options.out} (${(error as NodeJS.ErrnoException).code ?? "unknown reason"}).`);
+      }
+      io.stderr(`Report written to ${options.out}: ${GRADE_LABELS[report.grade]}, score ${report.score.toFixed(1)}.\n`);
+    } else {
+      io.stdout(output);
+    }
+    if (threshold !== undefined && report.score < threshold) {
+      io.stderr(`Score ${report.score.toFixed(1)} is below --fail-under ${threshold}.\n`);
+      return EXIT.belowThreshold;
+    }
+    return EXIT.ok;
+  });
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerAuditCommand(program: Command, io: Io = processIo): void {
+  program
+    .command("audit")
+    .description("Audit an EHC plan (DOCX, PDF or text) and print the report.")
+    .argument("<plan>", "the plan to audit")
+    .option("--draft <file>", "the earlier draft, to check that requested corrections were made")
+    .option("--response <file>", "a response letter listing requested corrections (repeatable)", collect, [])
+    .option("--advice <file>", "a professional advice report the plan should carry (repeatable)", collect, [])
+    .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
+    .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "text")
+    .option("--out <file>", "write the report to this file instead of printing it")
+    .option("--fail-under <score>", "exit with code 1 when the score is below this (0-100)")
+    .action(async (plan: string, options: AuditCommandOptions) => {
+      process.exitCode = await runAudit(plan, options, io);
+    });
+}

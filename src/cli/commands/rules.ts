@@ -1,0 +1,63 @@
+// `ehcp-qa rules list [--ruleset r]` shows every rule of a rule set; `ehcp-qa rules validate <file>` checks a rule set.
+import path from "node:path";
+import type { Command } from "commander";
+import { loadRuleSet } from "../../config/loader.ts";
+import type { LoadedRuleSet } from "../../config/rule-set.ts";
+import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
+
+/** Columns padded to their widest cell; the last column is not padded. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+export function rulesTable(ruleSet: LoadedRuleSet): string {
+  const rows = ruleSet.rules.map((rule) => [
+    rule.id,
+    rule.module.meta.category,
+    rule.enabled ? rule.config.severity : "off",
+    String(rule.config.weight),
+    rule.config.critical ? "yes" : "no",
+    rule.module.meta.source,
+  ]);
+  const extendsText = ruleSet.files.length > 1 ? `, extends ${ruleSet.files.slice(1).map((f) => path.basename(f, ".json")).join(" < ")}` : "";
+  const heading = `Rule set ${ruleSet.name} ${ruleSet.version}${extendsText}: ${ruleSet.rules.filter((r) => r.enabled).length} of ${ruleSet.rules.length} rules on`;
+  const bands = `Grades: outstanding from ${ruleSet.grades.outstanding}, good from ${ruleSet.grades.good}, requires improvement from ${ruleSet.grades["requires-improvement"]}, inadequate below`;
+  return `${heading}\n${bands}\n\n${textTable(["id", "category", "severity", "weight", "critical", "source"], rows)}\n`;
+}
+
+export function runRulesList(options: { ruleset?: string }, io: Io): Promise<number> {
+  return withProblems(io, async () => {
+    io.stdout(rulesTable(await loadRuleSet(options.ruleset ?? "default")));
+    return EXIT.ok;
+  });
+}
+
+export function runRulesValidate(file: string, io: Io): Promise<number> {
+  return withProblems(io, async () => {
+    // A bare name here is still a file in the current folder, not a shipped rule set.
+    const ref = file.includes("/") || file.includes("\\") ? file : `./${file}`;
+    const ruleSet = await loadRuleSet(ref);
+    io.stdout(`valid: ${file} (${ruleSet.name} ${ruleSet.version}, ${ruleSet.rules.filter((r) => r.enabled).length} rules on)\n`);
+    return EXIT.ok;
+  });
+}
+
+export function registerRulesCommand(program: Command, io: Io = processIo): void {
+  const rules = program.command("rules").description("List or validate rule sets.");
+  rules
+    .command("list")
+    .description("Show each rule: its id, category, severity, weight, whether it is critical, and its source.")
+    .option("--ruleset <name|path>", "rule set: a name in rules/ or a JSON file", "default")
+    .action(async (options: { ruleset?: string }) => {
+      process.exitCode = await runRulesList(options, io);
+    });
+  rules
+    .command("validate")
+    .description("Check a rule-set file; lists every problem with its place and a hint.")
+    .argument("<file>", "the rule-set JSON file")
+    .action(async (file: string) => {
+      process.exitCode = await runRulesValidate(file, io);
+    });
+}

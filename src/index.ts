@@ -1,0 +1,66 @@
+// The public API: read documents, load a rule set, audit, format. The CLI, the service and batch all go through it.
+import pkg from "../package.json" with { type: "json" };
+import type { LoadedRuleSet } from "./config/rule-set.ts";
+import { readDocument, type ReadDocumentOptions } from "./ingest/index.ts";
+import type { EhcpDocument } from "./model/document.ts";
+import type { AuditReport } from "./model/report.ts";
+import { audit as runAudit } from "./rules/engine.ts";
+import type { AuditInputs } from "./rules/types.ts";
+
+/** ehcp-qa's version (package.json), stamped on every report. */
+export const VERSION: string = pkg.version;
+
+export interface InputFile {
+  bytes: Uint8Array;
+  /** The file's name (no folders): shown in the report and used to tell DOCX, PDF and text apart. */
+  fileName: string;
+}
+
+export interface AuditFiles {
+  plan: InputFile;
+  draft?: InputFile;
+  responses?: InputFile[];
+  advice?: InputFile[];
+}
+
+/** How files are read: size limits, the worker pool, or in this thread (see ReadDocumentOptions). */
+export type ReadOptions = Omit<ReadDocumentOptions, "fileName" | "aliases">;
+
+export interface AuditRunOptions {
+  /** "Today" for date rules (ISO date); defaults to the report's date. */
+  auditDate?: string;
+  /** When the report is made; defaults to now. */
+  generatedAt?: Date;
+}
+
+/** Read one document (DOCX, PDF or text) into the document model, recognising sections with the rule set's headings. */
+export function readPlan(file: InputFile, ruleSet?: Pick<LoadedRuleSet, "aliases">, read: ReadOptions = {}): Promise<EhcpDocument> {
+  return readDocument(file.bytes, { ...read, fileName: file.fileName, ...(ruleSet ? { aliases: ruleSet.aliases } : {}) });
+}
+
+/** Audit documents already read. Pure apart from the clock (pass `generatedAt` for a reproducible report). */
+export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: AuditRunOptions = {}): AuditReport {
+  return runAudit(inputs, ruleSet, { ...options, toolVersion: VERSION });
+}
+
+/** Read every file, then audit. A file that cannot be read rejects with its coded ProblemError. */
+export async function auditFiles(files: AuditFiles, ruleSet: LoadedRuleSet, options: AuditRunOptions & { read?: ReadOptions } = {}): Promise<AuditReport> {
+  const read = (file: InputFile) => readPlan(file, ruleSet, options.read);
+  const [plan, draft, responses, advice] = await Promise.all([
+    read(files.plan),
+    files.draft ? read(files.draft) : undefined,
+    Promise.all((files.responses ?? []).map(read)),
+    Promise.all((files.advice ?? []).map(read)),
+  ]);
+  const { read: _read, ...auditOptions } = options;
+  return audit(draft ? { plan, draft, responses, advice } : { plan, responses, advice }, ruleSet, auditOptions);
+}
+
+export { loadRuleSet, parseRuleSet, listRuleSets, RULES_DIR } from "./config/loader.ts";
+export { DEFAULT_GRADES, type GradeBands, type LoadedRule, type LoadedRuleSet } from "./config/rule-set.ts";
+export { formatReport, isReportFormat, REPORT_FORMATS, type ReportFormat } from "./report/formatters/index.ts";
+export { reportProblems, reportSchema } from "./report/validate.ts";
+export { isProblemError, ProblemError, type Problem, type ProblemCode, type RuleSetIssue } from "./model/problem.ts";
+export type { AuditInputs } from "./rules/types.ts";
+export type * from "./model/report.ts";
+export type { EhcpDocument } from "./model/document.ts";
