@@ -11,6 +11,8 @@ export interface Meaning {
   groups: Set<string>;
   /** Stems of the other content words. */
   stems: Set<string>;
+  /** Every concept in order of first mention: "g:<group id>" or "s:<stem>". */
+  order: string[];
 }
 
 // Grammar words carry no meaning of their own in any plan (domain words to ignore come from the rule set).
@@ -90,6 +92,8 @@ export interface MeaningOptions {
   ignoreWords: readonly string[];
   /** Names (the child's) and other words to leave out for this text. */
   alsoIgnore?: readonly string[];
+  /** Leave out capitalised words inside a sentence (names of people, services, places): they rarely say what is provided. */
+  skipProperNouns?: boolean;
 }
 
 const ignoreCache = new WeakMap<readonly string[], Set<string>>();
@@ -105,22 +109,35 @@ function ignoreSet(words: readonly string[]): Set<string> {
 /** The concepts a text mentions. */
 export function meaningOf(text: string, options: MeaningOptions): Meaning {
   const index = groupIndex(options.groups);
-  const groups = new Set<string>();
+  const found: { index: number; key: string }[] = [];
   let rest = text;
   for (const match of findPhrases(text, index.terms)) {
-    for (const id of index.byTerm.get(normalise(match.text)) ?? []) groups.add(id);
+    for (const id of index.byTerm.get(normalise(match.text)) ?? []) found.push({ index: match.index, key: `g:${id}` });
     rest = rest.slice(0, match.index) + " ".repeat(match.text.length) + rest.slice(match.index + match.text.length);
   }
   const ignore = ignoreSet(options.ignoreWords);
   const extra = new Set((options.alsoIgnore ?? []).map((word) => normalise(word)));
-  const stems = new Set<string>();
-  for (const raw of rest.match(/[\p{L}][\p{L}'’-]*/gu) ?? []) {
+  const tokens = [...rest.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  const capitalised = (i: number): boolean => /^\p{Lu}/u.test(tokens[i]?.[0] ?? "") && /^\s+$/.test(rest.slice((tokens[i - 1]?.index ?? 0) + (tokens[i - 1]?.[0].length ?? 0), tokens[i]?.index ?? 0));
+  for (const [i, match] of tokens.entries()) {
+    const raw = match[0];
+    if (options.skipProperNouns && /^\p{Lu}/u.test(raw)) {
+      // A capital inside a sentence, or a run of capitalised words ("Castlebrook Children's Therapy Service"), is a name.
+      const sentenceStart = /(^|[.!?:;|(•–—]\s*)$/u.test(text.slice(0, match.index));
+      if (!sentenceStart || capitalised(i + 1)) continue;
+    }
     const word = normalise(raw).replace(/'s$/, "");
     if (word.length < 3 || FUNCTION_WORDS.has(word) || extra.has(word) || ignore.has(word)) continue;
     const stemmed = stem(word);
-    if (!ignore.has(stemmed)) stems.add(stemmed);
+    if (!ignore.has(stemmed)) found.push({ index: match.index, key: `s:${stemmed}` });
   }
-  return { groups, stems };
+  found.sort((a, b) => a.index - b.index);
+  const order = [...new Set(found.map((entry) => entry.key))];
+  return {
+    groups: new Set(order.filter((key) => key.startsWith("g:")).map((key) => key.slice(2))),
+    stems: new Set(order.filter((key) => key.startsWith("s:")).map((key) => key.slice(2))),
+    order,
+  };
 }
 
 export interface SharedMeaning {

@@ -2,10 +2,10 @@
 // form (less often, shorter, by someone less qualified, hedged), or not at all. Matching is by meaning —
 // shared synonym groups and word stems — and the amounts are compared with the provision slot analysis.
 import type { Block, EhcpDocument, HeadingBlock, SectionId } from "../../model/document.ts";
-import { meaningOf, sharedMeaning, type Meaning, type MeaningOptions } from "./meaning.ts";
+import { meaningOf, type MeaningOptions } from "./meaning.ts";
 import { hasPhrase } from "./phrase-list.ts";
 import { analyseProvision, type ProvisionAnalysis } from "./provision-slots.ts";
-import { splitStatements, type ProvisionStatement } from "./statements.ts";
+import { isProvisionCell, splitStatements, type ProvisionStatement } from "./statements.ts";
 
 export interface RecommendationOptions {
   /** Headings that start a report's recommendations ("Recommendations", "Summary of recommendations", "Provision"). */
@@ -28,16 +28,27 @@ export interface RecommendationOptions {
   weakeningKinds: string[];
 }
 
+/** The concepts of a text with their weights: an intervention counts more than a staff role, and a concept named only as who delivers counts little. */
+export interface Concepts {
+  /** "g:<group>" or "s:<stem>" to weight. */
+  weights: Map<string, number>;
+  /** Concepts in order of first mention. */
+  order: string[];
+}
+
 export interface Recommendation {
   text: string;
   block: Block;
-  meaning: Meaning;
+  concepts: Concepts;
   analysis: ProvisionAnalysis;
 }
 
 export interface PlanStatement {
   statement: ProvisionStatement;
-  meaning: Meaning;
+  /** The whole statement, a table row's need column included: what it is about. */
+  concepts: Concepts;
+  /** Its provision cells only: what it provides. */
+  provided: Concepts;
   analysis: ProvisionAnalysis;
 }
 
@@ -75,40 +86,87 @@ export function readRecommendations(report: EhcpDocument, options: Recommendatio
   for (const unit of units) {
     const text = statementText(unit).trim();
     if (countWords(text) < 4 || /:$/.test(text)) continue; // "I recommend the following:"
-    const meaning = meaningOf(text, meaningOptions);
-    if (meaning.groups.size === 0 && meaning.stems.size < 2) continue;
+    const analysis = analyseProvision(unit, childName ? { childName } : {});
+    const found = conceptsOf(text, analysis.who, options, meaningOptions);
+    if (!isRecommendation(unit, text, found, analysis, options)) continue;
     const block = report.blocks.find((candidate) => candidate.id === unit.blockId);
     if (!block) continue;
-    recommendations.push({ text, block, meaning, analysis: analyseProvision(unit, childName ? { childName } : {}) });
+    recommendations.push({ text, block, concepts: found, analysis });
   }
   return recommendations;
 }
 
+/**
+ * List items and table rows under a recommendations heading are recommendations when they say something;
+ * a sentence of a paragraph must also recommend ("would benefit from") or give an amount ("every morning"),
+ * so introductions, sign-offs and the author's name are left out.
+ */
+function isRecommendation(unit: ProvisionStatement, text: string, found: Concepts, analysis: ProvisionAnalysis, options: RecommendationOptions): boolean {
+  const interventions = found.order.filter((key) => key.startsWith("g:") && !options.staffGroups.includes(key.slice(2))).length;
+  const stems = found.order.filter((key) => key.startsWith("s:")).length;
+  const says = interventions > 0 || stems >= 3;
+  if (unit.kind !== "sentence") return says;
+  const recommends = hasPhrase(text, options.recommendationCues) || Boolean(analysis.frequency || analysis.duration || analysis.groupSize);
+  return recommends && says;
+}
+
+const fold = (text: string): string => text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ");
+
+/** Weighted concepts of a text; `who` is the provision analysis's who slot ("a; b"), whose concepts count little. */
+export function conceptsOf(text: string, who: string | undefined, options: RecommendationOptions, meaningOptions: MeaningOptions): Concepts {
+  const full = meaningOf(text, meaningOptions);
+  let withoutWho = fold(text);
+  for (const part of (who ?? "").split("; ").filter(Boolean)) withoutWho = withoutWho.split(fold(part)).join(" , ");
+  const outside = who ? meaningOf(withoutWho, meaningOptions).order : full.order;
+  const weights = new Map<string, number>();
+  for (const key of full.order) {
+    const base = key.startsWith("g:") ? (options.staffGroups.includes(key.slice(2)) ? 0.5 : 2) : 1;
+    weights.set(key, outside.includes(key) ? base : Math.min(base, 0.5));
+  }
+  return { weights, order: full.order };
+}
+
 export function meaningOptionsFor(options: RecommendationOptions, childName?: string): MeaningOptions {
   const names = childName ? childName.split(/\s+/) : [];
-  return { groups: options.synonyms, ignoreWords: options.ignoreWords, alsoIgnore: names };
+  return { groups: options.synonyms, ignoreWords: options.ignoreWords, alsoIgnore: names, skipProperNouns: true };
 }
 
 /** The plan's provision statements (F, G, H1, H2 by default), read once for every recommendation. */
 export function planStatements(plan: EhcpDocument, sections: readonly SectionId[], options: RecommendationOptions, childName?: string): PlanStatement[] {
   const blocks = plan.sections.filter((section) => sections.includes(section.id)).flatMap((section) => section.blocks);
   const meaningOptions = meaningOptionsFor(options, childName);
-  return splitStatements(blocks).map((statement) => ({
-    statement,
-    meaning: meaningOf(statement.text, meaningOptions),
-    analysis: analyseProvision(statement, childName ? { childName } : {}),
-  }));
+  return (
+    splitStatements(blocks)
+      // "Her therapy is set out in Section F": a sentence about the plan, not provision.
+      .filter((statement) => !(statement.kind === "sentence" && /\bSections?\s+[A-K]\b/.test(statement.text)))
+      .map((statement) => {
+        const analysis = analyseProvision(statement, childName ? { childName } : {});
+        const providedText = statement.cells ? statement.cells.filter(isProvisionCell).map((cell) => cell.text).join(" | ") : statement.text;
+        return {
+          statement,
+          concepts: conceptsOf(statement.text, analysis.who, options, meaningOptions),
+          provided: conceptsOf(providedText, analysis.who, options, meaningOptions),
+          analysis,
+        };
+      })
+  );
 }
 
-/** How much of the recommendation's meaning a statement carries: shared weight over the recommendation's weight. */
-function coverage(recommendation: Meaning, statement: Meaning, options: RecommendationOptions): { score: number; sharesContent: boolean } {
-  const weight = (group: string) => (options.staffGroups.includes(group) ? 0.5 : 2);
-  const total = [...recommendation.groups].reduce((sum, group) => sum + weight(group), 0) + recommendation.stems.size;
-  if (total === 0) return { score: 0, sharesContent: false };
-  const shared = sharedMeaning(recommendation, statement);
-  const sharedWeight = shared.groups.reduce((sum, group) => sum + weight(group), 0) + shared.stems.length;
-  const sharesContent = shared.groups.some((group) => !options.staffGroups.includes(group)) || shared.stems.length >= 2;
-  return { score: sharedWeight / total, sharesContent };
+/** The concept a recommendation is chiefly about: its first intervention, else its first group, else its first word. */
+function primaryConcept(found: Concepts): string | undefined {
+  const groups = found.order.filter((key) => key.startsWith("g:"));
+  return groups.find((key) => (found.weights.get(key) ?? 0) >= 1) ?? groups[0] ?? found.order.find((key) => (found.weights.get(key) ?? 0) >= 1);
+}
+
+/** How well a statement carries a recommendation: the mean of how much of the recommendation it covers and how much of what it provides is in the recommendation. */
+export function matchScore(recommendation: Concepts, statement: PlanStatement): number | undefined {
+  const primary = primaryConcept(recommendation);
+  if (primary === undefined || !statement.concepts.weights.has(primary)) return undefined;
+  const total = (concepts: Concepts) => [...concepts.weights.values()].reduce((sum, weight) => sum + weight, 0);
+  const sharedWith = (from: Concepts, other: Concepts) => [...from.weights].reduce((sum, [key, weight]) => sum + (other.weights.has(key) ? weight : 0), 0);
+  const recall = sharedWith(recommendation, statement.concepts) / (total(recommendation) || 1);
+  const precision = sharedWith(statement.provided, recommendation) / (total(statement.provided) || 1);
+  return (recall + precision) / 2;
 }
 
 const amount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -157,7 +215,8 @@ export function weakenings(recommendation: Recommendation, statement: PlanStatem
   }
   const recKinds = new Set(rec.vagueSignals.map((signal) => signal.kind));
   const hedges = plan.vagueSignals.filter((signal) => options.weakeningKinds.includes(signal.kind) && !recKinds.has(signal.kind));
-  const phrases = [...new Set(hedges.map((signal) => `"${signal.phrase}"`))];
+  const seen = new Set<string>();
+  const phrases = hedges.filter((signal) => !seen.has(signal.phrase.toLowerCase()) && seen.add(signal.phrase.toLowerCase())).map((signal) => `"${signal.phrase}"`);
   if (phrases.length > 0) differences.push(`the plan qualifies it with ${phrases.join(", ")}`);
   return differences;
 }
@@ -166,9 +225,8 @@ export function weakenings(recommendation: Recommendation, statement: PlanStatem
 export function judgeRecommendation(recommendation: Recommendation, statements: readonly PlanStatement[], options: RecommendationOptions): Verdict {
   let best: { statement: PlanStatement; score: number } | undefined;
   for (const statement of statements) {
-    const { score, sharesContent } = coverage(recommendation.meaning, statement.meaning, options);
-    if (!sharesContent) continue;
-    if (!best || score > best.score) best = { statement, score };
+    const score = matchScore(recommendation.concepts, statement);
+    if (score !== undefined && (!best || score > best.score)) best = { statement, score };
   }
   if (!best || best.score < options.matchThreshold) return best ? { kind: "missing", nearest: best.statement } : { kind: "missing" };
   const differences = weakenings(recommendation, best.statement, options);
