@@ -45,6 +45,18 @@ describe("reading recommendations", () => {
     expect(readRecommendations(doc, options, facts.childName).map((r) => r.text)).toEqual(["Amara would benefit from pre-teaching of key topic words before each new topic."]);
   });
 
+  it("reads flat PDF headings: a same-level heading followed by a list is a sub-heading, one followed by prose ends the recommendations", () => {
+    const doc = new DocumentBuilder({}, "pdf", "salt.pdf")
+      .heading("Recommendations", 2)
+      .paragraph("In my professional opinion, Amara needs the following provision.")
+      .heading("Therapy", 2)
+      .list(["Direct speech and language therapy, three 30-minute sessions a week."])
+      .heading("Further involvement", 2)
+      .paragraph("I will visit school each term to review Amara's targets with her teacher.")
+      .build();
+    expect(readRecommendations(doc, options, facts.childName).map((r) => r.text)).toEqual(["Direct speech and language therapy, three 30-minute sessions a week."]);
+  });
+
   it("keeps sub-topic headings inside the recommendations", () => {
     const doc = new DocumentBuilder({}, "docx", "ep.docx")
       .heading("Recommendations", 1)

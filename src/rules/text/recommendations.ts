@@ -56,22 +56,33 @@ export type Verdict = { kind: "carried"; match: PlanStatement } | { kind: "weake
 
 const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** The blocks under each recommendations heading, up to the next heading of the same or a higher level, or an end heading. */
+/**
+ * The blocks under each recommendations heading, up to the next heading of the same or a higher level, or an
+ * end heading. A PDF's heading levels are guessed and often flat, so a heading of the same level that is
+ * followed by a list or a table ("Therapy", then bullet points) is read as a sub-heading of the recommendations.
+ */
 export function recommendationBlocks(report: EhcpDocument, options: RecommendationOptions): Block[] {
   const blocks: Block[] = [];
   let within: HeadingBlock | null = null;
-  for (const block of report.blocks) {
-    if (block.kind === "heading") {
-      if (hasPhrase(block.text, options.recommendationHeadings) && countWords(block.text) <= 8) {
-        within = within && within.level < block.level ? within : block;
-        continue;
-      }
-      if (within && (block.level <= within.level || hasPhrase(block.text, options.endHeadings))) within = null;
-      continue;
+  report.blocks.forEach((block, index) => {
+    if (block.kind !== "heading") {
+      if (within) blocks.push(block);
+      return;
     }
-    if (within) blocks.push(block);
-  }
+    if (hasPhrase(block.text, options.recommendationHeadings) && countWords(block.text) <= 8) {
+      within = within && within.level < block.level ? within : block;
+      return;
+    }
+    if (!within) return;
+    if (hasPhrase(block.text, options.endHeadings)) within = null;
+    else if (block.level <= within.level && !introducesList(report.blocks, index)) within = null;
+  });
   return blocks;
+}
+
+function introducesList(blocks: readonly Block[], headingIndex: number): boolean {
+  const next = blocks.slice(headingIndex + 1).find((block) => block.kind !== "heading");
+  return next !== undefined && (next.kind === "list-item" || next.kind === "table");
 }
 
 const statementText = (statement: ProvisionStatement): string => statement.text;
