@@ -67,3 +67,24 @@ ruleTester(outcomesSmart).run({
     },
   ],
 });
+
+ruleTester(outcomesSmart).run({
+  valid: [
+    {
+      name: "a lead-in sentence completed by list items",
+      doc: planBuilder(facts)
+        .section("E")
+        .paragraph("By the end of Key Stage 2 Ava will:")
+        .list(["read a book at her level aloud with 95% accuracy;", "follow a three-step instruction in class without adult prompting;", "tell an adult how she feels, using her feelings chart, every morning."])
+        .build(),
+      note: "3 of 3 outcomes are SMART",
+    },
+  ],
+  invalid: [
+    {
+      name: "a lead-in whose items have no measure",
+      doc: planBuilder(facts).section("E").paragraph("By July 2027 Ava will:").list(["be happier at school;", "improve her reading;", "read 50 common words independently."]).build(),
+      findings: [{ excerpt: "be happier at school" }, { excerpt: "improve her reading", message: '"will improve"' }],
+    },
+  ],
+});

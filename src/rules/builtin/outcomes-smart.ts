@@ -22,7 +22,10 @@ interface Options {
 }
 
 interface Outcome {
+  /** The outcome as written (a list item keeps its own words). */
   text: string;
+  /** What is judged: a list item with the lead-in it completes ("By the end of Key Stage 2 Oliver will:"). */
+  judged: string;
   blockId: string;
 }
 
@@ -33,19 +36,29 @@ const looksLikeOutcome = (text: string): boolean => /\b(will|can|to be able to|a
 
 function outcomesIn(blocks: readonly Block[]): Outcome[] {
   const outcomes: Outcome[] = [];
+  let leadIn = "";
   for (const block of blocks) {
     if (block.kind === "heading") continue;
+    if (block.kind !== "list-item") leadIn = "";
     if (block.kind === "table") {
       // The column headed "Outcome" (or "Long-term outcome", "By the end of Year 6 ..."), else each row's longest cell.
       const outcomeColumn = block.header.findIndex((header) => classifyColumn(header).includes("outcome"));
       for (const row of block.rows) {
         const cell = outcomeColumn >= 0 ? row[outcomeColumn] : [...row].sort((a, b) => b.length - a.length)[0];
-        if (cell && looksLikeOutcome(cell)) outcomes.push({ text: cell.trim(), blockId: block.id });
+        if (cell && looksLikeOutcome(cell)) outcomes.push({ text: cell.trim(), judged: cell.trim(), blockId: block.id });
       }
       continue;
     }
-    const sentences = block.kind === "list-item" ? [block.text.trim()] : splitSentences(block.text).map((s) => s.text);
-    for (const text of sentences) if (text && looksLikeOutcome(text)) outcomes.push({ text, blockId: block.id });
+    if (block.kind === "list-item") {
+      const judged = leadIn ? `${leadIn} ${block.text.trim()}` : block.text.trim();
+      if (judged && looksLikeOutcome(judged)) outcomes.push({ text: block.text.trim(), judged, blockId: block.id });
+      continue;
+    }
+    for (const { text } of splitSentences(block.text)) {
+      // "By the end of Key Stage 2 Oliver will:" introduces the list items that follow; it is not an outcome itself.
+      if (text.endsWith(":")) leadIn = text.slice(0, -1);
+      else if (looksLikeOutcome(text)) outcomes.push({ text, judged: text, blockId: block.id });
+    }
   }
   return outcomes;
 }
@@ -126,14 +139,14 @@ export default defineRule<Options>({
 
     let smart = 0;
     for (const outcome of outcomes) {
-      const lower = outcome.text.toLowerCase();
+      const lower = outcome.judged.toLowerCase();
       const missing: string[] = [];
       const provision = findPhrases(lower, options.provisionPhrases)[0];
       if (provision) missing.push(`it describes what the child will be given ("${provision.text}"), which is provision, not an outcome`);
       else if (findPhrases(lower, options.servicePhrases).length > 0) missing.push("it is about what staff or services will do, not what the child will achieve");
-      if (!anyMatch(outcome.text, options.timePatterns)) missing.push('it does not say by when (for example "by the end of Year 6")');
+      if (!anyMatch(outcome.judged, options.timePatterns)) missing.push('it does not say by when (for example "by the end of Year 6")');
       const vague = findPhrases(lower, options.vaguePhrases)[0];
-      if (!anyMatch(outcome.text, options.measurePatterns)) {
+      if (!anyMatch(outcome.judged, options.measurePatterns)) {
         missing.push(vague ? `"${vague.text}" has no measure of success` : "it has nothing to measure success by (a number, a criterion or an observable behaviour)");
       }
       if (missing.length === 0) {
