@@ -33,7 +33,7 @@ export interface ParseRequestOptions {
 
 export interface ParsePool {
   parse(format: DocumentFormat, bytes: Uint8Array, options?: ParseRequestOptions): Promise<RawDocument>;
-  /** Ends every worker; tasks still queued are refused with BUSY. */
+  /** Ends every worker at once; files still being read or waiting are refused with BUSY. */
   close(): Promise<void>;
   readonly settings: Readonly<Required<Omit<ParsePoolOptions, "workerUrl">>>;
 }
@@ -77,9 +77,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   };
   const piscina = new Piscina<ParseTask, ParseOutcome>({
     filename: (options.workerUrl ?? DEFAULT_WORKER_URL).href,
-    minThreads: 0,
+    // One worker at least: piscina replaces a terminated worker (timeout, out of memory) only up to minThreads,
+    // and with none, files queued behind it would wait forever. Idle workers are unref'd: they never keep the
+    // process alive.
+    minThreads: 1,
     maxThreads: settings.threads,
-    maxQueue: settings.maxQueue,
     idleTimeout: settings.idleTimeoutMs,
     resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, settings.maxMemoryMb / 8)) },
   });
@@ -93,9 +95,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     if (typeof id === "number") onStart.get(id)?.();
   });
   let closed = false;
+  // piscina's own maxQueue does not count tasks that carry an AbortSignal (they wait in another queue), so the
+  // pool counts the files it has in hand itself.
+  let inHand = 0;
 
   async function parse(format: DocumentFormat, bytes: Uint8Array, request: ParseRequestOptions = {}): Promise<RawDocument> {
-    if (closed) throw BUSY();
+    if (closed || inHand >= settings.threads + settings.maxQueue) throw BUSY();
+    inHand++;
     const taskId = nextTaskId++;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -118,6 +124,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       if (timeout) throw timedOut(settings.timeoutMs);
       throw poolProblem(error, format);
     } finally {
+      inHand--;
       clearTimeout(timer);
       onStart.delete(taskId);
     }
@@ -128,7 +135,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     settings,
     async close() {
       closed = true;
-      await piscina.close({ force: true });
+      await piscina.destroy();
     },
   };
 }

@@ -1,0 +1,17 @@
+// A parse worker with test-only behaviour, chosen by the task's bytes (ASCII): "spin" never finishes, "oom"
+// allocates until the worker's memory cap ends it, "problem" returns a coded problem, "exit" ends the thread;
+// anything else is read as one paragraph. It speaks the real worker's protocol (src/ingest/parse-worker.ts).
+import { parentPort } from "node:worker_threads";
+
+export default async function testTask(task) {
+  parentPort?.postMessage({ ehcpQaParseStarted: task.taskId });
+  const command = Buffer.from(task.bytes).toString("latin1");
+  if (command === "spin") for (;;);
+  if (command === "oom") {
+    const hoard = [];
+    for (;;) hoard.push(new Array(1e6).fill(Math.random()));
+  }
+  if (command === "problem") return { ok: false, problem: { code: "NO_TEXT_LAYER", message: "This PDF is a scan." }, detail: "test" };
+  if (command === "exit") process.exit(3);
+  return { ok: true, raw: { format: task.format, blocks: [{ kind: "paragraph", text: command, location: { paragraph: 0 } }], comments: [], trackedChanges: [], byteLength: task.bytes.byteLength } };
+}
