@@ -187,7 +187,7 @@ function roleFromParts(parts: string[], types: AdviceTypes): string | undefined 
 }
 
 const PERSON = new RegExp(`\\b${TITLE}\\s+(?:(?:and|&)\\s+${TITLE}\\s+)?${NAME}(?:\\s+(?:and|&)\\s+${TITLE}\\s+${NAME})?`);
-const ORGANISATION_WORDS = /\b(school|academy|college|nursery|NHS|trust|service|services|council|EPS|team|hospital|clinic|centre|center|CAMHS|partnership|foundation|department|authority|practice|surgery|unit|federation|pre-school)\b/i;
+const ORGANISATION_WORDS = /\b(school|academy|college|nursery|NHS|trust|service|services|council|EPS|team|hospital|clinic|centre|center|CAMHS|partnership|foundation|department|authority|practice|surgery|unit|federation|pre-school|health|healthcare)\b/i;
 
 function splitParts(text: string): string[] {
   return text
@@ -196,8 +196,10 @@ function splitParts(text: string): string[] {
     .filter((part) => part !== "");
 }
 
+/** The part naming an organisation: one with an organisation word, else a run of capitalised words that is not a person. */
 function organisationIn(parts: string[], role: string | undefined): string | undefined {
-  return parts.find((part) => ORGANISATION_WORDS.test(part) && part !== role && !/\badvice\b/i.test(part) && findDates(part).length === 0);
+  const candidates = parts.filter((part) => part !== role && !/\b(advice|report)\b/i.test(part) && findDates(part).length === 0 && !PERSON.test(part));
+  return candidates.find((part) => ORGANISATION_WORDS.test(part)) ?? candidates.find((part) => /^(?:\p{Lu}[\p{L}'’&-]*\s+){1,6}\p{Lu}[\p{L}'’&-]*$/u.test(part));
 }
 
 function columnIndex(header: string[], pattern: RegExp): number {
