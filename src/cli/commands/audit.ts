@@ -1,10 +1,10 @@
 // `ehcp-qa audit <plan> [--draft f] [--response f]... [--advice f]... [--ruleset r] [--format f] [--out f] [--fail-under n]`
 // Exit 0 whatever the findings; 1 when --fail-under is given and the score is below it; 2 when an input or the rule
 // set cannot be read (or an option is wrong), with the coded error on stderr; 3 for an internal error.
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS, type InputFile } from "../../index.ts";
+import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS } from "../../index.ts";
+import { readInputFile } from "../input-file.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
@@ -19,17 +19,6 @@ export interface AuditCommandOptions {
   failUnder?: string;
   /** For tests: a fixed report time. */
   generatedAt?: Date;
-}
-
-async function readInput(file: string): Promise<InputFile> {
-  try {
-    return { bytes: await readFile(file), fileName: path.basename(file) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === "ENOENT" ? `There is no file at ${file}.` : code === "EISDIR" ? `${file} is a folder, not a file.` : `The file ${file} could not be opened (${code ?? "unknown reason"}).`;
-    throw new ProblemError({ code: "FILE_NOT_FOUND", message, file: path.basename(file) });
-  }
 }
 
 function badOption(message: string): ProblemError {
@@ -49,10 +38,10 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
     }
     const ruleSet = await loadRuleSet(options.ruleset ?? "default");
     const [plan, draft, responses, advice] = await Promise.all([
-      readInput(planPath),
-      options.draft ? readInput(options.draft) : undefined,
-      Promise.all((options.response ?? []).map(readInput)),
-      Promise.all((options.advice ?? []).map(readInput)),
+      readInputFile(planPath),
+      options.draft ? readInputFile(options.draft) : undefined,
+      Promise.all((options.response ?? []).map((file) => readInputFile(file))),
+      Promise.all((options.advice ?? []).map((file) => readInputFile(file))),
     ]);
     const report = await auditFiles({ plan, ...(draft ? { draft } : {}), responses, advice }, ruleSet, options.generatedAt ? { generatedAt: options.generatedAt } : {});
     const output = formatReport(report, format);
