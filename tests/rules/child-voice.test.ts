@@ -38,6 +38,11 @@ ruleTester(childVoice).run({
       note: "quoted",
     },
     {
+      name: "the child's words reported, not quoted",
+      doc: sectionA("When I visited school, Sam told me that he likes science because he can do experiments.", "He said that he worries about going to secondary school."),
+      note: "reported as said by them",
+    },
+    {
       name: "first person in a table labelled as the child's views",
       doc: planBuilder(sam)
         .section("A")

@@ -53,6 +53,10 @@ export const DEFAULT_CHILD_VOICE_OPTIONS: ChildVoiceOptions = {
     "found", "advised", "recommends", "recommended", "suggests", "suggested", "would prefer", "is keen", "are keen", "agree", "agreed",
     "confirmed", "assessed",
   ],
+  speechVerbs: [
+    "said", "says", "told", "tells", "explained", "explains", "shared", "shares", "described", "describes", "commented", "added", "wrote",
+    "writes", "typed", "signed", "answered", "replied", "let us know", "asked for", "pointed to", "indicated",
+  ],
   parentPhrases: [
     "we would like", "we want", "we feel", "we hope", "we think", "we believe", "we are worried", "we are concerned", "we worry", "we know",
     "we have noticed", "we find", "we would love", "we are proud", "our son", "our daughter", "our child", "our children", "our views",
@@ -120,7 +124,7 @@ export const DEFAULT_CHILD_VOICE_OPTIONS: ChildVoiceOptions = {
 
 const wordList = phraseListSchema;
 const lexiconKeys = [
-  "childHeadings", "parentHeadings", "professionalHeadings", "parentSpeakers", "professionalSpeakers", "reportingVerbs", "parentPhrases",
+  "childHeadings", "parentHeadings", "professionalHeadings", "parentSpeakers", "professionalSpeakers", "reportingVerbs", "speechVerbs", "parentPhrases",
   "professionalPhrases", "methods", "viewWords", "preferenceWords", "observers", "notConsultedPhrases", "boilerplatePhrases", "attributionPhrases",
 ] as const;
 
@@ -184,7 +188,7 @@ export default defineRule<ChildVoiceOptions>({
     }
 
     const own = lines.filter((line) => line.voice === "child");
-    const quoted = own.filter((line) => line.childBy === "quote");
+    const quoted = own.filter((line) => line.childBy === "quote" || line.childBy === "reported");
     const gathering = lines.filter((line) => line.methods.length > 0 && hasPhrase(line.text, options.viewWords));
     const learned = lines.filter((line) => line.learned !== undefined && line.voice !== "parent");
     const notConsulted = lines.filter((line) => line.notConsulted !== undefined);
@@ -255,8 +259,10 @@ export default defineRule<ChildVoiceOptions>({
 
 function passNote(name: string, own: VoiceLine[], gathering: VoiceLine[], learned: VoiceLine[]): string {
   if (own.length > 0) {
-    const kinds = own.some((line) => line.childBy === "quote") ? "in the first person or quoted" : "in the first person";
-    return `Section A gives ${name}'s own views: ${own.length} line(s) ${kinds}, for example "${own[0]!.text}"`;
+    const ways = { "first-person": "in the first person", quote: "quoted", reported: "reported as said by them" } as const;
+    const kinds = [...new Set(own.map((line) => ways[line.childBy ?? "first-person"]))].join(" or ");
+    const example = own.find((line) => line.childBy !== "reported") ?? own[0]!;
+    return `Section A gives ${name}'s own views: ${own.length} line(s) ${kinds}, for example "${example.text}"`;
   }
   const methods = [...new Set(gathering.flatMap((line) => line.methods))].join(", ");
   return `Section A says how ${name}'s views were gathered (${methods}) and what was learned, for example "${learned[0]!.text}"`;

@@ -18,6 +18,8 @@ export interface VoiceLexicon {
   professionalSpeakers: string[];
   /** Verbs that attribute words to a speaker ("says", "reported", "would like"). */
   reportingVerbs: string[];
+  /** Verbs that report what the child said or communicated ("said", "told", "explained", "wrote"). */
+  speechVerbs: string[];
   /** Phrases that mark a line as the parents' own ("we would like", "our son", "my daughter"). */
   parentPhrases: string[];
   /** Phrases that mark a line as a professional's ("according to", "assessment shows"). */
@@ -41,7 +43,7 @@ export type Voice = "child" | "parent" | "professional" | "about-child" | "other
 export interface VoiceLine extends SectionLine {
   voice: Voice;
   /** How the child's voice shows: first person, a quote attributed to the child. */
-  childBy?: "first-person" | "quote";
+  childBy?: "first-person" | "quote" | "reported";
   /** The line says how views were gathered without speech (the method words found). */
   methods: string[];
   /** The line reports something learned about the child (the word found). */
@@ -78,7 +80,10 @@ const alternation = (phrases: readonly string[]): string =>
 interface Attribution {
   parent: RegExp | null;
   professional: RegExp | null;
+  /** Words attributed to the child anywhere in a text ("Sam said", "said Sam", "in his own words"). */
   child: RegExp;
+  /** A line that opens by reporting the child's words: "When asked, Sam said that ...". */
+  childReported: RegExp;
 }
 
 const attributionCache = new WeakMap<VoiceLexicon, Map<string, Attribution>>();
@@ -102,7 +107,7 @@ function attribution(lexicon: VoiceLexicon, child: ChildRef): Attribution {
   let found = perChild.get(key);
   if (!found) {
     const name = child.forename ? `${escapeRegExp(child.forename)}|` : "";
-    const verbs = `(?:${alternation(lexicon.reportingVerbs)}|wrote|told\\s+(?:us|me|\\w+)|explained|shared|commented|added|signed|typed|answered|replied)`;
+    const verbs = `(?:${alternation(lexicon.speechVerbs)}|told\\s+(?:us|me|\\w+))`;
     const subject = `(?:${name}he|she|they)`;
     const possessive = child.forename ? `|${escapeRegExp(child.forename)}['’]s\\s+(?:own\\s+)?(?:words|views)` : "";
     found = {
@@ -113,6 +118,7 @@ function attribution(lexicon: VoiceLexicon, child: ChildRef): Attribution {
         `(?<![\\p{L}])(?:${subject}\\s+(?:(?:also|then|once|has|had|have)\\s+)*${verbs}|${verbs}\\s+${subject}|in\\s+(?:${name}his|her|their)(?:['’]s)?\\s+(?:own\\s+)?words${possessive})(?![\\p{L}])`,
         "iu",
       ),
+      childReported: new RegExp(`^[^.;:!?]{0,40}?(?<![\\p{L}])${subject}\\s+(?:(?:also|then|once|has|had|have)\\s+)*${verbs}(?![\\p{L}])`, "iu"),
     };
     perChild.set(key, found);
   }
@@ -210,6 +216,7 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
       return { ...result, voice: "child", childBy: "first-person" };
     }
     if (context === "parent" || context === "professional") return { ...result, voice: context };
+    if (attr.childReported.test(text)) return { ...result, voice: "child", childBy: "reported" };
     if (mentionsChild(text, child)) return { ...result, voice: "about-child" };
     return result;
   });
