@@ -47,6 +47,8 @@ export function unfoldSectionTable(table: Extract<RawBlock, { kind: "table" }>, 
   });
   const labelled = labels.flatMap((label, index) => (label ? [{ label, index }] : []));
   if (labelled.length === 0) return null;
+  // A contents page laid out as a table: every labelled row ends in a page number.
+  if (labelled.every(({ index }) => /^\d{1,3}$/.test(rows[index]!.filter((cell) => cell.trim() !== "").at(-1)?.trim() ?? ""))) return null;
   const meaningIds = new Set(labelled.filter(({ label }) => !label.explicit).map(({ label }) => label.id));
   const trusted = labelled.some(({ label }) => label.explicit) || meaningIds.size >= 2;
   if (!trusted) {

@@ -38,10 +38,13 @@ const CONTENTS_LINE = /(?:\.{2,}|…|\s)\d{1,3}$/;
 const APPENDIX = /^(?:appendix|appendices|annex|annexe|annexes)\b/i;
 const CSDPA = /\bCSDPA\b|chronically sick and disabled persons/i;
 const APPENDIX_LINE_MAX_WORDS = 12;
+/** A label alone on its line: "Section A", "Part F", "H1". */
+const BARE_LABEL = /^(?:(?:section|part)\s+)?(?:H\s?[12]|[A-K])$/i;
 
 interface Unit {
   block: UnitBlock;
-  rawIndex: number;
+  /** The raw blocks this unit comes from (two when a heading's title line was joined to it). */
+  rawIndexes: number[];
   location: Location;
 }
 
@@ -102,11 +105,36 @@ function usesLetteredHeadings(blocks: RawBlock[], aliases: AliasIndex): boolean 
 
 /** Step 2: section tables become headings and content; every other block is kept as it is. */
 function unfold(blocks: RawBlock[], aliases: AliasIndex, lettered: boolean): Unit[] {
-  return blocks.flatMap((block, rawIndex): Unit[] => {
+  const units = blocks.flatMap((block, rawIndex): Unit[] => {
     const { location, ...rest } = block;
     const unfolded = block.kind === "table" ? unfoldSectionTable(block, aliases, lettered) : null;
-    return (unfolded ?? [rest as UnitBlock]).map((unitBlock) => ({ block: unitBlock, rawIndex, location }));
+    return (unfolded ?? [rest as UnitBlock]).map((unitBlock) => ({ block: unitBlock, rawIndexes: [rawIndex], location }));
   });
+  return joinTitleLines(units, aliases);
+}
+
+/**
+ * "Section A" on one line and "Views, interests and aspirations" on the next (a label cell read from a PDF as
+ * two lines, or a heading with a line break) is one heading, "Section A – Views, interests and aspirations",
+ * as the same label reads from the Word file.
+ */
+function joinTitleLines(units: Unit[], aliases: AliasIndex): Unit[] {
+  const out: Unit[] = [];
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index]!;
+    const next = units[index + 1];
+    const label = unit.block.kind === "heading" || unit.block.kind === "paragraph" ? unit.block.text.trim() : "";
+    const bare = BARE_LABEL.test(label) ? matchSectionHeading(label, "table-label", aliases) : null;
+    const title = next && (next.block.kind === "heading" || next.block.kind === "paragraph") ? next.block.text.replace(/\s+/g, " ").trim() : "";
+    if (bare && title !== "" && aliases.match(title, 3) === bare.id) {
+      const level = unit.block.kind === "heading" ? unit.block.level : 1;
+      out.push({ block: { kind: "heading", level, text: `${label} – ${title}` }, rawIndexes: [...unit.rawIndexes, ...next!.rawIndexes], location: unit.location });
+      index++;
+    } else {
+      out.push(unit);
+    }
+  }
+  return out;
 }
 
 function unitText(block: UnitBlock): string {
@@ -139,7 +167,8 @@ function findCandidates(units: Unit[], aliases: AliasIndex, lettered: boolean): 
   // Contents entries still count as candidates when judging content: an entry followed by the next entry has none.
   const kept = new Set(found);
   const all = matches.filter((match): match is Omit<Candidate, "hasContent"> => match !== null && (match.contentsEntry || kept.has(match)));
-  return found.map((match) => ({ ...match, hasContent: hasContent(match, all, units.length) }));
+  const headingAt = new Map(all.map((match) => [match.unit, match.id]));
+  return found.map((match) => ({ ...match, hasContent: hasContent(match, headingAt, units.length) }));
 }
 
 /** Headings by meaning that sit below the level the sections' headings use are sub-headings ("Outcomes" under F). */
@@ -192,8 +221,7 @@ function contentsPage(units: Unit[], aliases: AliasIndex): Set<number> {
 }
 
 /** Whether anything but other sections' headings follows the candidate before the next section's heading. */
-function hasContent(candidate: Omit<Candidate, "hasContent">, all: Omit<Candidate, "hasContent">[], unitCount: number): boolean {
-  const headingAt = new Map(all.map((match) => [match.unit, match.id]));
+function hasContent(candidate: Omit<Candidate, "hasContent">, headingAt: Map<number, SectionKey>, unitCount: number): boolean {
   for (let next = candidate.unit + 1; next < unitCount; next++) {
     const id = headingAt.get(next);
     if (id === undefined) return true;
@@ -338,7 +366,9 @@ function toBlock(unit: Unit, index: number, section: SectionId | null): Block {
 /** A raw block's index -> the id of the block holding `text` (an unfolded table became several blocks). */
 function rawBlockLocator(units: Unit[], blocks: Block[]): (rawIndex: number | null, text: string) => string | null {
   const byRaw = new Map<number, Block[]>();
-  units.forEach((unit, index) => byRaw.set(unit.rawIndex, [...(byRaw.get(unit.rawIndex) ?? []), blocks[index]!]));
+  units.forEach((unit, index) => {
+    for (const rawIndex of unit.rawIndexes) byRaw.set(rawIndex, [...(byRaw.get(rawIndex) ?? []), blocks[index]!]);
+  });
   const fold = (value: string): string => value.replace(/\s+/g, " ").trim();
   return (rawIndex, text) => {
     if (rawIndex === null) return null;

@@ -232,6 +232,29 @@ describe("tables whose first column holds the section", () => {
     expect(sectionText(doc, "A")).toEqual(["Ava likes dinosaurs."]);
   });
 
+  it("reads a label cell that came out as two lines (a PDF without the table) as one heading", () => {
+    const doc = build(
+      [p("Section A"), p("Views, interests and aspirations"), p("Ava likes dinosaurs."), p("Section D"), p("Social care needs"), p("None."), p("Section E"), p("Outcomes"), p("By 2027 Ava will read.")],
+      "pdf",
+    );
+    expect(doc.sections.map((section) => [section.id, section.heading, section.blocks.map((block) => block.text)])).toEqual([
+      ["A", "Section A – Views, interests and aspirations", ["Ava likes dinosaurs."]],
+      ["D", "Section D – Social care needs", ["None."]],
+      ["E", "Section E – Outcomes", ["By 2027 Ava will read."]],
+    ]);
+  });
+
+  it("does not unfold a contents page laid out as a table", () => {
+    const doc = build([
+      p("Contents"),
+      table([], TITLES.map(([id, title], index) => [`Section ${id}`, title, String(index + 2)])),
+      ...TITLES.flatMap(([id, title]) => [h(`Section ${id}: ${title}`), p(`Real content of ${id}.`)]),
+    ]);
+    expect(ids(doc)).toEqual(ALL);
+    expect(doc.blocks[1]!.kind).toBe("table");
+    expect(doc.blocks[1]!.section).toBeNull();
+  });
+
   it("reads section names in the first column when there are no letters", () => {
     const doc = build([
       table([], [
