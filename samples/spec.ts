@@ -26,6 +26,11 @@ export type RecommendationVerdict = "carried" | "weakened" | "missing";
 
 export interface Expectations {
   provision?: ProvisionExpect;
+  /**
+   * A sentence inside F, G, H1 or H2 that is not itself provision (an introduction, "No social care provision is
+   * required"): a provision rule should leave it alone. Every other statement there carries `provision`.
+   */
+  notProvision?: true;
   correction?: CorrectionVerdict;
   recommendation?: RecommendationVerdict;
 }
@@ -44,13 +49,17 @@ export type SpecItem = SpecText | ({ text: SpecText } & Expectations);
 export type SpecBlock =
   /** Start of a plan section; the renderer writes the heading in the spec's template style. "H" is a combined H1/H2 heading. */
   | { section: SectionId | "H"; title: string }
-  /** Any other heading (title, sub-heading inside a section, appendix heading). */
-  | { h: SpecText; level?: 1 | 2 | 3 }
+  /**
+   * Any other heading (title, sub-heading inside a section, appendix heading); level 2 when not given.
+   * A level-1 heading ends the current section (appendices after K). Inside a combined "H" section, a sub-heading
+   * starting "H1"/"H2" (or carrying `subsection`) starts that part.
+   */
+  | { h: SpecText; level?: 1 | 2 | 3; subsection?: "H1" | "H2" }
   | ({ p: SpecText } & Expectations)
   | { ul: SpecItem[] }
   | { ol: SpecItem[] }
   /** A real Word table; `expect[i]` is about rows[i]. */
-  | { table: { header: string[]; rows: SpecText[][]; expect?: (Expectations | null)[] } }
+  | { table: { header: string[]; rows: SpecText[][]; expect?: (Expectations | null)[]; /** Relative column widths. */ widths?: number[] } }
   /** A table of contents listing the section headings (must not be mistaken for the sections). */
   | { toc: true }
   | { pageBreak: true };
