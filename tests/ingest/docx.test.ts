@@ -111,7 +111,7 @@ function plan(): Document {
               new TableRow({
                 children: [
                   cell("Understanding instructions"),
-                  cell("Visual timetable and now-and-next board used in every lesson."),
+                  cell("• Visual timetable and now-and-next board used in every lesson."),
                   // A comment and a tracked insertion inside a table cell belong to the table.
                   cell(paragraph(new CommentRangeStart(5), new TextRun("Daily"), new CommentRangeEnd(5), commentRun(5), new InsertedTextRun({ id: 103, author: PARENT, date: "2025-03-06T14:31:00Z", text: ", in every lesson" }))),
                 ],

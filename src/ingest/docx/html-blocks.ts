@@ -15,6 +15,7 @@ export interface HtmlBlock {
 
 /** Typed bullets ("• Speech therapy") are lists too, even when the author never used Word's list button. */
 const TYPED_BULLET = /^[•●▪◦■►➢✓]\s+/;
+const TYPED_BULLET_AT_LINE_START = /^[•●▪◦■►➢✓][ \t]+/gm;
 const HEADING_TAG = /^h([1-6])$/;
 const NOTE_ID = /^(footnote|endnote)-\d+$/;
 const NOTE_REFERENCE_HREF = /^#(footnote|endnote)-\d+$/;
@@ -271,7 +272,8 @@ function openInTable(table: TableCollector, name: string, attributes: Record<str
   if (name === "tr") {
     table.rows.push({ cells: [], isHeader: false });
   } else if (name === "td" || name === "th") {
-    const row = table.rows.at(-1) ?? (table.rows[table.rows.length] = { cells: [], isHeader: false });
+    if (table.rows.length === 0) table.rows.push({ cells: [], isHeader: false });
+    const row = table.rows.at(-1)!;
     if (name === "th") row.isHeader = true;
     row.cells.push({ parts: [], colspan: span(attributes.colspan), rowspan: span(attributes.rowspan), boldChars: 0, textChars: 0 });
   } else if (isBlockTag(name)) {
@@ -319,7 +321,8 @@ function toGrid(rows: RowCollector[]): GridCell[][] {
     };
     for (const cell of row.cells) {
       skipCoveredColumns();
-      const text = cleanText(cell.parts.join(""));
+      // Typed bullets in a cell go, as Word's own list numbers do: each item is its own line either way.
+      const text = cleanText(cell.parts.join("")).replace(TYPED_BULLET_AT_LINE_START, "");
       const bold = cell.textChars > 0 && cell.boldChars === cell.textChars;
       for (let i = 0; i < cell.colspan; i++) {
         pendingRowSpans[out.length] = cell.rowspan - 1;
