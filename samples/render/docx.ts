@@ -129,6 +129,7 @@ function dataTable(table: Extract<SpecBlock, { table: unknown }>["table"], conte
   const rows = table.rows.map((row, rowIndex) => {
     if (row.length !== table.header.length) throw new Error(`Table row ${rowIndex + 1} has ${row.length} cells but the header has ${table.header.length}`);
     return new TableRow({
+      cantSplit: true, // a row split over two pages is hard to read back from a PDF; LA templates usually forbid it too
       children: row.map((text, index) => cell(text.split("\n").map((line) => new Paragraph({ children: runs(line, context) })), cellWidth(index))),
     });
   });

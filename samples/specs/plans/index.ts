@@ -1,4 +1,5 @@
 // Fictional EHC plans (one file each), rendered by `npm run samples`.
 import type { SampleSpec } from "../../spec.ts";
+import { islaThornton } from "./isla-thornton.ts";
 
-export const plans: SampleSpec[] = [];
+export const plans: SampleSpec[] = [islaThornton];
