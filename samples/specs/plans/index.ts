@@ -1,5 +1,6 @@
 // Fictional EHC plans (one file each), rendered by `npm run samples`.
 import type { SampleSpec } from "../../spec.ts";
 import { islaThornton } from "./isla-thornton.ts";
+import { kaiRobinson } from "./kai-robinson.ts";
 
-export const plans: SampleSpec[] = [islaThornton];
+export const plans: SampleSpec[] = [islaThornton, kaiRobinson];
