@@ -58,7 +58,7 @@ export type SpecBlock =
   | ({ p: SpecText } & Expectations)
   | { ul: SpecItem[] }
   | { ol: SpecItem[] }
-  /** A real Word table; `expect[i]` is about rows[i]. */
+  /** A real Word table; `expect[i]` is about rows[i]. An empty `header` makes a table without a header row. */
   | { table: { header: string[]; rows: SpecText[][]; expect?: (Expectations | null)[]; /** Relative column widths. */ widths?: number[] } }
   /** A table of contents listing the section headings (must not be mistaken for the sections). */
   | { toc: true }

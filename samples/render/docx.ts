@@ -118,22 +118,24 @@ function columnWidths(count: number, relative: number[] | undefined, total: numb
   return weights.map((weight) => Math.floor((total * weight) / sum));
 }
 
+/** A Word table; an empty `header` means a table without a header row (a title block laid out as a table). */
 function dataTable(table: Extract<SpecBlock, { table: unknown }>["table"], context: RenderContext, width: number): Table {
-  const widths = columnWidths(table.header.length, table.widths, width);
+  const columns = table.header.length || (table.rows[0]?.length ?? 1);
+  const widths = columnWidths(columns, table.widths, width);
   const cellWidth = (index: number): number => widths[index] ?? widths[0] ?? width;
-  const header = new TableRow({
+  const header = table.header.length === 0 ? [] : new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: table.header.map((text, index) => cell([new Paragraph({ children: runs(`**${text}**`, context) })], cellWidth(index), true)),
   });
   const rows = table.rows.map((row, rowIndex) => {
-    if (row.length !== table.header.length) throw new Error(`Table row ${rowIndex + 1} has ${row.length} cells but the header has ${table.header.length}`);
+    if (row.length !== columns) throw new Error(`Table row ${rowIndex + 1} has ${row.length} cells but the table has ${columns} columns`);
     return new TableRow({
       cantSplit: true, // a row split over two pages is hard to read back from a PDF; LA templates usually forbid it too
       children: row.map((text, index) => cell(text.split("\n").map((line) => new Paragraph({ children: runs(line, context) })), cellWidth(index))),
     });
   });
-  return new Table({ rows: [header, ...rows], width: { size: width, type: WidthType.DXA }, columnWidths: widths });
+  return new Table({ rows: [header, ...rows].flat(), width: { size: width, type: WidthType.DXA }, columnWidths: widths });
 }
 
 function tocParagraphs(spec: SampleSpec, options: DocxRenderOptions): Paragraph[] {

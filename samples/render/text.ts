@@ -15,7 +15,7 @@ export function renderText(spec: SampleSpec): string {
     else if ("ul" in block) lines.push(...block.ul.map((item) => `- ${itemText(item)}`), "");
     else if ("ol" in block) lines.push(...block.ol.map((item, index) => `${index + 1}. ${itemText(item)}`), "");
     else if ("table" in block) {
-      const rows = [block.table.header, ...block.table.rows].map((row) => row.map((cell) => plainText(cell).replace(/\n/g, " ")).join(" | "));
+      const rows = [block.table.header, ...block.table.rows].filter((row) => row.length > 0).map((row) => row.map((cell) => plainText(cell).replace(/\n/g, " ")).join(" | "));
       lines.push(...rows, "");
     } else if ("toc" in block) lines.push("Contents", ...tocEntries(spec).map((entry) => entry.text), "");
   }

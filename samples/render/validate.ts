@@ -31,11 +31,12 @@ export function specProblems(spec: SampleSpec): string[] {
   for (const block of spec.blocks) {
     if (!("table" in block)) continue;
     const { header, rows, expect, widths } = block.table;
+    const columns = header.length || (rows[0]?.length ?? 0);
     rows.forEach((row, index) => {
-      if (row.length !== header.length) problems.push(`table "${header.join(" | ")}" row ${index + 1} has ${row.length} cells, header has ${header.length}`);
+      if (row.length !== columns) problems.push(`table "${header.join(" | ")}" row ${index + 1} has ${row.length} cells, the table has ${columns} columns`);
     });
     if (expect && expect.length > rows.length) problems.push(`table "${header.join(" | ")}" has more expectations than rows`);
-    if (widths && widths.length !== header.length) problems.push(`table "${header.join(" | ")}" has ${widths.length} widths for ${header.length} columns`);
+    if (widths && widths.length !== columns) problems.push(`table "${header.join(" | ")}" has ${widths.length} widths for ${columns} columns`);
   }
 
   if (spec.kind === "plan") {

@@ -2,5 +2,6 @@
 import type { SampleSpec } from "../../spec.ts";
 import { islaThornton } from "./isla-thornton.ts";
 import { kaiRobinson } from "./kai-robinson.ts";
+import { rafiChowdhury } from "./rafi-chowdhury.ts";
 
-export const plans: SampleSpec[] = [islaThornton, kaiRobinson];
+export const plans: SampleSpec[] = [islaThornton, kaiRobinson, rafiChowdhury];
