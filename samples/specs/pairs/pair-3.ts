@@ -34,7 +34,7 @@ const PARENT_REQUESTS: LetterRequest[] = [
   },
   {
     id: "p5",
-    text: "Section G, page 5: please change 'Physiotherapy as required' to 'a block of six weekly 45-minute sessions each term', which is what Mr Okoro recommends in his report.",
+    text: "Section G, page 6: please change 'Physiotherapy as required' to 'a block of six weekly 45-minute sessions each term', which is what Mr Okoro recommends in his report.",
     correction: "carried-over",
   },
   {
@@ -58,7 +58,7 @@ const PARENT_REQUESTS: LetterRequest[] = [
 const SCHOOL_REQUESTS: LetterRequest[] = [
   {
     id: "s1",
-    text: "Section F, page 4: the plan says 'Access to a laptop for writing.' Maya needs her own laptop with Clicker predictive-text software set up, for every writing task. Please change the wording to 'Her own laptop with Clicker predictive-text software set up, for every writing task.' Sharing the class laptops has not worked, as they are often in use or not charged.",
+    text: "Section F, page 5: the plan says 'Access to a laptop for writing.' Maya needs her own laptop with Clicker predictive-text software set up, for every writing task. Please change the wording to 'Her own laptop with Clicker predictive-text software set up, for every writing task.' Sharing the class laptops has not worked, as they are often in use or not charged.",
     correction: "carried-over",
   },
   {
