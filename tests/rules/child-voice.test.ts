@@ -89,6 +89,11 @@ ruleTester(childVoice).run({
       status: "fail",
     },
     {
+      name: "the child was 'not available to contribute'",
+      doc: sectionA("Kai's mum says that he enjoys football.", "Kai was not available to contribute his views to this plan."),
+      findings: [{ messageId: "notConsulted", excerpt: "Kai was not available to contribute his views" }],
+    },
+    {
       name: "first-person text beside a statement that the child was not seen",
       doc: sectionA("Sam has not been seen by the caseworker.", "I like football."),
       findings: [{ messageId: "notConsulted", excerpt: "Sam has not been seen" }],

@@ -85,6 +85,18 @@ describe("reading the advice list", () => {
     ]);
   });
 
+  it("leaves out prose in Section K and reads a service named instead of a person as the organisation", () => {
+    const doc = planBuilder(facts)
+      .section("K")
+      .paragraph("Parents have the right to appeal to the Tribunal about Part B. Information about mediation is enclosed.")
+      .list(["Speech and language therapy advice – Westmoor Speech and Language Therapy Service, 2 March 2026"])
+      .build();
+    const list = readAdviceList(doc, options);
+    expect(list.entries).toHaveLength(1);
+    expect(list.entries[0]).toMatchObject({ types: ["salt"], organisation: "Westmoor Speech and Language Therapy Service" });
+    expect(list.entries[0]?.role).toBeUndefined();
+  });
+
   it("finds dates as plans write them", () => {
     expect(findDates("3rd of Feb. 2025, 03/02/25, 2025-02-03, March 2024 and February 30 2025").map((d) => [d.iso, d.precision])).toEqual([
       ["2025-02-03", "day"],

@@ -102,7 +102,8 @@ export const DEFAULT_CHILD_VOICE_OPTIONS: ChildVoiceOptions = {
     "views were not sought", "views have not been sought", "views were not gathered", "views have not been gathered",
     "views could not be gathered", "no views were obtained", "not possible to obtain", "not possible to gather", "did not take part",
     "declined to take part", "declined to give", "did not wish to take part", "did not want to take part", "did not contribute",
-    "not spoken to", "has not been spoken to", "was not spoken to",
+    "not spoken to", "has not been spoken to", "was not spoken to", "not available to contribute", "not available to give", "not available to share",
+    "unavailable to contribute", "was not available to", "were not available to",
   ],
   boilerplatePhrases: [
     "views are reflected throughout", "views are reflected in", "views have been reflected", "views have been considered",

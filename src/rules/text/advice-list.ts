@@ -20,11 +20,11 @@ export type AdviceTypes = Record<string, AdviceType>;
 
 export const DEFAULT_ADVICE_TYPES: AdviceTypes = {
   parent: {
-    label: "advice from the parents",
+    label: "parental advice",
     terms: ["parental advice", "parent advice", "parents' advice", "parent's advice", "parent/carer advice", "parental contribution", "parents' views", "parent views", "parent", "parents", "mother", "father", "mum", "dad", "carer", "carers", "foster carer", "guardian", "family"],
   },
   child: {
-    label: "the child's or young person's views",
+    label: "the child's or young person's own views",
     terms: ["child's views", "young person's views", "pupil views", "views of the child", "views of the young person", "one-page profile", "one page profile", "young person's advice", "child's advice"],
   },
   educational: {
@@ -38,7 +38,7 @@ export const DEFAULT_ADVICE_TYPES: AdviceTypes = {
     weakTerms: ["NHS", "hospital", "health", "clinic"],
   },
   psychological: {
-    label: "psychological advice (from an educational psychologist)",
+    label: "psychological advice",
     terms: ["psychological advice", "educational psychologist", "educational psychology", "EP", "EPS", "psychologist", "psychology service"],
   },
   "social-care": {
@@ -52,7 +52,7 @@ export const DEFAULT_ADVICE_TYPES: AdviceTypes = {
   ot: { label: "occupational therapy advice", terms: ["occupational therapy", "occupational therapist", "OT"] },
   physio: { label: "physiotherapy advice", terms: ["physiotherapy", "physiotherapist", "physio"] },
   sensory: {
-    label: "advice from a qualified teacher of children with hearing or vision impairment",
+    label: "advice on hearing or vision impairment",
     terms: ["teacher of the deaf", "qualified teacher of the deaf", "ToD", "qualified teacher of the visually impaired", "teacher of the visually impaired", "QTVI", "QTHI", "hearing impairment team", "visual impairment team", "sensory support", "sensory impairment", "audiologist", "audiology", "orthoptist", "vision specialist", "hearing specialist"],
   },
   camhs: {
@@ -179,10 +179,18 @@ function roleIn(text: string, types: AdviceTypes): string | undefined {
 const TITLE = "(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor)\\.?";
 const NAME = "(?:[A-Z]\\.?\\s*){0,3}[A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?";
 // "Dr A Brown", "Mrs J. Smith", "Mr and Mrs Taylor", "Ms P Green and Mr R Patel"
+// "Westmoor Speech and Language Therapy Service" names an organisation, not a role.
+const SERVICE_WORDS = /\b(service|services|team|trust|NHS|council|EPS|department|authority|hospital|clinic|centre|center|partnership|foundation)\b/i;
+
 /** The part of "Dr A Brown, Specialist Educational Psychologist, ..." that names the role, as written. */
 function roleFromParts(parts: string[], types: AdviceTypes): string | undefined {
   return parts.find(
-    (part) => roleIn(part, types) !== undefined && !/\b(advice|report|contribution|views)\b/i.test(part) && findDates(part).length === 0 && part.split(/\s+/).length <= 8,
+    (part) =>
+      roleIn(part, types) !== undefined &&
+      !/\b(advice|report|contribution|views)\b/i.test(part) &&
+      !SERVICE_WORDS.test(part) &&
+      findDates(part).length === 0 &&
+      part.split(/\s+/).length <= 8,
   );
 }
 
@@ -274,6 +282,8 @@ export function readAdviceList(plan: EhcpDocument, options: AdviceListOptions): 
       explanations.push({ text: foldSpaces(text), blockId: unit.block.id, section: unit.block.section, types, reasoned: hasPhrase(text, options.explanationPhrases) });
       continue;
     }
+    // A sentence of prose in Section K ("Parents have the right to appeal ...") is an entry only when it names advice or is dated.
+    if (!unit.cells && unit.block.kind === "paragraph" && !/\b(advice|report|contribution)\b/i.test(text) && findDates(text).length === 0) continue;
     const entry = entryFrom(text, unit.block, options.adviceTypes, unit.cells);
     if (entry.types.length === 0 && !entry.role && !entry.date) continue;
     entries.push(entry);

@@ -17,7 +17,7 @@ export const DEFAULT_ASPIRATIONS: TopicLexicon = {
     "i want to be", "i would like to be", "i'd like to be", "i want to become", "i would like to become", "i want to work", "i would like to work",
     "i hope to", "i hope i", "i would love to", "i'd love to", "my dream", "my dreams", "dream is", "dreams are", "ambition", "ambitions",
     "aspiration", "aspirations", "hopes for", "when i leave school", "after school i", "after i leave school", "go to college", "go to university",
-    "get a job", "have a job", "job", "career", "work as", "work with", "live on my own", "live independently", "my own flat", "my own house",
+    "get a job", "have a job", "a job as", "a job in", "a job with", "a job when", "my job", "career", "work as", "work with", "live on my own", "live independently", "my own flat", "my own house",
     "my own home", "be independent", "more independent", "travel on my own", "learn to drive", "make friends", "have friends", "more friends",
     "wants to be", "would like to be", "wants to become", "hopes to", "would like him to", "would like her to", "would like them to",
     "we hope", "our hopes", "adulthood",

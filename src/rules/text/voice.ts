@@ -72,6 +72,7 @@ const FIRST_PERSON = /(?<![\p{L}'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[
 const THIRD_PERSON = /\b(?:he|she|they|him|her|his|hers|their|them|himself|herself|themselves)\b/i;
 const SELF_NAMING = /\b(?:my name is|i am called|i['’]m called|call me|people call me|i am \d+|i['’]m \d+)\b/i;
 const QUOTE = /“[^”]{2,}”|"[^"]{2,}"|(?<![\p{L}])‘[^’]{2,}’(?![\p{L}])/gu;
+const ANY_QUOTE = /“[^”]+”|"[^"]+"|(?<![\p{L}])‘[^’]+’(?![\p{L}])/gu;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (phrases: readonly string[]): string =>
@@ -179,7 +180,9 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
       const inner = match[0].slice(1, -1);
       if ((inner.match(/[\p{L}]+/gu) ?? []).length < 3) continue; // a label such as "like" or "don't like", not words spoken
       const end = match.index + match[0].length;
-      quotes.push({ start: match.index, end, voice: quoteSpeaker(line.blockText, match.index, end, attr), firstPerson: FIRST_PERSON.test(inner) });
+      // An unattributed quote counts as the child's only when it reads as speech: first person and a few words ("All about me" is a title).
+      const spoken = FIRST_PERSON.test(inner) && (inner.match(/[\p{L}]+/gu) ?? []).length >= 4;
+      quotes.push({ start: match.index, end, voice: quoteSpeaker(line.blockText, match.index, end, attr), firstPerson: spoken });
     }
     quoteVoices.set(line.blockId + line.blockText, quotes);
   }
@@ -201,7 +204,8 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
     const quote = quotes.find((q) => q.voice === "child") ?? quotes.find((q) => q.voice !== null) ?? quotes[0];
     const parentMarked = (attr.parent?.test(text) ?? false) || hasPhrase(text, lexicon.parentPhrases);
     const professionalMarked = (attr.professional?.test(text) ?? false) || hasPhrase(text, lexicon.professionalPhrases);
-    const firstPerson = FIRST_PERSON.test(text);
+    // A quoted label or title ("All about me", under “I don't like”) is not the line speaking in the first person.
+    const firstPerson = FIRST_PERSON.test(text.replace(ANY_QUOTE, (quoted) => ((quoted.match(/[\p{L}]+/gu) ?? []).length < 4 ? " " : quoted)));
 
     if (quote?.voice === "child" || (quote && quote.voice === null && quote.firstPerson && context !== "parent" && context !== "professional" && !parentMarked && !professionalMarked)) {
       return { ...result, voice: "child", childBy: "quote" };
