@@ -39,8 +39,8 @@ const LETTER = String.raw`(H\s?[12]|[A-K])`;
 /** Leading numbering: "1.", "2)", "3.1", "iv." */
 const NUMBERING = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/i;
 const SEPARATOR = String.raw`[:.\-–—)]`;
-/** "Section A: title", "Part F – title", "SECTION B title", "Section C". */
-const SECTION_WORD_FIRST = new RegExp(String.raw`^(?:section|part)\s+${LETTER}(?![\p{L}\p{N}])\s*(${SEPARATOR}?)\s*(.*)$`, "iu");
+/** "Section A: title", "Part F – title", "SECTION B title", "Section C" (not "Section B)", the end of a bracket). */
+const SECTION_WORD_FIRST = new RegExp(String.raw`^(?:section|part)\s+${LETTER}(?![\p{L}\p{N}])(?!\s*\)\s*$)\s*(${SEPARATOR}?)\s*(.*)$`, "iu");
 /** "Views, interests and aspirations (Section A)". */
 const LETTER_IN_BRACKETS = new RegExp(String.raw`^(.+?)\s*[(\[]\s*(?:(?:section|part)\s+)?${LETTER}\s*[)\]]$`, "iu");
 /** "A. Views, interests and aspirations", "H1 – Social care provision ...": the title must be a known phrase. */
@@ -141,6 +141,16 @@ function refineH(id: SectionKey, title: string, aliases: AliasIndex): SectionKey
   if (id !== "H") return id;
   const byTitle = aliases.matchStart(title)?.id;
   return byTitle === "H1" || byTitle === "H2" ? byTitle : "H";
+}
+
+/** The title part of a heading line: without numbering, "Section A:" or "A." before it, or "(Section A)" after it. */
+export function headingTitle(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim().replace(NUMBERING, "");
+  const sectionFirst = SECTION_WORD_FIRST.exec(line);
+  if (sectionFirst) return sectionFirst[3]!;
+  const bracketed = LETTER_IN_BRACKETS.exec(line);
+  if (bracketed) return bracketed[1]!;
+  return LETTER_FIRST.exec(line)?.[2] ?? line;
 }
 
 /**

@@ -37,7 +37,7 @@ function labelHeading(cell: string): string {
  */
 export function unfoldSectionTable(table: Extract<RawBlock, { kind: "table" }>, aliases: AliasIndex, explicitOnly: boolean): UnitBlock[] | null {
   // A header row naming two or more sections ("Special educational needs | Outcomes | Provision") is column titles.
-  const headerIsColumnTitles = table.header.length > 0 && table.header.filter((cell) => labelOf(cell, aliases)).length >= 2;
+  const headerIsColumnTitles = new Set(table.header.map((cell) => labelOf(cell, aliases)?.id).filter((id) => id !== undefined)).size >= 2;
   const columnHeader = headerIsColumnTitles || table.header.length === 0 || labelOf(table.header[0], aliases) === null ? table.header : [];
   const rows = columnHeader === table.header ? table.rows : [table.header, ...table.rows];
 

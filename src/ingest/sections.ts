@@ -7,17 +7,18 @@
 //    lettered list items that read as a section heading. A contents page ("Contents" followed by headings
 //    ending in page numbers) gives no candidates.
 // 4. One heading per section: when a section is named more than once, the one followed by content wins, then
-//    the lettered one, then the one that keeps the sections in their usual order, then the higher-level one,
-//    then the later one (a contents entry comes before the section it lists).
-// 5. A section runs to the next section; after the last one, an appendix heading or (DOCX) any other heading of
-//    the sections' own level ends it, and what follows belongs to no section.
+//    the one that keeps the sections in their usual order, then the lettered one, then the higher-level one,
+//    then the first (a sub-heading repeating the section's name comes after it).
+// 5. A section runs to the next section. An appendix heading ends it; so does, after the last section, a sign-off
+//    ("Signed on behalf of ...") or (DOCX) any other heading of the sections' own level. What follows belongs to
+//    no section.
 // 6. A combined "Section H: Social care" is split into H1/H2 where its text says so ("H1: ...", "Other social
 //    care provision"). When it is not split, it is H1 if it mentions the CSDPA (section 2 of the Chronically
 //    Sick and Disabled Persons Act 1970, which is what H1 is about), and H2 otherwise.
 import type { Block, EhcpDocument, Location, Section, SectionId } from "../model/document.ts";
 import type { RawBlock, RawDocument } from "./raw.ts";
 import { extractFacts } from "./facts.ts";
-import { AliasIndex, inlineSubsectionMarker, matchSectionHeading, type HeadingMatch, type SectionAliases, type SectionKey } from "./section-headings.ts";
+import { AliasIndex, headingTitle, inlineSubsectionMarker, matchSectionHeading, type HeadingMatch, type SectionAliases, type SectionKey } from "./section-headings.ts";
 import { unfoldSectionTable, type UnitBlock } from "./section-tables.ts";
 import { countWords } from "./words.ts";
 
@@ -38,8 +39,14 @@ const CONTENTS_LINE = /(?:\.{2,}|…|\s)\d{1,3}$/;
 const APPENDIX = /^(?:appendix|appendices|annex|annexe|annexes)\b/i;
 const CSDPA = /\bCSDPA\b|chronically sick and disabled persons/i;
 const APPENDIX_LINE_MAX_WORDS = 12;
+const SIGN_OFF = /^(?:signed|signature|signatures|authorised|authorized)\b/i;
 /** A label alone on its line: "Section A", "Part F", "H1". */
 const BARE_LABEL = /^(?:(?:section|part)\s+)?(?:H\s?[12]|[A-K])$/i;
+/** A label in brackets alone on its line: "(Section H1)". */
+const BRACKETED_LABEL = /^[(\[]\s*(?:section|part)\s+(?:H\s?[12]|[A-K])\s*[)\]]$/i;
+/** A line no heading ends with: it was cut where the line wrapped. */
+const DANGLING_WORD = /\b(?:the|of|and|or|to|for|under|in|with|a|an|by|on|from|which|that)$/i;
+const JOINED_LINE_MAX_WORDS = 16;
 
 interface Unit {
   block: UnitBlock;
@@ -113,28 +120,49 @@ function unfold(blocks: RawBlock[], aliases: AliasIndex, lettered: boolean): Uni
   return joinTitleLines(units, aliases);
 }
 
+/** Blocks whose text may be (part of) a heading line. */
+const lineOf = (unit: Unit | undefined): string | null =>
+  unit && unit.block.kind !== "table" ? unit.block.text.replace(/\s+/g, " ").trim() : null;
+
 /**
- * "Section A" on one line and "Views, interests and aspirations" on the next (a label cell read from a PDF as
- * two lines, or a heading with a line break) is one heading, "Section A – Views, interests and aspirations",
- * as the same label reads from the Word file.
+ * A heading split over two blocks is put back together, as the Word file has it. PDFs wrap long headings and
+ * lose table cells' layout:
+ *   "Section A" + "Views, interests and aspirations"                  (a label cell read as two lines)
+ *   "Social care provision under ... 1970" + "(Section H1)"           (a numbered heading wrapped before its letter)
+ *   "Section H1: Social care provision under section 2 of the" + "Chronically Sick and ... Act 1970"
  */
 function joinTitleLines(units: Unit[], aliases: AliasIndex): Unit[] {
   const out: Unit[] = [];
   for (let index = 0; index < units.length; index++) {
     const unit = units[index]!;
     const next = units[index + 1];
-    const label = unit.block.kind === "heading" || unit.block.kind === "paragraph" ? unit.block.text.trim() : "";
-    const bare = BARE_LABEL.test(label) ? matchSectionHeading(label, "table-label", aliases) : null;
-    const title = next && (next.block.kind === "heading" || next.block.kind === "paragraph") ? next.block.text.replace(/\s+/g, " ").trim() : "";
-    if (bare && title !== "" && aliases.match(title, 3) === bare.id) {
-      const level = unit.block.kind === "heading" ? unit.block.level : 1;
-      out.push({ block: { kind: "heading", level, text: `${label} – ${title}` }, rawIndexes: [...unit.rawIndexes, ...next!.rawIndexes], location: unit.location });
-      index++;
-    } else {
+    const line = lineOf(unit);
+    const nextLine = lineOf(next);
+    const joined = line !== null && nextLine !== null && !(unit.block.kind === "heading" && unit.block.label) ? joinedHeading(line, nextLine, aliases) : null;
+    if (!joined) {
       out.push(unit);
+      continue;
     }
+    const level = unit.block.kind === "heading" ? unit.block.level : next!.block.kind === "heading" ? next!.block.level : 1;
+    out.push({ block: { kind: "heading", level, text: joined }, rawIndexes: [...unit.rawIndexes, ...next!.rawIndexes], location: unit.location });
+    index++;
   }
   return out;
+}
+
+function joinedHeading(line: string, next: string, aliases: AliasIndex): string | null {
+  if (countWords(next) > JOINED_LINE_MAX_WORDS) return null;
+  if (BARE_LABEL.test(line)) {
+    const label = matchSectionHeading(line, "table-label", aliases);
+    return label && aliases.match(next, 3) === label.id ? `${line} – ${next}` : null;
+  }
+  if (countWords(line) > JOINED_LINE_MAX_WORDS || /[.;:,]$/.test(line)) return null;
+  if (BRACKETED_LABEL.test(next)) return matchSectionHeading(`${line} ${next}`, "heading", aliases)?.explicit ? `${line} ${next}` : null;
+  if (!matchSectionHeading(line, "heading", aliases)) return null;
+  if (DANGLING_WORD.test(line)) return `${line} ${next}`;
+  // The next line completes the section's name: "... section 2 of the Chronically" + "Sick and Disabled Persons Act 1970".
+  const completes = aliases.matchStart(headingTitle(`${line} ${next}`))?.tailWords === 0 && aliases.matchStart(headingTitle(line))?.tailWords !== 0;
+  return completes ? `${line} ${next}` : null;
 }
 
 function unitText(block: UnitBlock): string {
@@ -234,14 +262,14 @@ function hasContent(candidate: Omit<Candidate, "hasContent">, headingAt: Map<num
 function selectHeadings(candidates: Candidate[]): Candidate[] {
   const byId = new Map<SectionKey, Candidate[]>();
   for (const candidate of candidates) byId.set(candidate.id, [...(byId.get(candidate.id) ?? []), candidate]);
-  const baseKey = (c: Candidate): number[] => [c.hasContent ? 1 : 0, c.explicit ? 1 : 0];
   const pick = (key: (c: Candidate) => number[]): Candidate[] =>
     [...byId.values()].map((list) => list.reduce((best, c) => (compareKeys(key(c), key(best)) > 0 ? c : best)));
 
-  const provisional = pick((c) => [...baseKey(c), c.rank, c.unit]);
+  const provisional = pick((c) => [c.hasContent ? 1 : 0, c.explicit ? 1 : 0, c.rank, -c.unit]);
   const outOfOrder = (c: Candidate): number =>
     provisional.filter((other) => other.id !== c.id && ORDER[other.id] < ORDER[c.id] !== other.unit < c.unit).length;
-  return pick((c) => [...baseKey(c), -outOfOrder(c), c.rank, c.unit]).sort((a, b) => a.unit - b.unit);
+  // Order before letters: outside a lettered template, a lone "Section B" is more likely a cross-reference.
+  return pick((c) => [c.hasContent ? 1 : 0, -outOfOrder(c), c.explicit ? 1 : 0, c.rank, -c.unit]).sort((a, b) => a.unit - b.unit);
 }
 
 function compareKeys(a: number[], b: number[]): number {
@@ -272,7 +300,7 @@ function assignSections(units: Unit[], selected: Candidate[], candidates: Candid
     // A combined H takes in the H1/H2 headings that follow it: they are its parts.
     if (start.id === "H") while (selected[next] && (selected[next]!.id === "H1" || selected[next]!.id === "H2")) next++;
     const isLast = next >= selected.length;
-    const end = sectionEnd(units, start.unit + 1, selected[next]?.unit ?? units.length, isLast && format === "docx" ? sectionLevel : null, candidateUnits);
+    const end = sectionEnd(units, start.unit + 1, selected[next]?.unit ?? units.length, isLast, isLast && format === "docx" ? sectionLevel : null, candidateUnits);
 
     if (start.id !== "H") {
       for (let index = start.unit; index < end; index++) assigned[index] = start.id;
@@ -326,13 +354,19 @@ function assignSections(units: Unit[], selected: Candidate[], candidates: Candid
  * Where a section stops: at the next section, or at an appendix heading; after the last section of a DOCX
  * (`lastLevel` given), also at any other heading of the sections' own level ("Signatures", "Appendix 1").
  */
-function sectionEnd(units: Unit[], from: number, to: number, lastLevel: number | null, candidateUnits: Set<number>): number {
+function sectionEnd(units: Unit[], from: number, to: number, isLast: boolean, lastLevel: number | null, candidateUnits: Set<number>): number {
   for (let index = from; index < to; index++) {
     const block = units[index]!.block;
     if (isAppendixStart(units, index)) return index;
+    if (isLast && isSignOff(block)) return index;
     if (lastLevel !== null && block.kind === "heading" && block.level <= lastLevel && !candidateUnits.has(index)) return index;
   }
   return to;
+}
+
+/** "Signed on behalf of the council" after the last section: the plan's sign-off, not the section's content. */
+function isSignOff(block: UnitBlock): boolean {
+  return (block.kind === "heading" || block.kind === "paragraph") && SIGN_OFF.test(block.text.trim()) && countWords(block.text) <= APPENDIX_LINE_MAX_WORDS;
 }
 
 /** An appendix heading; a short line naming an appendix counts only when it is not one of a list of them. */

@@ -365,9 +365,11 @@ describe("blocks outside sections", () => {
     expect(sectionText(doc, "K")).toHaveLength(3);
   });
 
-  it("ends the last section of a DOCX at another heading of the sections' level, not at a sub-heading", () => {
-    const doc = build([h("Section J: Personal budget"), p("None."), h("Section K: Advice and information"), h("Advice received", 2), p("EP advice."), h("Signatures"), p("Signed for the council.")]);
+  it("ends the last section at a sign-off, and in a DOCX at another heading of the sections' level (not at a sub-heading)", () => {
+    const doc = build([h("Section J: Personal budget"), p("None."), h("Section K: Advice and information"), h("Advice received", 2), p("EP advice."), h("Distribution list"), p("Parents; school.")]);
     expect(doc.blocks.map((block) => block.section)).toEqual(["J", "J", "K", "K", "K", null, null]);
+    const pdf = build([h("Section J: Personal budget"), p("None."), h("Section K: Advice and information"), p("EP advice."), p("Signed on behalf of Northshire County Council"), p("A. Officer, 19 May 2026")], "pdf");
+    expect(pdf.blocks.map((block) => block.section)).toEqual(["J", "J", "K", "K", null, null]);
   });
 
   it("gives every block an id in document order, counts words, and places comments and changes", () => {
