@@ -3,5 +3,6 @@ import type { SampleSpec } from "../../spec.ts";
 import { islaThornton } from "./isla-thornton.ts";
 import { kaiRobinson } from "./kai-robinson.ts";
 import { rafiChowdhury } from "./rafi-chowdhury.ts";
+import { jadeWhitlock } from "./jade-whitlock.ts";
 
-export const plans: SampleSpec[] = [islaThornton, kaiRobinson, rafiChowdhury];
+export const plans: SampleSpec[] = [islaThornton, kaiRobinson, rafiChowdhury, jadeWhitlock];
