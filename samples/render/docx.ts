@@ -18,6 +18,7 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -146,7 +147,7 @@ function tocParagraphs(spec: SampleSpec, options: DocxRenderOptions): Paragraph[
         new Paragraph({
           style: TOC_STYLE,
           tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH, leader: LeaderType.DOT }],
-          children: [new TextRun(entry.text), new TextRun({ text: `\t${options.tocPages?.get(entry.text) ?? TOC_PLACEHOLDER_PAGE}` })],
+          children: [new TextRun(entry.text), new TextRun({ children: [new Tab(), String(options.tocPages?.get(entry.text) ?? TOC_PLACEHOLDER_PAGE)] })],
         }),
     ),
   ];
