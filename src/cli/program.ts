@@ -1,11 +1,12 @@
 // The `ehcp-qa` command line: one file per command in ./commands, each exporting a register function.
 // To add a command, write src/cli/commands/<name>.ts and register it in COMMANDS below.
 import { readFileSync } from "node:fs";
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
+import { closeDefaultParsePool } from "../ingest/worker-pool.ts";
 import { registerAuditCommand } from "./commands/audit.ts";
 import { registerParseCommand } from "./commands/parse.ts";
 import { registerRulesCommand } from "./commands/rules.ts";
-import { processIo, type Io } from "./problems.ts";
+import { EXIT, processIo, type Io } from "./problems.ts";
 
 const COMMANDS: ((program: Command, io: Io) => void)[] = [registerAuditCommand, registerParseCommand, registerRulesCommand];
 
@@ -29,3 +30,25 @@ export function buildProgram(io: Io = processIo): Command {
 }
 
 export { version };
+
+/**
+ * Runs the command line and returns the exit code: 0 done; 1 a threshold was not met (audit --fail-under); 2 a file,
+ * option or rule set could not be used, printed as `error CODE: message`; 3 an internal error. Never a stack trace.
+ */
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await buildProgram(io).parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpOrVersion = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help";
+      return helpOrVersion ? EXIT.ok : EXIT.unreadable;
+    }
+    io.stderr(`error: ehcp-qa stopped because of an internal problem (${error instanceof Error ? error.message : String(error)}). Please report it.\n`);
+    return EXIT.internal;
+  } finally {
+    // Workers started for reading files must not outlive the command.
+    await closeDefaultParsePool();
+  }
+}

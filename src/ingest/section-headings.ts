@@ -74,25 +74,32 @@ function isCapitalLetter(letter: string): boolean {
 
 /** The alias phrases, longest first, so "health needs related to sen" wins over "health needs". */
 export class AliasIndex {
-  private readonly phrases: { phrase: string; id: SectionKey }[];
+  private readonly phrases: { phrase: string; id: SectionKey; words: number; commas: number }[];
 
   constructor(aliases: SectionAliases) {
-    const phrases: { phrase: string; id: SectionKey }[] = [];
+    const phrases: { phrase: string; id: SectionKey; words: number; commas: number }[] = [];
     for (const [id, list] of Object.entries(aliases) as [SectionKey, readonly string[] | undefined][]) {
       for (const alias of list ?? []) {
         const phrase = normalizePhrase(alias);
-        if (phrase !== "") phrases.push({ phrase, id });
+        if (phrase !== "") phrases.push({ phrase, id, words: phrase.split(" ").length, commas: commaCount(alias) });
       }
     }
     this.phrases = phrases.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
-  /** The section whose alias the text starts with (longest alias wins), and how many words follow it. */
+  /**
+   * The section whose alias the text starts with (longest alias wins), and how many words follow it. Words after
+   * the alias are a title's qualifier ("Outcomes for Ava"), so a short alias allows only a few, and none after a
+   * comma the alias does not have ("SEN Assessment Team, Civic Centre" is an address, not section B).
+   */
   matchStart(text: string): { id: SectionKey; tailWords: number } | null {
     const normalized = normalizePhrase(text);
-    for (const { phrase, id } of this.phrases) {
+    for (const { phrase, id, words, commas } of this.phrases) {
       if (normalized === phrase) return { id, tailWords: 0 };
-      if (normalized.startsWith(`${phrase} `)) return { id, tailWords: normalized.slice(phrase.length + 1).split(" ").length };
+      if (!normalized.startsWith(`${phrase} `)) continue;
+      const tailWords = normalized.slice(phrase.length + 1).split(" ").length;
+      if (tailWords > 2 * words + 1 || commaCount(text) > commas) continue;
+      return { id, tailWords };
     }
     return null;
   }
@@ -103,6 +110,8 @@ export class AliasIndex {
     return found && found.tailWords <= maxTail ? found.id : null;
   }
 }
+
+const commaCount = (text: string): number => (text.match(/,/g) ?? []).length;
 
 /** A title after the letter: empty, a known phrase, or something that reads like a title rather than a sentence. */
 function isTitleLike(title: string, hasSeparator: boolean, context: HeadingContext, aliases: AliasIndex): boolean {

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runParse } from "../../src/cli/commands/parse.ts";
+import { runCli } from "../../src/cli/program.ts";
 import type { Io } from "../../src/cli/problems.ts";
 import { closeDefaultParsePool } from "../../src/ingest/index.ts";
 import type { EhcpDocument } from "../../src/model/document.ts";
@@ -75,10 +76,22 @@ describe("ehcp-qa parse (the binary)", () => {
     }
   });
 
-  it("treats a wrong option as exit 2 with the same kind of message", async () => {
-    const result = await cli("parse", planDocx, "--format", "yaml");
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error BAD_REQUEST: --format must be one of text, json; "yaml" is not.\n');
+});
+
+describe("the command line (in process)", () => {
+  it("treats a wrong option or a missing argument as exit 2 with the same kind of message, and help as exit 0", async () => {
+    const wrongFormat = captureIo();
+    expect(await runCli(["node", "ehcp-qa", "parse", planDocx, "--format", "yaml"], wrongFormat)).toBe(2);
+    expect(wrongFormat.err).toBe('error BAD_REQUEST: --format must be one of text, json; "yaml" is not.\n');
+    const missing = captureIo();
+    expect(await runCli(["node", "ehcp-qa", "parse"], missing)).toBe(2);
+    expect(missing.err).toMatch(/^error BAD_REQUEST: missing required argument 'file'\n/);
+    const unknown = captureIo();
+    expect(await runCli(["node", "ehcp-qa", "parse", planDocx, "--colour"], unknown)).toBe(2);
+    expect(unknown.err).toMatch(/^error BAD_REQUEST: unknown option '--colour'/);
+    const help = captureIo();
+    expect(await runCli(["node", "ehcp-qa", "parse", "--help"], help)).toBe(0);
+    expect(help.out).toMatch(/Usage: ehcp-qa parse \[options\] <file>/);
   });
 });
 
