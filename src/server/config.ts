@@ -1,0 +1,104 @@
+// The service's limits and switches: defaults, and how environment variables change them. createApp takes them as
+// dependencies, so tests lower a limit without touching the environment.
+
+const MB = 1024 * 1024;
+
+export interface ServiceLimits {
+  /** Largest single uploaded file, in bytes (EHCP_QA_MAX_FILE_MB, default 20 MB). */
+  maxFileBytes: number;
+  /** Most files in one check: plan, draft, response letters and advice reports together (EHCP_QA_MAX_FILES, default 20). */
+  maxFiles: number;
+  /** Most plain form fields (such as `ruleset`) in one upload. */
+  maxFields: number;
+  /** Longest plain form field value, in bytes. */
+  maxFieldBytes: number;
+  /** Largest whole upload, judged from its Content-Length before any of it is read (EHCP_QA_MAX_REQUEST_MB, default 100 MB). */
+  maxRequestBytes: number;
+  /** Largest JSON body: a rule set to validate, or a report to format. */
+  maxJsonBytes: number;
+  /** Checks running at once; one more is answered 503 before its files are read (EHCP_QA_MAX_CONCURRENT_AUDITS, default 8). */
+  maxConcurrentAudits: number;
+  /** What Retry-After says when the service is busy. */
+  retryAfterSeconds: number;
+  /** Requests to /api per client per minute; 0 switches the limit off (EHCP_QA_RATE_LIMIT, default 300). */
+  rateLimitPerMinute: number;
+}
+
+export const DEFAULT_SERVICE_LIMITS: Readonly<ServiceLimits> = Object.freeze({
+  maxFileBytes: 20 * MB,
+  maxFiles: 20,
+  maxFields: 10,
+  maxFieldBytes: 1024,
+  maxRequestBytes: 100 * MB,
+  maxJsonBytes: 10 * MB,
+  maxConcurrentAudits: 8,
+  retryAfterSeconds: 30,
+  rateLimitPerMinute: 300,
+});
+
+export interface ServiceSettings {
+  limits: ServiceLimits;
+  /** API keys; empty means no key is asked for (EHCP_QA_API_KEYS, comma-separated). */
+  apiKeys: string[];
+  /** Log uploaded file names (EHCP_QA_LOG_FILENAMES=1). Off by default: a file name can identify a child. */
+  logFileNames: boolean;
+  /** Origins allowed to call the API from a browser page elsewhere (EHCP_QA_CORS_ORIGINS); empty: CORS off. */
+  corsOrigins: string[];
+  /** Express "trust proxy" (EHCP_QA_TRUST_PROXY): set it behind a reverse proxy so rate limits see the real client. */
+  trustProxy: boolean | number | string;
+  /** Parse workers and their queue (EHCP_QA_PARSE_THREADS, EHCP_QA_PARSE_QUEUE, EHCP_QA_PARSE_TIMEOUT_S). */
+  parse: { threads?: number; maxQueue?: number; timeoutMs?: number };
+}
+
+export type Environment = Record<string, string | undefined>;
+
+function positiveNumber(env: Environment, name: string): number | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of 0 or more (it is "${text}").`);
+  return value;
+}
+
+const list = (text: string | undefined): string[] =>
+  (text ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function trustProxy(text: string | undefined): ServiceSettings["trustProxy"] {
+  const value = text?.trim();
+  if (!value || value === "0" || value === "false") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** The settings the environment gives; anything not set keeps its default. Throws on a malformed number. */
+export function settingsFromEnv(env: Environment): ServiceSettings {
+  const mb = (name: string) => {
+    const value = positiveNumber(env, name);
+    return value === undefined ? undefined : Math.round(value * MB);
+  };
+  const chosen: Partial<ServiceLimits> = {
+    maxFileBytes: mb("EHCP_QA_MAX_FILE_MB"),
+    maxRequestBytes: mb("EHCP_QA_MAX_REQUEST_MB"),
+    maxFiles: positiveNumber(env, "EHCP_QA_MAX_FILES"),
+    maxConcurrentAudits: positiveNumber(env, "EHCP_QA_MAX_CONCURRENT_AUDITS"),
+    rateLimitPerMinute: positiveNumber(env, "EHCP_QA_RATE_LIMIT"),
+  };
+  const timeoutSeconds = positiveNumber(env, "EHCP_QA_PARSE_TIMEOUT_S");
+  const parse: ServiceSettings["parse"] = {};
+  const threads = positiveNumber(env, "EHCP_QA_PARSE_THREADS");
+  const maxQueue = positiveNumber(env, "EHCP_QA_PARSE_QUEUE");
+  if (threads) parse.threads = Math.max(1, Math.round(threads));
+  if (maxQueue !== undefined) parse.maxQueue = Math.round(maxQueue);
+  if (timeoutSeconds) parse.timeoutMs = timeoutSeconds * 1000;
+  return {
+    limits: { ...DEFAULT_SERVICE_LIMITS, ...Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined)) },
+    apiKeys: list(env.EHCP_QA_API_KEYS),
+    logFileNames: env.EHCP_QA_LOG_FILENAMES === "1" || env.EHCP_QA_LOG_FILENAMES === "true",
+    corsOrigins: list(env.EHCP_QA_CORS_ORIGINS),
+    trustProxy: trustProxy(env.EHCP_QA_TRUST_PROXY),
+    parse,
+  };
+}

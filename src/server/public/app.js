@@ -1,0 +1,229 @@
+// The page's behaviour: choose or drop files, send them to POST /api/audits with upload progress, show the report
+// or a plain-English message for the error, and offer the report for download as JSON and HTML.
+import { NETWORK_MESSAGE, PROBLEM_MESSAGES, ROLE_LABELS, UNKNOWN_MESSAGE } from "./problem-messages.js";
+import { h, renderReport } from "./report-view.js";
+
+const $ = (id) => document.getElementById(id);
+const form = $("audit-form");
+const statusText = $("status-text");
+const progress = $("progress");
+const errorBox = $("error");
+const results = $("results");
+const submitButton = $("submit-button");
+const ruleSetSelect = $("ruleset-select");
+const apiKeyField = $("api-key-field");
+const apiKeyInput = $("api-key-input");
+
+const FILE_INPUTS = ["plan-input", "draft-input", "response-input", "advice-input"].map($);
+
+function authHeaders() {
+  const key = apiKeyInput.value.trim();
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+function showStatus(text, percent) {
+  statusText.textContent = text;
+  if (percent === null) {
+    progress.hidden = true;
+  } else {
+    progress.hidden = false;
+    // No value: the bar shows work going on without a known end.
+    if (percent === undefined) progress.removeAttribute("value");
+    else progress.value = percent;
+  }
+}
+
+function clearError() {
+  errorBox.hidden = true;
+  errorBox.replaceChildren();
+}
+
+/** Shows a problem (RFC 9457 details from the service, or a network failure) in the caseworker's words. */
+function showProblem(problem) {
+  const code = problem?.code;
+  const heading = code ? (PROBLEM_MESSAGES[code] ?? UNKNOWN_MESSAGE) : NETWORK_MESSAGE;
+  const about = problem?.role ? `${ROLE_LABELS[problem.role] ?? "A file"}${problem.file ? ` (${problem.file})` : ""}: ` : problem?.file ? `${problem.file}: ` : "";
+  const children = [h("h3", {}, "The plan was not checked"), h("p", { class: "error-heading" }, heading)];
+  if (problem?.detail) children.push(h("p", {}, about + problem.detail));
+  if (Array.isArray(problem?.issues) && problem.issues.length > 0) {
+    children.push(h("ul", {}, problem.issues.map((issue) => h("li", {}, `${issue.pointer || "the whole rule set"}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ""}`))));
+  }
+  if (problem?.retryAfter) children.push(h("p", {}, `Try again in about ${problem.retryAfter} seconds.`));
+  if (problem?.requestId) children.push(h("p", { class: "reference" }, `Reference: ${problem.requestId}`));
+  errorBox.replaceChildren(...children);
+  errorBox.hidden = false;
+  if (code === "UNAUTHORIZED") {
+    apiKeyField.hidden = false;
+    apiKeyInput.focus();
+  } else {
+    errorBox.focus();
+  }
+}
+
+async function problemFrom(response) {
+  try {
+    const body = await response.json();
+    if (body && typeof body.code === "string") return body;
+  } catch {
+    // Not problem details: fall through to a general message.
+  }
+  return { code: response.status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${response.status}.` };
+}
+
+// ---- Files: the picker, and drag and drop onto each zone ----
+
+function describeChosen(input) {
+  const note = $(`${input.id}-chosen`);
+  const files = [...input.files];
+  if (files.length === 0) note.textContent = input.multiple ? "No files chosen." : "No file chosen.";
+  else note.textContent = `Chosen: ${files.map((f) => `${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB)`).join(", ")}`;
+  input.closest(".drop-zone").classList.toggle("has-file", files.length > 0);
+}
+
+for (const input of FILE_INPUTS) {
+  const zone = input.closest(".drop-zone");
+  input.addEventListener("change", () => describeChosen(input));
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("dragging");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    const dropped = [...(event.dataTransfer?.files ?? [])];
+    if (dropped.length === 0) return;
+    const transfer = new DataTransfer();
+    for (const file of input.multiple ? dropped : dropped.slice(0, 1)) transfer.items.add(file);
+    input.files = transfer.files;
+    describeChosen(input);
+  });
+}
+// A file dropped beside a zone must not make the browser open it in place of the page.
+window.addEventListener("dragover", (event) => event.preventDefault());
+window.addEventListener("drop", (event) => event.preventDefault());
+
+form.addEventListener("reset", () => {
+  clearError();
+  showStatus("", null);
+  queueMicrotask(() => FILE_INPUTS.forEach(describeChosen));
+});
+
+// ---- Rule sets ----
+
+async function loadRuleSets() {
+  let response;
+  try {
+    response = await fetch("/api/rulesets", { headers: { Accept: "application/json", ...authHeaders() } });
+  } catch {
+    showProblem(null);
+    return;
+  }
+  if (!response.ok) {
+    const problem = await problemFrom(response);
+    if (problem.code === "UNAUTHORIZED") {
+      apiKeyField.hidden = false;
+      return;
+    }
+    showProblem(problem);
+    return;
+  }
+  const { default: defaultName, ruleSets } = await response.json();
+  const usable = ruleSets.filter((set) => !set.problem);
+  ruleSetSelect.replaceChildren(...usable.map((set) => h("option", { value: set.name, selected: set.name === defaultName }, `${set.name} (version ${set.version})`)));
+  const describe = () => {
+    $("ruleset-description").textContent = usable.find((set) => set.name === ruleSetSelect.value)?.description ?? "";
+  };
+  ruleSetSelect.addEventListener("change", describe);
+  describe();
+}
+
+apiKeyInput.addEventListener("change", () => {
+  if (ruleSetSelect.options.length <= 1) void loadRuleSets();
+});
+
+// ---- Sending the files ----
+
+/** POSTs the form with XMLHttpRequest, which (unlike fetch) reports upload progress. */
+function sendAudit(data) {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/audits");
+    request.setRequestHeader("Accept", "application/json");
+    for (const [name, value] of Object.entries(authHeaders())) request.setRequestHeader(name, value);
+    request.responseType = "json";
+    request.upload.addEventListener("progress", (event) => {
+      if (event.lengthComputable) showStatus(`Sending the files: ${Math.round((event.loaded / event.total) * 100)}%`, Math.round((event.loaded / event.total) * 95));
+    });
+    request.upload.addEventListener("load", () => showStatus("Reading and checking the plan. This usually takes a few seconds.", undefined));
+    request.addEventListener("load", () => resolve({ status: request.status, body: request.response }));
+    request.addEventListener("error", () => resolve({ status: 0, body: null }));
+    request.addEventListener("timeout", () => resolve({ status: 0, body: null }));
+    request.send(data);
+  });
+}
+
+function downloadBlob(blob, fileName) {
+  const link = h("a", { href: URL.createObjectURL(blob), download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+function downloadButtons(report) {
+  const plan = report.documents.find((d) => d.role === "plan") ?? report.documents[0];
+  const base = `${plan.fileName.replace(/\.[^.]+$/, "")}-report`;
+  const jsonButton = h("button", { type: "button", class: "secondary", id: "download-json" }, "Download the report (JSON)");
+  const htmlButton = h("button", { type: "button", class: "secondary", id: "download-html" }, "Download the report (HTML page)");
+  jsonButton.addEventListener("click", () => downloadBlob(new Blob([JSON.stringify(report, null, 2)], { type: "application/json" }), `${base}.json`));
+  htmlButton.addEventListener("click", async () => {
+    clearError();
+    try {
+      const response = await fetch("/api/reports/format?format=html", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "text/html", ...authHeaders() },
+        body: JSON.stringify(report),
+      });
+      if (!response.ok) {
+        showProblem(await problemFrom(response));
+        return;
+      }
+      downloadBlob(await response.blob(), `${base}.html`);
+    } catch {
+      showProblem(null);
+    }
+  });
+  return h("div", { class: "downloads" }, jsonButton, htmlButton);
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearError();
+  const plan = $("plan-input");
+  if (plan.files.length === 0) {
+    showProblem({ code: "BAD_REQUEST", detail: "Choose the plan to check first: a Word document (.docx) or a PDF." });
+    plan.focus();
+    return;
+  }
+  const data = new FormData(form);
+  // Empty optional pickers would send empty file parts: leave them out.
+  for (const input of FILE_INPUTS) if (input.files.length === 0) data.delete(input.name);
+  submitButton.disabled = true;
+  results.hidden = true;
+  showStatus("Sending the files…", 0);
+  const { status, body } = await sendAudit(data);
+  submitButton.disabled = false;
+  if (status === 200 && body && typeof body.grade === "string") {
+    showStatus("The plan has been checked. The verdict is below.", null);
+    renderReport(results, body, downloadButtons(body));
+    results.hidden = false;
+    $("results-heading").focus();
+    return;
+  }
+  showStatus("", null);
+  if (status === 0) showProblem(null);
+  else showProblem(body && typeof body.code === "string" ? body : { code: status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${status}.` });
+});
+
+void loadRuleSets();

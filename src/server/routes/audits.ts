@@ -1,0 +1,82 @@
+// POST /api/audits: the plan (and optionally its draft, response letters and advice reports) in, the report out.
+// Files are read in the shared parse pool (a slow or hostile file costs a worker, never this thread), then audited
+// through the public API exactly as the CLI does.
+import { Router } from "express";
+import { audit, isProblemError, readPlan, type AuditInputs, type EhcpDocument, type LoadedRuleSet } from "../../index.ts";
+import type { ParsePool } from "../../ingest/index.ts";
+import type { Admission } from "../admission.ts";
+import type { ServiceLimits } from "../config.ts";
+import { fromProblem, methodNotAllowed, ServiceProblem } from "../problems.ts";
+import { requestedFormat, sendReport } from "../report-response.ts";
+import { addLogFacts } from "../request-log.ts";
+import type { RuleSetCatalog } from "../rule-sets.ts";
+import { auditUploadParser, auditUploads, formField, requestSizeLimit, type AuditUploads, type Upload } from "../upload.ts";
+
+export interface AuditRouteDeps {
+  ruleSets: RuleSetCatalog;
+  pool: ParsePool;
+  limits: ServiceLimits;
+  admission: Admission;
+  clock: () => Date;
+  logFileNames: boolean;
+}
+
+export const DEFAULT_RULESET = "default";
+
+/** A rule set named in a form: an unknown name is a mistake in the request, not a missing page. */
+export async function ruleSetFromForm(ruleSets: RuleSetCatalog, name: string | undefined): Promise<LoadedRuleSet> {
+  try {
+    return await ruleSets.load(name ?? DEFAULT_RULESET);
+  } catch (error) {
+    if (isProblemError(error) && error.problem.code === "FILE_NOT_FOUND") throw new ServiceProblem("BAD_REQUEST", error.problem.message);
+    throw error;
+  }
+}
+
+/** Reads every upload in the pool; a file that cannot be read rejects with its problem and the field it came in. */
+export async function readUploads(uploads: AuditUploads, ruleSet: LoadedRuleSet, pool: ParsePool, maxFileBytes: number): Promise<AuditInputs> {
+  const read = async (upload: Upload): Promise<EhcpDocument> => {
+    try {
+      // The bytes are handed to the worker rather than copied: one copy of each upload in memory at a time.
+      return await readPlan(upload, ruleSet, { pool, limits: { maxFileBytes }, transferBytes: true });
+    } catch (error) {
+      if (isProblemError(error)) throw fromProblem(error.problem, upload.role);
+      throw error;
+    }
+  };
+  const [plan, draft, responses, advice] = await Promise.all([
+    read(uploads.plan),
+    uploads.draft ? read(uploads.draft) : undefined,
+    Promise.all(uploads.responses.map(read)),
+    Promise.all(uploads.advice.map(read)),
+  ]);
+  return draft ? { plan, draft, responses, advice } : { plan, responses, advice };
+}
+
+const allUploads = (uploads: AuditUploads): Upload[] => [uploads.plan, ...(uploads.draft ? [uploads.draft] : []), ...uploads.responses, ...uploads.advice];
+
+export function auditsRouter(deps: AuditRouteDeps): Router {
+  const router = Router();
+  router.post("/api/audits", deps.admission.gate, requestSizeLimit(deps.limits), auditUploadParser(deps.limits), async (req, res) => {
+    const format = requestedFormat(req);
+    const uploads = auditUploads(req);
+    const files = allUploads(uploads);
+    addLogFacts(res, {
+      files: files.length,
+      fileBytes: files.map((file) => file.bytes.byteLength),
+      ...(deps.logFileNames ? { fileNames: files.map((file) => file.fileName) } : {}),
+      format,
+    });
+    const ruleSet = await ruleSetFromForm(deps.ruleSets, formField(req, "ruleset"));
+    addLogFacts(res, { ruleset: ruleSet.name });
+
+    const readStarted = performance.now();
+    const inputs = await readUploads(uploads, ruleSet, deps.pool, deps.limits.maxFileBytes);
+    const auditStarted = performance.now();
+    const report = audit(inputs, ruleSet, { generatedAt: deps.clock() });
+    addLogFacts(res, { readMs: Math.round(auditStarted - readStarted), auditMs: Math.round(performance.now() - auditStarted) });
+    sendReport(res, report, format);
+  });
+  router.all("/api/audits", methodNotAllowed(["POST"]));
+  return router;
+}

@@ -1,0 +1,93 @@
+// Shared by the service tests: an app with injected dependencies, a log that can be read back, sample files, and a
+// parse pool whose files can be held until the test lets them go.
+import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import type { Response } from "supertest";
+import { expect } from "vitest";
+import { createParsePool, type ParsePool, type ParsePoolOptions } from "../../src/ingest/index.ts";
+import { createApp, type AppDeps, type EhcpQaApp, type ProblemDetails, type ServiceProblemCode } from "../../src/server/index.ts";
+
+export const FIXED_TIME = new Date("2026-06-01T09:00:00Z");
+
+const root = new URL("../../", import.meta.url);
+export const sampleFile = (name: string): Buffer => readFileSync(new URL(`samples/${name}`, root));
+export const fixtureFile = (name: string): Buffer => readFileSync(new URL(`tests/fixtures/${name}`, root));
+
+/** The ingest tests' worker: "spin" never finishes, anything else is read as one paragraph (tests/ingest/test-worker.js). */
+export const TEST_WORKER = new URL("tests/ingest/test-worker.js", root);
+
+/** Log lines the app wrote, as text (to check what is never logged) and parsed. */
+export interface CapturedLog {
+  text(): string;
+  entries(): Record<string, unknown>[];
+}
+
+export function captureLogger(): { logger: ReturnType<typeof pino>; log: CapturedLog } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString("utf8"));
+      done();
+    },
+  });
+  return {
+    logger: pino({ level: "info" }, stream),
+    log: {
+      text: () => lines.join(""),
+      entries: () =>
+        lines
+          .join("")
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Record<string, unknown>),
+    },
+  };
+}
+
+/** An app on a fixed clock, with no environment settings, logging into memory. */
+export function testApp(deps: AppDeps = {}): { app: EhcpQaApp; log: CapturedLog } {
+  const { logger, log } = captureLogger();
+  const app = createApp({ env: {}, clock: () => FIXED_TIME, logger, ...deps });
+  return { app, log };
+}
+
+/** A pool that holds every file whose bytes are "hold" until release(); everything else goes to `inner`. */
+export function holdingPool(inner: ParsePool): ParsePool & { release(): void; held(): Promise<void> } {
+  let releaseAll!: () => void;
+  const released = new Promise<void>((resolve) => (releaseAll = resolve));
+  let noteHeld!: () => void;
+  const firstHeld = new Promise<void>((resolve) => (noteHeld = resolve));
+  return {
+    settings: inner.settings,
+    close: () => inner.close(),
+    async parse(format, bytes, options) {
+      if (Buffer.from(bytes).toString("latin1") === "hold") {
+        noteHeld();
+        await released;
+        return inner.parse(format, new Uint8Array(Buffer.from("The held file, read at last.")));
+      }
+      return inner.parse(format, bytes, options);
+    },
+    release: () => releaseAll(),
+    held: () => firstHeld,
+  };
+}
+
+/** A pool on the test worker (fast, with test-only tasks). */
+export const testWorkerPool = (options: ParsePoolOptions = {}): ParsePool => createParsePool({ threads: 1, ...options, workerUrl: TEST_WORKER });
+
+/** The response is problem details with this code, the status the service maps it to, and a request id. */
+export function expectProblem(response: Response, code: ServiceProblemCode, status: number): ProblemDetails {
+  expect(response.headers["content-type"], response.text).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(response.text) as ProblemDetails;
+  expect(body, response.text).toMatchObject({ code, status, type: `tag:ehcp-qa,2025:problem:${code.toLowerCase().replace(/_/g, "-")}` });
+  expect(response.status).toBe(status);
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(body.detail.length).toBeGreaterThan(10);
+  expect(body.requestId).toBe(response.headers["x-request-id"]);
+  expect(body.instance).toBe(`urn:uuid:${body.requestId}`);
+  // A caseworker never sees a stack trace or a library's wording.
+  expect(body.detail).not.toMatch(/\bat .*\.ts:\d+|Error:|undefined|null/);
+  return body;
+}
