@@ -33,7 +33,11 @@ export interface Expectations {
   notProvision?: true;
   correction?: CorrectionVerdict;
   recommendation?: RecommendationVerdict;
+  /** For an outcome in Section E: whether it is SMART (time-bound, measurable, about the child, not provision). */
+  outcome?: OutcomeExpect;
 }
+
+export type OutcomeExpect = "smart" | "not-smart";
 
 /**
  * Inline markup allowed in any text:

@@ -9,7 +9,7 @@ import type { SampleSpec, TemplateStyle } from "../samples/spec.ts";
 import { plans } from "../samples/specs/plans/index.ts";
 import { pairs } from "../samples/specs/pairs/index.ts";
 import { adviceReports } from "../samples/specs/advice/index.ts";
-import { blockExpectations, bodyWordCount, renderDocx, renderText, specHash, specProblems, unmarkedProvisionStatements, type ManifestEntry } from "../samples/render/index.ts";
+import { blockExpectations, bodyWordCount, placeBlocks, renderDocx, renderText, specHash, specProblems, unmarkedProvisionStatements, type ManifestEntry } from "../samples/render/index.ts";
 
 const SAMPLES = join(import.meta.dirname, "..", "samples");
 const REGENERATE = "run `npm run samples` and commit the result";
@@ -61,6 +61,9 @@ describe("sample ground truth", () => {
     for (const fact of ["childName", "dateOfBirth", "status", "requestDate", "draftIssuedDate", "planDate"] as const) expect(facts[fact], fact).toBeTruthy();
     if (facts.status === "final") expect(facts.finalIssuedDate).toBeTruthy();
     expect(unmarkedProvisionStatements(plan)).toEqual([]);
+    const outcomeItems = placeBlocks(plan).flatMap(({ block, section }) => (section === "E" && ("ul" in block || "ol" in block) ? ("ul" in block ? block.ul : block.ol) : []));
+    expect(outcomeItems.length).toBeGreaterThanOrEqual(3);
+    for (const item of outcomeItems) expect(typeof item === "string" ? undefined : item.outcome, `outcome label on "${String(typeof item === "string" ? item : item.text)}"`).toBeDefined();
     expect(plan.expect.sections).toEqual(SECTION_IDS.filter((id) => plan.expect.sections.includes(id)));
   });
 

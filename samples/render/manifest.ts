@@ -54,6 +54,7 @@ function pickExpectations(source: Expectations | null | undefined): Expectations
   if (source.notProvision) picked.notProvision = source.notProvision;
   if (source.correction) picked.correction = source.correction;
   if (source.recommendation) picked.recommendation = source.recommendation;
+  if (source.outcome) picked.outcome = source.outcome;
   return Object.keys(picked).length > 0 ? picked : undefined;
 }
 

@@ -48,6 +48,7 @@ export function specProblems(spec: SampleSpec): string[] {
       if ((expectation.provision || expectation.notProvision) && !PROVISION_SECTIONS.has(expectation.section ?? "")) {
         problems.push(`provision expectation outside F, G, H1, H2 (in ${expectation.section ?? "no section"}): "${expectation.text.slice(0, 60)}"`);
       }
+      if (expectation.outcome && expectation.section !== "E") problems.push(`outcome expectation outside Section E: "${expectation.text.slice(0, 60)}"`);
     }
   }
   for (const [name, value] of Object.entries(spec.expect.facts ?? {})) {

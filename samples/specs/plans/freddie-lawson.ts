@@ -94,11 +94,11 @@ export const freddieLawson: SampleSpec = {
     { section: "E", title: "Outcomes" },
     {
       ol: [
-        "By the end of Reception (July 2027), Freddie will use at least 100 words or signs, and will join two words or signs together to ask for things and to comment, as recorded by his teaching assistant.",
-        "By the end of Reception, Freddie will follow a two-step routine instruction (\"get your coat and line up\") with a sign, on 4 out of 5 occasions.",
-        "By the end of Reception, Freddie will take turns in a simple game with one other child for 5 minutes with adult support.",
-        "By the end of Reception, Freddie will walk up and down the stairs to the school hall holding the rail, without an adult holding his hand.",
-        "By July 2027, Freddie will use the toilet when taken at set times, with no more than two accidents a week.",
+        { text: "By the end of Reception (July 2027), Freddie will use at least 100 words or signs, and will join two words or signs together to ask for things and to comment, as recorded by his teaching assistant.", outcome: "smart" },
+        { text: "By the end of Reception, Freddie will follow a two-step routine instruction (\"get your coat and line up\") with a sign, on 4 out of 5 occasions.", outcome: "smart" },
+        { text: "By the end of Reception, Freddie will take turns in a simple game with one other child for 5 minutes with adult support.", outcome: "smart" },
+        { text: "By the end of Reception, Freddie will walk up and down the stairs to the school hall holding the rail, without an adult holding his hand.", outcome: "smart" },
+        { text: "By July 2027, Freddie will use the toilet when taken at set times, with no more than two accidents a week.", outcome: "smart" },
       ],
     },
 

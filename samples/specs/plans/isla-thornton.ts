@@ -102,13 +102,13 @@ export const islaThornton: SampleSpec = {
     },
     {
       ol: [
-        "By July 2027, Isla will follow a three-part spoken instruction in class without a visual prompt on 4 out of 5 occasions, as recorded by her teaching assistant.",
-        "By July 2027, Isla will blend and read unfamiliar words of up to three syllables, and will read a book at her phonics stage aloud with 95% accuracy.",
-        "By July 2029, Isla's reading age will be within 12 months of her chronological age, so that she can read a chapter book on her own, as she wants to.",
-        "By July 2027, Isla will write a sequence of four connected sentences using capital letters and full stops, using a writing frame, in at least three pieces of work out of five.",
-        "By July 2027, Isla will write legibly for 10 minutes without reporting pain, with all lowercase letters correctly formed.",
-        "By July 2027, Isla will come into class and start the morning task within 5 minutes of arriving on at least 4 mornings out of 5.",
-        "By July 2027, Isla will tell an adult when she has not understood, using her \"help\" card or her own words, at least once a day without being prompted.",
+        { text: "By July 2027, Isla will follow a three-part spoken instruction in class without a visual prompt on 4 out of 5 occasions, as recorded by her teaching assistant.", outcome: "smart" },
+        { text: "By July 2027, Isla will blend and read unfamiliar words of up to three syllables, and will read a book at her phonics stage aloud with 95% accuracy.", outcome: "smart" },
+        { text: "By July 2029, Isla's reading age will be within 12 months of her chronological age, so that she can read a chapter book on her own, as she wants to.", outcome: "smart" },
+        { text: "By July 2027, Isla will write a sequence of four connected sentences using capital letters and full stops, using a writing frame, in at least three pieces of work out of five.", outcome: "smart" },
+        { text: "By July 2027, Isla will write legibly for 10 minutes without reporting pain, with all lowercase letters correctly formed.", outcome: "smart" },
+        { text: "By July 2027, Isla will come into class and start the morning task within 5 minutes of arriving on at least 4 mornings out of 5.", outcome: "smart" },
+        { text: "By July 2027, Isla will tell an adult when she has not understood, using her \"help\" card or her own words, at least once a day without being prompted.", outcome: "smart" },
       ],
     },
 

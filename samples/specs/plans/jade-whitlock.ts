@@ -78,12 +78,12 @@ export const jadeWhitlock: SampleSpec = {
     { section: "E", title: "Outcomes" },
     {
       ol: [
-        "By the end of Year 11 (July 2027), Jade will achieve the GCSE grades she needs for a Level 2 animal care course at college (grade 4 in English and maths).",
-        "By July 2027, Jade will ask a teacher to explain or repeat something she has not understood, using her help card or in words, in at least 4 lessons a week, as recorded by her learning mentor.",
-        "By July 2027, Jade's attendance will be at least 85% over each half term.",
-        "Jade will develop her confidence.",
-        "By July 2027, Jade will travel by bus from home to college and back on her own, having practised the route with her personal assistant.",
-        "Jade will be supported to manage her anxiety.",
+        { text: "By the end of Year 11 (July 2027), Jade will achieve the GCSE grades she needs for a Level 2 animal care course at college (grade 4 in English and maths).", outcome: "smart" },
+        { text: "By July 2027, Jade will ask a teacher to explain or repeat something she has not understood, using her help card or in words, in at least 4 lessons a week, as recorded by her learning mentor.", outcome: "smart" },
+        { text: "By July 2027, Jade's attendance will be at least 85% over each half term.", outcome: "smart" },
+        { text: "Jade will develop her confidence.", outcome: "not-smart" },
+        { text: "By July 2027, Jade will travel by bus from home to college and back on her own, having practised the route with her personal assistant.", outcome: "smart" },
+        { text: "Jade will be supported to manage her anxiety.", outcome: "not-smart" },
       ],
     },
 

@@ -83,13 +83,13 @@ export const kaiRobinson: SampleSpec = {
     { p: "By the end of Key Stage 2:" },
     {
       ul: [
-        "Kai will improve his reading.",
-        "Kai will improve her handwriting and spelling.",
-        "Kai will develop his social skills and make friends.",
-        "Kai will be supported to manage his behaviour.",
-        "«Child_Forename» will be able to use strategies to regulate his emotions.",
-        "Kai will be happy at school and achieve his potential.",
-        "Kai will make progress in maths.",
+        { text: "Kai will improve his reading.", outcome: "not-smart" },
+        { text: "Kai will improve her handwriting and spelling.", outcome: "not-smart" },
+        { text: "Kai will develop his social skills and make friends.", outcome: "not-smart" },
+        { text: "Kai will be supported to manage his behaviour.", outcome: "not-smart" },
+        { text: "«Child_Forename» will be able to use strategies to regulate his emotions.", outcome: "not-smart" },
+        { text: "Kai will be happy at school and achieve his potential.", outcome: "not-smart" },
+        { text: "Kai will make progress in maths.", outcome: "not-smart" },
       ],
     },
 

@@ -113,12 +113,12 @@ export const rafiChowdhury: SampleSpec = {
     { section: "E", title: "Outcomes" },
     {
       ol: [
-        "By July 2027, Rafi will use a three-symbol sentence strip or his iPad to request an item or activity (\"I want big red ball\") without a physical prompt, at least 5 times a day.",
-        "By July 2027, Rafi will use his PECS book or iPad to tell an adult when something hurts or he is unhappy, on 3 out of 4 occasions when he is upset, as recorded by staff.",
-        "By July 2027, Rafi will take part in an adult-led group activity with two other children for 5 minutes, on 4 out of 5 days.",
-        "By July 2027, Rafi will use his \"break\" card to ask for a break before he becomes distressed, so that incidents fall from about three a week to one a week or fewer.",
-        "By July 2028, Rafi will use the toilet at set times during the school day with one adult prompt, with no more than one accident a week.",
-        "By July 2027, Rafi will eat three new foods at lunchtime, chosen with his parents and the dietitian.",
+        { text: "By July 2027, Rafi will use a three-symbol sentence strip or his iPad to request an item or activity (\"I want big red ball\") without a physical prompt, at least 5 times a day.", outcome: "smart" },
+        { text: "By July 2027, Rafi will use his PECS book or iPad to tell an adult when something hurts or he is unhappy, on 3 out of 4 occasions when he is upset, as recorded by staff.", outcome: "smart" },
+        { text: "By July 2027, Rafi will take part in an adult-led group activity with two other children for 5 minutes, on 4 out of 5 days.", outcome: "smart" },
+        { text: "By July 2027, Rafi will use his \"break\" card to ask for a break before he becomes distressed, so that incidents fall from about three a week to one a week or fewer.", outcome: "smart" },
+        { text: "By July 2028, Rafi will use the toilet at set times during the school day with one adult prompt, with no more than one accident a week.", outcome: "smart" },
+        { text: "By July 2027, Rafi will eat three new foods at lunchtime, chosen with his parents and the dietitian.", outcome: "smart" },
       ],
     },
 
