@@ -32,6 +32,8 @@ export type HeadingContext =
   | "table-label";
 
 const MAX_WORDS: Record<HeadingContext, number> = { heading: 25, paragraph: 20, "table-label": 20 };
+/** Words in an unknown title after a letter, outside a styled heading. */
+const PLAIN_TITLE_MAX_WORDS = 8;
 /** Words allowed after an alias phrase in a heading by meaning ("Outcomes for Ava" is still E). */
 const MEANING_TAIL_WORDS: Record<HeadingContext, number> = { heading: 8, paragraph: 4, "table-label": 6 };
 
@@ -119,7 +121,8 @@ function isTitleLike(title: string, hasSeparator: boolean, context: HeadingConte
   if (aliases.matchStart(title)) return true;
   // "Section F of this plan sets out ..." is a sentence that mentions a section, not a heading.
   if (!hasSeparator && !/^[\p{Lu}\p{N}"“‘'(]/u.test(title)) return false;
-  if (context !== "heading" && /[.;,]$/.test(title)) return false;
+  // Outside a styled heading, a long title that names no section is a sentence ("Section F: please change ...").
+  if (context !== "heading" && (/[.;,]$/.test(title) || countWords(title) > PLAIN_TITLE_MAX_WORDS)) return false;
   return true;
 }
 

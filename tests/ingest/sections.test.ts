@@ -99,6 +99,7 @@ describe("section headings in every template", () => {
       [
         p("Section A: Views, interests and aspirations"),
         p("Section F of this plan sets out the provision Ava needs, and it is reviewed each year."),
+        li("Section F: please change the speech and language therapy to weekly sessions"),
         p("Section B: Special educational needs"),
         p("Ava needs help with reading."),
         p("Section F: Special educational provision"),
@@ -107,7 +108,8 @@ describe("section headings in every template", () => {
       "pdf",
     );
     expect(ids(doc)).toEqual(["A", "B", "F"]);
-    expect(sectionText(doc, "A")).toHaveLength(1);
+    expect(sectionText(doc, "A")).toHaveLength(2);
+    expect(doc.sections[2]!.heading).toBe("Section F: Special educational provision");
   });
 
   it("keeps sub-headings inside their section: lettered templates ignore headings by meaning", () => {
