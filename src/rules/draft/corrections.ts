@@ -6,18 +6,23 @@ import { SECTION_IDS } from "../../model/document.ts";
 export type CorrectionKind =
   /** Old wording replaced by new wording. */
   | "replace"
-  /** Text to be added (a tracked insertion: exact text). */
+  /** Text to be added (a tracked insertion, or quoted words to add): exact text. */
   | "insert"
   /** Text to be taken out. */
   | "delete"
   /** New content to be written, in the requester's words ("add that Maya loves swimming"). */
   | "add"
-  /** The anchored text is wrong and must change, with no new wording given ("This is not her name"). */
+  /** The text is wrong and must change, with no new wording given ("This is not her name"). */
   | "change"
-  /** Asks for nothing ("Agreed, thanks"). */
+  /** More detail asked for: where, who, how often, how long, how many, when. */
+  | "detail"
+  /** Asks for nothing ("Agreed, thanks", "no changes to this section"). */
   | "none"
   /** Asks for something we cannot pin down: reported for a person to check. */
   | "unclear";
+
+/** The details a "please say where ... and who ..." request can ask for. */
+export type DetailAsked = "where" | "who" | "when" | "how often" | "how long" | "how many";
 
 export interface Correction {
   source: "comment" | "tracked-change" | "response-letter";
@@ -31,6 +36,8 @@ export interface Correction {
   newText?: string;
   /** What new content is about ("Maya loves swimming"), or what a deletion is about ("her previous school"), in the requester's words. */
   topic?: string;
+  /** For "detail": what was asked for. */
+  asks?: DetailAsked[];
   /** Section named or found in the draft. */
   section: SectionId | null;
   /** Draft block the correction sits in, when known. */
@@ -46,14 +53,44 @@ export interface IntentPhrases {
   acknowledgements: string[];
 }
 
-const NO_REQUEST = /\b(change|replace|amend|correct|update|add|include|insert|put|remove|delete|take out|should (?:be|say|read)|is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|missing|needs? to|must|about another child|spel(?:t|led|ling)|mis-?spelt|typo|not accurate|inaccurate)\b/i;
+const REQUEST_CUES = /\b(change|replace|amend|correct|update|add|include|insert|put in|remove|delete|take out|should (?:be|say|read)|is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|missing|needs? to|must|about another child|spel(?:t|led|ling)|mis-?spelt|typo|not accurate|inaccurate|suggest|please)\b/i;
+const NO_CHANGE = /\b(no (?:further )?changes?(?: is| are)? (?:needed|required|necessary|to (?:this|that|the))|we have no changes|nothing to change|happy with (?:this|that|the) (?:section|wording))\b/i;
+const DELETE_VERBS = /\b(remove|delete|take out|taken out|should not be (?:here|in)|about another child|not about (?:her|him|them|this child|[A-Z][a-z]+))\b/i;
+// "name" is a request only as a verb ("please name Ashcombe Primary"), not in "her name is".
+const ADD_VERBS = /\b(?:add|include|insert|put in|mention)\b|\b(?:please|also)\s+name\b|(?:^|[:.]\s*)name\b/i;
+const DETAIL = /\b(?:say|specify|state|clarify|explain|confirm|make (?:it )?clear|set out)\b/i;
+const DETAIL_WORDS: [DetailAsked, RegExp][] = [
+  ["how often", /\bhow often\b/i],
+  ["how long", /\bhow long\b/i],
+  ["how many", /\bhow many\b|\bgroup size\b/i],
+  ["where", /\bwhere\b/i],
+  ["who", /\bwho\b|\bwhich (?:adult|member of staff|staff)\b/i],
+  ["when", /\bwhen\b|\bwhat time\b/i],
+];
+// A quote after these words is the wording as it stands; after the others, the wording wanted.
+const OLD_QUOTE_LEAD = /(?:\bsays?|\bsaid|\breads?|\bgiven as|\bstates?|\bwritten as|\bdescribed as|\bshown as|\blisted as|\bbegins|\bstarting|\bstarts|\bcalls? (?:her|him|them)|\bnot|\bremove|\bdelete)\s*:?\s*$/i;
+const NEW_QUOTE_LEAD = /(?:\bto|\bwith|\bto read|\bshould (?:read|say|be)|\bsuggest(?:ion)?|\bwording to|\badd|\binsert|\binclude|\buse)\s*:?\s*$/i;
 
-/** Quoted wording: ‘…’, “…”, "…", or '…' when the quote marks stand apart from words (not Maya's). */
+interface Quote {
+  text: string;
+  role: "old" | "new" | "unknown";
+}
+
+/** Quoted wording with its role: ‘…’, “…”, "…", or '…' when the marks stand apart from words (not Maya's). */
 export function quotedPhrases(text: string): string[] {
-  const quotes: string[] = [];
+  return quotesOf(text).map((quote) => quote.text);
+}
+
+function quotesOf(text: string): Quote[] {
+  const quotes: Quote[] = [];
   const pattern = /‘([^’]{2,}?)’|“([^”]{2,}?)”|"([^"]{2,}?)"|(?<![\p{L}\p{N}])'([^']{2,}?)'(?![\p{L}\p{N}])/gu;
-  for (const match of text.matchAll(pattern)) quotes.push((match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").trim());
-  return quotes.filter((quote) => quote !== "");
+  for (const match of text.matchAll(pattern)) {
+    const quoted = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").trim().replace(/[.,;]$/, "");
+    if (quoted === "") continue;
+    const before = text.slice(Math.max(0, match.index - 30), match.index);
+    quotes.push({ text: quoted, role: OLD_QUOTE_LEAD.test(before) ? "old" : NEW_QUOTE_LEAD.test(before) ? "new" : "unknown" });
+  }
+  return quotes;
 }
 
 /** "Section F", "Part B", "section h1" -> the section id. */
@@ -64,32 +101,57 @@ export function sectionNamed(text: string): SectionId | null {
   return (SECTION_IDS as readonly string[]).includes(id) ? (id as SectionId) : null;
 }
 
+/** The words after a verb up to the end of its clause: "add that Maya loves swimming. She goes..." -> "Maya loves swimming". */
+function clauseAfter(text: string, verb: RegExp): string {
+  const match = verb.exec(text);
+  if (!match) return "";
+  const rest = text.slice(match.index + match[0].length);
+  const clause = rest.split(/[.;!?]\s|\s[–—-]\s|\.$|,\s(?:as|because|which|so|since)\b/)[0] ?? "";
+  return clause.replace(/^\s*(?:that|a|an|the|in|here|to)\b\s*/i, "").replace(/\b(here|please|to (?:this|the) section|in this section)\b/gi, "").replace(/\s+/g, " ").trim();
+}
+
+/** "It was on 2 June 2026, not '2 January 2026'" -> new "2 June 2026". */
+function correctedBefore(text: string, oldQuote: string): string | undefined {
+  const at = text.indexOf(oldQuote);
+  const head = text.slice(0, Math.max(0, at)).replace(/,?\s*not\s*['‘"“]?$/i, "");
+  const clause = head.split(/[.;:!?]\s/).pop() ?? "";
+  const value = clause.replace(/^\s*(?:it|this|she|he|they|her [\w ]+?|his [\w ]+?)\s+(?:was|is|were|are|should be)\s+(?:on|in|at)?\s*/i, "").trim();
+  return value && value !== clause.trim() ? value : undefined;
+}
+
 /** What a comment or a letter item asks for, from its wording. */
-export function readRequest(text: string, acknowledgements: readonly string[]): Pick<Correction, "kind" | "oldText" | "newText" | "topic"> {
+export function readRequest(text: string, acknowledgements: readonly string[]): Pick<Correction, "kind" | "oldText" | "newText" | "topic" | "asks"> {
   const lower = text.toLowerCase().trim();
-  const quotes = quotedPhrases(text);
-  if (!NO_REQUEST.test(lower) && !/\bplease\b/.test(lower)) {
-    const acknowledged = acknowledgements.some((phrase) => lower.startsWith(phrase.toLowerCase()));
-    // A question with no request in it ("Is this the current SENCo?") or a thank-you asks for no change.
-    if (acknowledged || lower.endsWith("?") || quotes.length === 0) return { kind: "none" };
-  }
-  if (/\b(remove|delete|take out|taken out|should not be (?:here|in)|about another child|not about (?:her|him|them|this child))\b/.test(lower)) {
-    if (quotes[0]) return { kind: "delete", oldText: quotes[0] };
-    const about = /\babout\s+(?!another child)(.+?)[.\s]*$/i.exec(text);
+  const quotes = quotesOf(text);
+  const acknowledged = acknowledgements.some((phrase) => lower.startsWith(phrase.toLowerCase()));
+  if (NO_CHANGE.test(lower) || (acknowledged && !/\bbut\b/.test(lower)) || (lower.endsWith("?") && !REQUEST_CUES.test(lower))) return { kind: "none" };
+  const oldQuote = quotes.find((quote) => quote.role === "old")?.text;
+  const newQuote = quotes.find((quote) => quote.role === "new")?.text ?? quotes.find((quote) => quote.role === "unknown" && quote.text !== oldQuote)?.text;
+
+  if (DELETE_VERBS.test(text)) {
+    const target = oldQuote ?? quotes[0]?.text;
+    if (target) return { kind: "delete", oldText: target };
+    const about = /\babout\s+(?!another child)(.+?)[.\s]*$/i.exec(clauseAfter(text, DELETE_VERBS) || text);
     return about ? { kind: "delete", topic: about[1]! } : { kind: "delete" };
   }
-  if (/\b(change|replace|amend|alter|correct|update|should (?:be|say|read)|to read|is not|isn['’]t|wrong|incorrect)\b/.test(lower) && quotes.length > 0) {
-    return quotes.length >= 2 ? { kind: "replace", oldText: quotes[0]!, newText: quotes[1]! } : { kind: "replace", newText: quotes[0]! };
+  if (ADD_VERBS.test(text) && !/\b(?:change|replace)\b/i.test(text)) {
+    if (newQuote) return oldQuote ? { kind: "insert", oldText: oldQuote, newText: newQuote } : { kind: "insert", newText: newQuote };
+    const topic = clauseAfter(text, ADD_VERBS);
+    return topic ? { kind: "add", topic } : { kind: "unclear" };
   }
-  const addition = /\b(?:add|include|insert|put in|mention|missing)\b(?:\s+(?:that|a|an|the|in|here))*\s*(.*)$/i.exec(text);
-  if (addition) {
-    const content = quotes[0] ?? addition[1]!.replace(/\b(here|please|to (?:this|the) section|in this section)\b/gi, "").replace(/[.\s]+$/, "").trim();
-    return content ? { kind: "add", topic: content } : { kind: "unclear" };
+  if (newQuote) return oldQuote ? { kind: "replace", oldText: oldQuote, newText: newQuote } : { kind: "replace", newText: newQuote };
+  const changeTo = /\b(?:change|amend|alter|update)\s+(?:it\s+|this\s+|the wording\s+)?to\s+(.+?)(?:,\s*(?:as|because|which|so)\b|[.;]\s|$)/i.exec(text);
+  if (changeTo) return { kind: "replace", ...(oldQuote ? { oldText: oldQuote } : {}), newText: changeTo[1]!.replace(/[.\s]+$/, "") };
+  if (oldQuote) {
+    const corrected = correctedBefore(text, oldQuote);
+    return corrected ? { kind: "replace", oldText: oldQuote, newText: corrected } : { kind: "change", oldText: oldQuote };
   }
-  if (/\b(is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|not accurate|inaccurate|spel(?:t|led|ling)|typo|change|update|correct|amend)\b/.test(lower)) {
-    return { kind: "change" };
+  if (DETAIL.test(text)) {
+    const asks = DETAIL_WORDS.filter(([, pattern]) => pattern.test(text)).map(([asked]) => asked);
+    if (asks.length > 0) return { kind: "detail", asks };
   }
-  return { kind: "unclear" };
+  // Anything else that is not an acknowledgement says the text is wrong ("Amara is in Year 4 now.").
+  return { kind: "change" };
 }
 
 /** Corrections carried by the draft itself: its comments and tracked changes. */
@@ -158,8 +220,8 @@ export function letterCorrections(letter: EhcpDocument, responseIndex: number, p
       source: "response-letter" as const,
       author,
       request,
-      // A numbered item in a letter of requested amendments is a request even when it reads like a statement.
-      ...(intent.kind === "none" ? { kind: "unclear" as const } : intent),
+      // Without an anchor, "this is wrong" names nothing the final can be checked for.
+      ...(intent.kind === "change" && !intent.oldText ? { kind: "unclear" as const } : intent),
       anchorText: intent.oldText ?? "",
       section: sectionNamed(request),
       draftBlockId: null,

@@ -2,8 +2,9 @@
 // correction with the final's text at the matching place (found by alignment, not position).
 import type { SectionId } from "../../model/document.ts";
 import type { Alignment } from "./align.ts";
-import type { Correction } from "./corrections.ts";
-import { containsPhrase, contentWords, coverage, type TextUnit } from "./units.ts";
+import type { Correction, DetailAsked } from "./corrections.ts";
+import { analyseProvision } from "../text/provision-slots.ts";
+import { containsPhrase, contentWords, coverage, requestCoverage, type TextUnit } from "./units.ts";
 
 export type Verdict = "carried-over" | "partly-carried-over" | "not-carried-over" | "not-a-correction" | "unclear";
 
@@ -69,6 +70,23 @@ function groupCoverage(groups: string[][][], unit: TextUnit): number {
   return present.length / groups.length;
 }
 
+const PLACE = /\b(?:in|at|to|into)\s+(?:the|a|an|her|his|their)\s+(?:[\w'-]+\s+){0,3}(?:room|library|hall|hub|base|area|space|classroom|office|unit|corner|playground|building|centre|department|garden|pod|booth|tent)\b/i;
+const TIME = /\b(?:at|every|each|before|after|during|on)\s+(?:lunchtime|break|breaktime|playtime|registration|the start|the end|morning|afternoon|the day|\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday)\b/i;
+
+/** Which of the asked details a text gives. */
+function detailsGiven(text: string, asks: readonly DetailAsked[]): DetailAsked[] {
+  const slots = analyseProvision(text);
+  const given: Record<DetailAsked, boolean> = {
+    where: PLACE.test(text),
+    who: slots.who !== undefined,
+    when: TIME.test(text) || slots.frequency !== undefined,
+    "how often": slots.frequency !== undefined,
+    "how long": slots.duration !== undefined,
+    "how many": slots.groupSize !== undefined,
+  };
+  return asks.filter((asked) => given[asked]);
+}
+
 const quote = (text: string): string => `"${text.length > 90 ? `${text.slice(0, 87)}...` : text}"`;
 
 export function judgeCorrection(correction: Correction, context: JudgeContext): Judgement {
@@ -98,7 +116,8 @@ export function judgeCorrection(correction: Correction, context: JudgeContext): 
       const wanted = correction.newText ?? "";
       const look = counterpart ? [counterpart, ...sectionUnits] : sectionUnits;
       const exact = look.some((unit) => containsPhrase(unit, wanted));
-      const best = Math.max(0, ...look.map((unit) => coverage(contentWords(wanted), unit.words)));
+      const wantedWords = contentWords(wanted);
+      const best = Math.max(0, ...look.map((unit) => requestCoverage(wantedWords, unit)));
       const oldStill = correction.kind === "replace" && !!correction.oldText && (counterpart ? containsPhrase(counterpart, correction.oldText) : d === undefined && sectionUnits.some((unit) => containsPhrase(unit, correction.oldText!)));
       const newThere = exact || best >= 0.8;
       if (newThere && !oldStill) return result("carried-over", `The final has the new wording ${quote(wanted)}.`);
@@ -132,6 +151,17 @@ export function judgeCorrection(correction: Correction, context: JudgeContext): 
       if (!containsPhrase(counterpart, flagged)) return result("carried-over", `${quote(flagged)} was changed in the final.`);
       if (counterpart.norm !== draftUnit.norm) return result("partly-carried-over", `The passage was edited, but ${quote(flagged)} is still in it.`);
       return result("not-carried-over", `The final still says ${quote(flagged)}, unchanged.`);
+    }
+    case "detail": {
+      const asks = correction.asks ?? [];
+      if (!draftUnit) return result("unclear", "The commented text could not be found in the draft: check it by hand.");
+      if (!counterpart) return result("not-carried-over", "That passage was removed from the final instead of being given the detail asked for.", null);
+      const already = new Set(detailsGiven(draftUnit.text, asks));
+      const given = detailsGiven(counterpart.text, asks).filter((asked) => !already.has(asked) || counterpart.norm !== draftUnit.norm);
+      const missing = asks.filter((asked) => !given.includes(asked));
+      if (missing.length === 0) return result("carried-over", `The final now says ${asks.join(" and ")}.`);
+      if (given.length > 0) return result("partly-carried-over", `The final now says ${given.join(" and ")}, but not ${missing.join(" or ")}.`);
+      return result("not-carried-over", `The final still does not say ${missing.join(" or ")}.`);
     }
     case "add": {
       const groups = topicGroups(correction.topic ?? "", context.synonyms);

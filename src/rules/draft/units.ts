@@ -23,6 +23,9 @@ export function normalise(text: string): string {
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[^\p{L}\p{N}:]+/gu, " ")
+    // A colon stays only inside a ratio ("1:1"); "swimming:" is the word "swimming".
+    .replace(/(?<!\d):|:(?!\d)/g, " ")
+    .replace(/\s+/g, " ")
     .trim();
 }
 
@@ -56,6 +59,18 @@ export function coverage(needle: Set<string>, haystack: Set<string>): number {
   let found = 0;
   for (const word of needle) if (haystack.has(word)) found++;
   return found / needle.size;
+}
+
+const NUMBER = /^\d+(?::\d+)?$/;
+
+/**
+ * How much of a requested wording a unit carries: its share of content words, held below "present" (0.8) when
+ * a number in the request is missing, because "20 minutes every day" is not carried by "10 minutes every day".
+ */
+export function requestCoverage(wanted: Set<string>, unit: Pick<TextUnit, "words">): number {
+  const share = coverage(wanted, unit.words);
+  const numbersMissing = [...wanted].some((word) => NUMBER.test(word) && !unit.words.has(word));
+  return numbersMissing ? Math.min(share, 0.79) : share;
 }
 
 /** Whether `phrase` occurs in `unit` as whole words, ignoring case and punctuation. */
