@@ -5,7 +5,6 @@ import { PDFParse } from "pdf-parse";
 import { ProblemError } from "../model/problem.ts";
 import type { RawDocument } from "./raw.ts";
 import type { PageContent } from "./pdf/flow.ts";
-import { buildVocabulary } from "./pdf/hyphenation.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
 
@@ -44,8 +43,7 @@ export async function readPdf(bytes: Uint8Array): Promise<RawDocument> {
     const bodyText = flow.map((item) => (item.kind === "line" ? item.text : item.rows.flat().join(" "))).join(" ");
     if ((bodyText.match(/\p{L}/gu) ?? []).length < MIN_LETTERS_PER_PAGE * text.total) throw NO_TEXT;
 
-    const vocabulary = buildVocabulary([...pages.flatMap((page) => page.lines), ...pages.flatMap((page) => page.tables.flat(2).flatMap((cell) => cell.split("\n")))]);
-    return { format: "pdf", blocks: blocksFromFlow(flow, vocabulary), comments: [], trackedChanges: [], pageCount: text.total };
+    return { format: "pdf", blocks: blocksFromFlow(flow), comments: [], trackedChanges: [], pageCount: text.total };
   } catch (error) {
     throw problemFor(error);
   } finally {

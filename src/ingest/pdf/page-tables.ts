@@ -39,10 +39,16 @@ export function placeTables(lines: readonly string[], tables: readonly (readonly
     for (let i = 0; i < stripped.length; i++) lineOfChar.push(index);
   });
   const matched = new Uint8Array(text.length);
+  /** Marks the first occurrence of `needle` from `from` that no earlier match has taken (tables often share a header). */
   const mark = (needle: string, from: number): number => {
-    const at = needle === "" ? -1 : text.indexOf(needle, from);
-    if (at >= 0) matched.fill(1, at, at + needle.length);
-    return at;
+    if (needle === "") return -1;
+    for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
+      if (matched.subarray(at, at + needle.length).every((m) => m === 0)) {
+        matched.fill(1, at, at + needle.length);
+        return at;
+      }
+    }
+    return -1;
   };
 
   const firstLineOfTable: (number | undefined)[] = [];
@@ -88,16 +94,19 @@ const sameRow = (a: readonly string[], b: readonly string[]): boolean =>
 
 /**
  * Whether `next` (the first row on a new page) is the rest of `last` (the last row on the page before), cut by
- * the page break: some of its cells are empty (their text all fitted before the break), and every filled one
- * carries on a filled cell above that had not finished its sentence, or starts in lower case.
+ * the page break: every filled cell carries on a filled cell above that had not finished its sentence, or starts
+ * in lower case; and the row does not read as a row of its own (some cells are empty because their text all
+ * fitted before the break, or some start in lower case).
  */
 function continuesRow(last: readonly string[], next: readonly string[]): boolean {
-  if (last.length !== next.length || !next.some((cell) => cell.trim() === "") || next.every((cell) => cell.trim() === "")) return false;
-  return next.every((cell, i) => {
-    const text = cell.trim();
+  const filled = next.filter((cell) => cell.trim() !== "");
+  if (last.length !== next.length || filled.length === 0) return false;
+  const startsLower = (text: string) => /^\p{Ll}/u.test(text.trim());
+  const carriesOn = next.every((cell, i) => {
     const above = last[i]?.trim() ?? "";
-    return text === "" || (above !== "" && (!endsTerminal(above) || /^\p{Ll}/u.test(text)));
+    return cell.trim() === "" || (above !== "" && (!endsTerminal(above) || startsLower(cell)));
   });
+  return carriesOn && (filled.length < next.length || filled.some(startsLower));
 }
 
 /**
