@@ -48,6 +48,7 @@ ruleTester(childNameConsistent).run({
         F: ["Oliver will have 30 minutes of Precision Teaching daily. Emily will review this each term."],
       }),
     },
+    { name: "a school named after a saint, and a sibling", doc: plan({ A: ["We would like him to go to St Michael's with Alfie's sister. Oliver likes trains."] }) },
     { name: "capitalised subjects that are not names", doc: plan({ F: ["Maths will be taught in a group of 4. Reading is practised daily."] }) },
     { name: "no child's name in the plan", doc: planBuilder().section("A").paragraph("Jayden likes trains.").build(), status: "not-applicable" },
   ],

@@ -29,6 +29,14 @@ ruleTester(outcomesSmart).run({
         )
         .build(),
     },
+    {
+      name: "measures that are counts: a grade, a number of foods, a rate",
+      doc: withOutcomes([
+        "By the end of Year 11, Ava will achieve grade 4 in English Language.",
+        "By July 2027, Ava will try three new foods at lunchtime.",
+        "By the end of Year 10, Ava will have one incident a week or fewer.",
+      ]),
+    },
     { name: "no Section E", doc: planBuilder(facts).section("A").paragraph("I like swimming.").build(), status: "not-applicable" },
   ],
   invalid: [

@@ -63,6 +63,11 @@ ruleTester(placementMatchesStatus).run({
     { name: "draft leaves I blank", doc: planWith(["I"], { I: null }, { status: "draft" }) },
     { name: "draft says the placement will be named later", doc: planWith(["I"], { I: "This section will be completed when the final plan is issued." }, { status: "draft" }) },
     { name: "no status", doc: planWith(["I"], {}, {}), status: "not-applicable" },
+    {
+      name: "draft that mentions the school will be consulted",
+      doc: planWith(["I"], { I: "This section will be completed in the final plan, after the parents have told us their preference and the school has been consulted." }, { status: "draft" }),
+    },
+    { name: "draft saying only the type being considered", doc: planWith(["I"], { I: "A mainstream primary school with a resource base is being considered." }, { status: "draft" }) },
   ],
   invalid: [
     {

@@ -55,7 +55,7 @@ export default defineRule<Options>({
       const words = wordsOf(block.text);
       words.forEach((word, i) => {
         if (!markers.has(word.toLowerCase())) return;
-        for (const near of words.slice(Math.max(0, i - 3), i + 4)) if (/^\p{Lu}/u.test(near)) adults.add(near.toLowerCase());
+        for (const near of words.slice(Math.max(0, i - 3), i + 4)) if (/^\p{Lu}/u.test(near)) adults.add(near.toLowerCase().replace(/['’]s$/, ""));
       });
     }
 
@@ -66,6 +66,8 @@ export default defineRule<Options>({
         for (const match of sentence.text.matchAll(subjectUse)) {
           const name = match[1]!;
           const key = name.toLowerCase();
+          // "St Michael's" is a school or church, not a child.
+          if (/\b(?:St|Saint|Mount|Lady)\.?\s*$/.test(sentence.text.slice(0, match.index))) continue;
           if (own.has(key) || adults.has(key) || reported.has(key)) continue;
           // Only a word the language model knows as a person's first name: "Maths will" and "Reading is" are not names.
           const term = nlp(sentence.text).match(name).first();

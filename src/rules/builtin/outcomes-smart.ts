@@ -31,6 +31,15 @@ interface Outcome {
 
 const anyMatch = (text: string, patterns: readonly string[]): boolean => patterns.some((source) => new RegExp(source, "iu").test(text));
 
+const COUNT = /\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b/i;
+
+/** A number that is not part of the deadline ("grade 4", "three new foods"; not "Year 6" or "July 2027") is a measure. */
+function countsSomething(text: string, timePatterns: readonly string[]): boolean {
+  const withoutStages = text.replace(/\b(?:year|key stage|ks|age|y)\s*\d+\b/gi, " ");
+  const withoutDeadline = timePatterns.reduce((rest, source) => rest.replace(new RegExp(source, "giu"), " "), withoutStages);
+  return COUNT.test(withoutDeadline);
+}
+
 /** An outcome is a sentence or item that says what will change: it has "will", "can" or "to be able to". */
 const looksLikeOutcome = (text: string): boolean => /\b(will|can|to be able to|able to|is able to)\b/i.test(text) || /^I\b/.test(text);
 
@@ -146,7 +155,7 @@ export default defineRule<Options>({
       else if (findPhrases(lower, options.servicePhrases).length > 0) missing.push("it is about what staff or services will do, not what the child will achieve");
       if (!anyMatch(outcome.judged, options.timePatterns)) missing.push('it does not say by when (for example "by the end of Year 6")');
       const vague = findPhrases(lower, options.vaguePhrases)[0];
-      if (!anyMatch(outcome.judged, options.measurePatterns)) {
+      if (!anyMatch(outcome.judged, options.measurePatterns) && !countsSomething(outcome.judged, options.timePatterns)) {
         missing.push(vague ? `"${vague.text}" has no measure of success` : "it has nothing to measure success by (a number, a criterion or an observable behaviour)");
       }
       if (missing.length === 0) {

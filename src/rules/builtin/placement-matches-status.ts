@@ -8,6 +8,9 @@ interface Options {
   undecidedPhrases: string[];
 }
 
+/** A setting named by its proper name: "Oakfield Academy", "St Michael's Church of England Primary School". */
+const NAMED_SETTING = /\b(?:[A-Z][\w'’.-]*\s+){1,6}(?:School|Academy|College|Nursery|Pre-?school|Centre|Unit|Base)\b/;
+
 const includesWord = (text: string, word: string): boolean =>
   new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}])`, "iu").test(text);
 
@@ -31,7 +34,7 @@ export default defineRule<Options>({
     },
     defaultOptions: {
       settingWords: ["school", "academy", "college", "nursery", "pre-school", "preschool", "setting", "unit", "resource base", "mainstream", "special", "specialist", "independent", "alternative provision", "pupil referral", "sixth form", "further education", "post-16", "early years", "home education", "education otherwise than in school"],
-      undecidedPhrases: ["to be confirmed", "tbc", "to be decided", "to be agreed", "to be named", "left blank", "will be named in the final", "awaiting consultation", "consultation"],
+      undecidedPhrases: ["to be confirmed", "tbc", "to be decided", "to be agreed", "to be named", "left blank", "will be named in the final", "will be completed", "awaiting consultation", "consultation", "consulted", "preference"],
     },
     messages: {
       finalUnnamed: "The final plan's Section I does not name a school or type of setting.",
@@ -50,7 +53,8 @@ export default defineRule<Options>({
     const firstBlock = section.blocks[0]?.id ?? section.headingBlockId ?? undefined;
 
     if (status === "draft") {
-      if (text !== "" && namesSetting && !undecided) {
+      // A draft may say what type of setting is being considered, but must not name one (CoP 9.79).
+      if (NAMED_SETTING.test(text) && !undecided) {
         report({
           messageId: "draftNamed",
           section: "I",
@@ -61,7 +65,7 @@ export default defineRule<Options>({
       }
       return;
     }
-    if (text === "" || undecided || !namesSetting) {
+    if (text === "" || undecided || !(namesSetting || NAMED_SETTING.test(text))) {
       report({
         messageId: "finalUnnamed",
         section: "I",
