@@ -123,6 +123,14 @@ ruleTester(adviceRecommendations).run({
       status: "warning",
     },
     {
+      name: "weakened: less time each week",
+      inputs: {
+        plan: plan([["Reading", "A 1:1 structured phonics programme.", "Teaching assistant trained in the programme", "20 minutes, 3 times a week"]]),
+        advice: [report("ep-report.docx", "Psychological advice from the educational psychologist", [PHONICS])],
+      },
+      findings: [{ messageId: "weakened", message: "the plan gives 60 minutes a week (20 minutes, 3 times a week) where the report recommends 100." }],
+    },
+    {
       name: "weakened: the specialist is dropped",
       inputs: {
         plan: plan([["Language", "Speech and language therapy on understanding and using language.", "Teaching assistant", "30 minutes, 3 times a week"]]),

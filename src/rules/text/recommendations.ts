@@ -196,21 +196,21 @@ export function weakenings(recommendation: Recommendation, statement: PlanStatem
   const rec = recommendation.analysis;
   const plan = statement.analysis;
   const differences: string[] = [];
-  if (rec.frequency) {
-    if (!plan.frequency) differences.push(`the report says how often (${rec.frequency}); the plan does not`);
-    else if (rec.timesPerWeek !== undefined && plan.timesPerWeek !== undefined && plan.timesPerWeek < rec.timesPerWeek - 1e-9) {
+  // The weekly total (sessions x minutes) is compared where both give one: it is read more reliably than either part.
+  const weeklyTotals = rec.minutesPerWeek !== undefined && plan.minutesPerWeek !== undefined;
+  if (rec.frequency && !plan.frequency) differences.push(`the report says how often (${rec.frequency}); the plan does not`);
+  if (rec.duration && !plan.duration && !weeklyTotals) differences.push(`the report says for how long (${rec.duration}); the plan does not`);
+  if (weeklyTotals) {
+    if (plan.minutesPerWeek! < rec.minutesPerWeek! - 1e-9) {
+      differences.push(`the plan gives ${amount(plan.minutesPerWeek!)} minutes a week (${[plan.duration, plan.frequency].filter(Boolean).join(", ")}) where the report recommends ${amount(rec.minutesPerWeek!)}`);
+    }
+  } else {
+    if (rec.timesPerWeek !== undefined && plan.timesPerWeek !== undefined && plan.timesPerWeek < rec.timesPerWeek - 1e-9) {
       differences.push(`the plan gives it less often (${plan.frequency}) than the report (${rec.frequency})`);
     }
-  }
-  if (rec.duration) {
-    if (!plan.duration && !(plan.minutesPerWeek !== undefined && rec.minutesPerWeek !== undefined)) {
-      differences.push(`the report says for how long (${rec.duration}); the plan does not`);
-    } else if (rec.minutesPerSession !== undefined && plan.minutesPerSession !== undefined && plan.minutesPerSession < rec.minutesPerSession) {
+    if (rec.minutesPerSession !== undefined && plan.minutesPerSession !== undefined && plan.minutesPerSession < rec.minutesPerSession) {
       differences.push(`the plan's sessions are shorter (${plan.duration}) than the report's (${rec.duration})`);
     }
-  }
-  if (rec.minutesPerWeek !== undefined && plan.minutesPerWeek !== undefined && plan.minutesPerWeek < rec.minutesPerWeek - 1e-9 && differences.length === 0) {
-    differences.push(`the plan gives ${amount(plan.minutesPerWeek)} minutes a week where the report recommends ${amount(rec.minutesPerWeek)}`);
   }
   const recSize = groupSizeOf(rec);
   if (recSize !== undefined) {
