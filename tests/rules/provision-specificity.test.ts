@@ -144,8 +144,8 @@ ruleTester(rule).run({
         .list(["Opportunities to develop his social skills.", "Interventions such as Toe by Toe, etc."])
         .build(),
       findings: [
-        { excerpt: "Sam will have regular speech and language therapy.", message: "Vague wording: \"regular\"" },
-        { excerpt: "Opportunities to develop his social skills.", message: "Vague wording: \"opportunities to\"" },
+        { excerpt: "Sam will have regular speech and language therapy.", message: "\"regular\" does not say how often", suggestion: "how often and for how long" },
+        { excerpt: "Opportunities to develop his social skills.", message: "\"Opportunities to\" offers a chance, not provision that will be made" },
         { excerpt: "Interventions such as Toe by Toe, etc.", message: "\"such as\" gives examples" },
       ],
       score: 0.25,

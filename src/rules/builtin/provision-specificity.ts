@@ -8,6 +8,7 @@ import {
   DEFAULT_REQUIREMENTS,
   DEFAULT_VAGUE_LEXICON,
   judgeSpecificity,
+  VAGUE_EFFECTS,
   type ProvisionAnalysis,
   type SlotName,
   type SpecificityJudgement,
@@ -15,7 +16,7 @@ import {
   type VagueLexiconEntry,
   type VagueSignal,
 } from "../text/provision-slots.ts";
-import { findProvisionStatements, PROVISION_CUES, type FoundProvision } from "../text/provision-statements.ts";
+import { findProvisionStatements, NOT_PROVISION_PHRASES, PROVISION_CUES, type FoundProvision } from "../text/provision-statements.ts";
 import { keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
 
 interface Options {
@@ -24,6 +25,8 @@ interface Options {
   require: SpecificityRequirements;
   /** Words that make a sentence a provision statement even when no slot or vague phrase is found in it. */
   provisionCues: string[];
+  /** Phrases that mark a sentence as an introduction or cross-reference, not provision (unless it is quantified). */
+  notProvisionPhrases: string[];
   /** Phrases naming a therapy, and the professional who delivers it (used to suggest who). */
   therapists: Record<string, string[]>;
 }
@@ -49,24 +52,30 @@ function listWithOr(items: string[]): string {
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+// What a vague phrase does, by lexicon kind (kinds a rule set adds fall back to the general wording).
+const COMMITMENT_PROBLEM: Record<string, string> = {
+  hedge: "says what would help, not what will be provided",
+  opportunity: "offers a chance, not provision that will be made",
+  conditional: "makes it conditional, so it cannot be relied on",
+};
+const CONTENT_PROBLEM: Record<string, string> = {
+  examples: "gives examples instead of saying exactly what will be provided",
+  "unspecified-content": "does not say what the provision actually is",
+};
+
 /** Plain-English reasons the statement cannot be enforced. */
 export function describeProblems(judgement: SpecificityJudgement, analysis: ProvisionAnalysis): string {
   const sentences: string[] = [];
   const hedges = analysis.vagueSignals.filter((signal) => signal.effect === "commitment");
-  for (const signal of hedges) {
-    sentences.push(
-      signal.kind === "hedge"
-        ? `${quote(signal.phrase)} says what would help, not what will be provided`
-        : `${quote(signal.phrase)} makes it conditional, so it cannot be relied on`,
-    );
-  }
+  for (const signal of hedges) sentences.push(`${quote(signal.phrase)} ${COMMITMENT_PROBLEM[signal.kind] ?? COMMITMENT_PROBLEM.conditional}`);
   const missing = QUESTION_ORDER.filter((slot) => judgement.missing.includes(slot)).map((slot) => SLOT_QUESTION[slot]);
   if (missing.length > 0) sentences.push(`it does not say ${listWithOr(missing)}`);
   for (const { slot, phrase } of judgement.undone) {
     const signal = analysis.vagueSignals.find((candidate) => candidate.phrase === phrase);
     if (signal?.kind === "range") sentences.push(`${quote(phrase)} is a range, not a set ${slot === "duration" ? "length" : "number of sessions"}`);
-    else if (signal?.effect === "what") sentences.push(`${quote(phrase)} gives examples instead of saying exactly what will be provided`);
-    else sentences.push(`${quote(phrase)} sets only a limit on ${SLOT_QUESTION[slot]}, not an amount that will be provided`);
+    else if (signal?.effect === "slot") sentences.push(`${quote(phrase)} sets only a limit on ${SLOT_QUESTION[slot]}, not an amount that will be provided`);
+    else if (slot === "what") sentences.push(`${quote(phrase)} ${CONTENT_PROBLEM[signal?.kind ?? ""] ?? "leaves open what will be provided"}`);
+    else sentences.push(`${quote(phrase)} does not say ${SLOT_QUESTION[slot]}`);
   }
   return `${capitalise(dedupe(sentences).join("; "))}.`;
 }
@@ -106,9 +115,9 @@ export function buildSuggestion(judgement: SpecificityJudgement, analysis: Provi
   const missing = new Set(judgement.missing);
   for (const { slot, phrase } of judgement.undone) {
     const signal = analysis.vagueSignals.find((candidate) => candidate.phrase === phrase);
-    if (signal?.effect === "what") missing.add("what");
-    else if (signal?.kind === "range") parts.push(`Replace the range ${quote(phrase)} with one ${slot === "duration" ? "length" : "number"}`);
-    else parts.push(`Replace ${quote(phrase)} with the amount that will be provided`);
+    if (signal?.kind === "range") parts.push(`Replace the range ${quote(phrase)} with one ${slot === "duration" ? "length" : "number"}`);
+    else if (signal?.effect === "slot") parts.push(`Replace ${quote(phrase)} with the amount that will be provided`);
+    else missing.add(slot);
   }
   if (missing.has("what")) parts.push(`Say exactly what will be provided (name the programme or approach${analysis.what ? "" : ", not just 'support'"})`);
   const asks: string[] = [];
@@ -120,8 +129,8 @@ export function buildSuggestion(judgement: SpecificityJudgement, analysis: Provi
   if (missing.has("groupSize")) asks.push("how many children are in the group (for example 'in a group of no more than 4')");
   if (asks.length > 0) parts.push(`Say ${listWithAnd(asks)}`);
   const hedges = analysis.vagueSignals.filter((signal) => signal.effect === "commitment");
-  if (hedges.some((signal) => signal.kind === "hedge")) parts.push("Write it as a decision ('... will receive ...'), not a recommendation");
-  for (const signal of hedges.filter((candidate) => candidate.kind !== "hedge")) parts.push(`Remove ${quote(signal.phrase)}: provision in the plan must be made`);
+  if (hedges.some((signal) => signal.kind === "hedge" || signal.kind === "opportunity")) parts.push("Write it as a decision ('... will receive ...'), not a recommendation or an opportunity");
+  for (const signal of hedges.filter((candidate) => candidate.kind !== "hedge" && candidate.kind !== "opportunity")) parts.push(`Remove ${quote(signal.phrase)}: provision in the plan must be made`);
   return `${dedupe(parts).join(". ")}.`;
 }
 
@@ -134,7 +143,7 @@ const lexiconEntrySchema = {
   type: "object",
   properties: {
     kind: { type: "string", minLength: 1 },
-    effect: { enum: ["none", "commitment", "what", "slot"] },
+    effect: { enum: [...VAGUE_EFFECTS] },
     phrases: phraseListSchema,
   },
   required: ["kind", "effect", "phrases"],
@@ -173,9 +182,10 @@ export default defineRule<Options>({
           additionalProperties: false,
         },
         provisionCues: phraseListSchema,
+        notProvisionPhrases: phraseListSchema,
         therapists: keyedPhraseListSchema,
       },
-      required: ["vagueLexicon", "genericWords", "require", "provisionCues", "therapists"],
+      required: ["vagueLexicon", "genericWords", "require", "provisionCues", "notProvisionPhrases", "therapists"],
       additionalProperties: false,
     },
     defaultOptions: {
@@ -183,6 +193,7 @@ export default defineRule<Options>({
       genericWords: DEFAULT_GENERIC_WORDS,
       require: DEFAULT_REQUIREMENTS,
       provisionCues: PROVISION_CUES,
+      notProvisionPhrases: NOT_PROVISION_PHRASES,
       therapists: DEFAULT_THERAPISTS,
     },
     messages: {

@@ -9,12 +9,13 @@ export type SlotName = "what" | "who" | "duration" | "frequency" | "groupSize";
 
 /**
  * What a vague phrase does to a statement:
- * - "none": it only explains why a slot is missing ("access to", "regular");
+ * - "none": it only explains why a slot is missing ("access to", "key adult");
  * - "commitment": the statement is not a decision at all ("would benefit from", "where possible");
- * - "what": the content is left open ("such as", "etc.");
+ * - a slot name: it leaves that slot open wherever it stands ("such as", "etc." leave "what" open; "regular" leaves "frequency");
  * - "slot": it undoes the slot it sits in or directly precedes ("up to 3 times a week").
  */
-export type VagueEffect = "none" | "commitment" | "what" | "slot";
+export type VagueEffect = "none" | "commitment" | "slot" | SlotName;
+export const VAGUE_EFFECTS: readonly VagueEffect[] = ["none", "commitment", "slot", "what", "who", "duration", "frequency", "groupSize"];
 
 export interface VagueLexiconEntry {
   kind: string;
@@ -26,9 +27,11 @@ export interface VagueLexiconEntry {
 export const DEFAULT_VAGUE_LEXICON: VagueLexiconEntry[] = [
   { kind: "hedge", effect: "commitment", phrases: ["would benefit from", "may benefit from", "could benefit from", "might benefit from", "would benefit", "should", "could", "might", "it is recommended", "is recommended", "are recommended", "it is suggested", "consideration will be given", "will be considered"] },
   { kind: "qualified-commitment", effect: "commitment", phrases: ["where possible", "wherever possible", "if possible", "when possible", "subject to review", "subject to availability", "subject to funding", "where resources allow", "if resources allow", "where available"] },
-  { kind: "access", effect: "none", phrases: ["access to", "opportunities to", "opportunities for", "opportunity to", "opportunity for"] },
+  { kind: "opportunity", effect: "commitment", phrases: ["opportunities to", "opportunities for", "opportunity to", "opportunity for", "the chance to"] },
+  { kind: "access", effect: "none", phrases: ["access to"] },
+  { kind: "unspecified-content", effect: "none", phrases: ["to access the curriculum", "to access learning", "to meet his needs", "to meet her needs", "to meet their needs", "to support his learning", "to support her learning", "to support their learning", "differentiated", "differentiation", "adult support", "high level of support"] },
   { kind: "discretionary", effect: "none", phrases: ["as required", "as needed", "as appropriate", "when necessary", "where necessary", "when needed", "if needed", "if required", "when required", "where appropriate", "if appropriate", "as and when", "as necessary"] },
-  { kind: "imprecise-frequency", effect: "none", phrases: ["regular", "regularly", "frequent", "frequently", "periodic", "periodically", "ongoing", "from time to time", "occasional", "occasionally", "at times"] },
+  { kind: "imprecise-frequency", effect: "frequency", phrases: ["regular", "regularly", "frequent", "frequently", "periodic", "periodically", "ongoing", "from time to time", "occasional", "occasionally", "at times"] },
   { kind: "upper-limit", effect: "slot", phrases: ["up to"] },
   { kind: "examples", effect: "what", phrases: ["such as", "e.g.", "eg", "for example", "etc.", "etc", "and so on", "or similar"] },
   { kind: "unnamed-staff", effect: "none", phrases: ["key adult", "an adult", "a member of staff", "familiar adult", "trusted adult", "an identified adult"] },
@@ -73,6 +76,8 @@ export interface ProvisionAnalysis {
   isSession: boolean;
   /** The statement describes group work, so it should say how big the group is. */
   isGroupWork: boolean;
+  /** Someone delivers it (teaching, therapy, support), so it should say who; an arrangement (a laptop, a calm space) need not. */
+  isDelivered: boolean;
   /** Normalised for comparisons, when the wording allows (a school week of 5 days, a term of 12 weeks). */
   timesPerWeek?: number;
   minutesPerSession?: number;
@@ -115,8 +120,27 @@ const PERIOD = "(?:school\\s+)?(?:hour|day|week|fortnight|month|term|half[- ]ter
 const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|nightly)";
 const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times|sessions?|lessons?|visits?|occasions?))`;
 const TIME_UNIT = "(?:minutes?|mins?|hours?|hrs?)\\b";
-const DURATION_CORE = `(?:(?:${NUM}|an?|half\\s+an?|one\\s+and\\s+a\\s+half)\\s*${DASH}?\\s*${TIME_UNIT}(?:\\s+and\\s+a\\s+half)?|an?\\s+hour\\s+and\\s+a\\s+half|(?:a\\s+)?(?:full|whole|half)[- ](?:school\\s+)?day|(?:${NUM}|one|two)\\s+(?:full\\s+)?(?:lessons?|periods?)\\s+long)`;
+const CLOCK = "\\d{1,2}(?:[.:]\\d{2})?\\s*(?:am|pm)";
+const DURATION_CORE = `(?:${CLOCK}\\s*(?:to|-|–|until)\\s*${CLOCK}|(?:${NUM}|an?|half\\s+an?|one\\s+and\\s+a\\s+half)\\s*${DASH}?\\s*${TIME_UNIT}(?:\\s+and\\s+a\\s+half)?|an?\\s+hour\\s+and\\s+a\\s+half|(?:a\\s+)?(?:full|whole|half)[- ](?:school\\s+)?day|(?:${NUM}|one|two)\\s+(?:full\\s+)?(?:lessons?|periods?)\\s+long)`;
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
+const MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
+// A time frame for a one-off or a counted provision: "in June and July 2026", "in the autumn term 2026", "by December 2026".
+const TIME_FRAME = `(?:(?:\\d{1,2}\\s+)?${MONTH}(?:\\s+(?:and|or|to)\\s+${MONTH})?(?:\\s+\\d{4})?|(?:the\\s+)?(?:autumn|spring|summer)\\s+(?:term|half[- ]term)(?:\\s+\\d{4})?|(?:the\\s+end\\s+of\\s+)?(?:the\\s+)?(?:academic\\s+year|year\\s+\\d{1,2}|reception|key\\s+stage\\s+\\d)(?:\\s+\\d{4})?|\\d{4})`;
+// People are not occasions: "every adult" is who, not how often.
+const NOT_OCCASION = "(?!(?:adults?|child|children|pupils?|students?|members?|staff|teachers?|person|one|effort|opportunity|support|need)\\b)";
+
+// Frequencies that also name what is provided ("Two visits in July", "one overnight short break a month"): their words
+// stay in the "what".
+const COUNT_IN_TIME_FRAME = new RegExp(`\\b(?:${NUM}|one|two)\\s+(?:[\\w-]+\\s+){0,2}?(?:visits?|sessions?|meetings?|appointments?|courses?|days?|lessons?|workshops?)\\b(?:\\s+[^,.;|]{0,40}?)?\\s+(?:in|during|by|before)\\s+${TIME_FRAME}\\b`, "gi");
+const NAMED_OCCASIONS = new RegExp(`\\b${NUM}\\s+(?:(?!(?:minutes?|mins?|hours?|hrs?|sessions?|lessons?|times|x)\\b)[a-z][\\w-]*\\s+){1,3}?(?:a|an|per|each|every)\\s+${PERIOD}\\b`, "gi");
+const ARRANGEMENT_LONG = /\b(?:(?:taught|educated|placed|based)\s+in\s+a\s+(?:class|base|unit|group)\s+of|eats?\s+(?:his\s+|her\s+|their\s+)?lunch|at\s+(?:lunch|break|play)\s?times?)\b/gi;
+const CONTENT_FREQUENCIES = [COUNT_IN_TIME_FRAME, NAMED_OCCASIONS, ARRANGEMENT_LONG];
+// Frequencies tied to occasions or availability: the provision lasts as long as the occasion, not a session.
+const OCCASIONS = new RegExp(`\\b(?:(?:for|in|at|during|before|after|on)\\s+)?(?:every|each|all)\\s+${NOT_OCCASION}(?:[a-z][\\w-]*\\s+){0,3}?(?:tasks?|tests?|assessments?|exams?|examinations?|topics?|lessons?|check-ins?|trips?|visits?|activit(?:y|ies)|pieces? of (?:work|writing)|transitions?|changes? of \\w+|subjects?|meetings?|reviews?|breaks?|journeys?)\\b`, "gi");
+const AVAILABILITY = /\b(?:at\s+any\s+time|whenever\s+[^,.;|]{3,60}|(?:for\s+|in\s+)?any\s+(?:task|lesson|activity|test|exam|piece of (?:work|writing))\b)/gi;
+const DEADLINE = new RegExp(`\\b(?:by|before|no later than)\\s+(?:the\\s+end\\s+of\\s+)?${TIME_FRAME}\\b`, "gi");
+const EVERY_MONTH = new RegExp(`\\b(?:every|each)\\s+${MONTH}\\b`, "gi");
+const OCCASION_FREQUENCIES = [OCCASIONS, AVAILABILITY, DEADLINE, EVERY_MONTH, ARRANGEMENT_LONG];
 
 const FREQUENCY_PATTERNS: RegExp[] = [
   // "3 x 30 minutes weekly", "3 x 30-minute sessions per week"
@@ -129,6 +153,22 @@ const FREQUENCY_PATTERNS: RegExp[] = [
   new RegExp(`\\b${NUM}\\s+(?:(?:individual|group|weekly|daily|direct|further|additional|\\d+[- ]minute)\\s+)?(?:sessions?|lessons?|visits?|${TIME_UNIT}|periods?|blocks?|occasions?)(?:\\s+of\\s+[^,.;|]{1,40}?)?\\s+(?:a|an|per|each|every)\\s+${PERIOD}\\b`, "gi"),
   // "every lunchtime", "each term", "per half term", "every other week", "at the start of each day"
   new RegExp(`\\b(?:(?:at\\s+the\\s+(?:start|beginning|end)\\s+(?:and\\s+end\\s+)?of|during|in|before|after)\\s+)?(?:every|each|per)\\s+(?:other\\s+|single\\s+|school\\s+)?(?:${PERIOD}|transition|change of (?:activity|lesson)|literacy lesson|maths lesson|english lesson|class|journey|mealtime|meal time|day at school)s?\\b`, "gi"),
+  // occasions: "for every extended writing task", "in all tests and assessments", "before each new topic", "every PE lesson"
+  OCCASIONS,
+  // availability: "at any time", "whenever she uses her card", "any task longer than 15 minutes"
+  AVAILABILITY,
+  // "once in the morning and once in the afternoon"
+  new RegExp(`\\b${COUNT}\\s+(?:in|during)\\s+the\\s+(?:morning|afternoon|day|week|term)(?:\\s+and\\s+${COUNT}\\s+(?:in|during)\\s+the\\s+(?:morning|afternoon|day|week|term))?\\b`, "gi"),
+  // "one overnight short break a month", "3 lunchtimes a week"
+  NAMED_OCCASIONS,
+  // a deadline for a one-off: "by December 2026", "completed by 1 September 2026", "before 31 March 2027"
+  DEADLINE,
+  // every month of the year: "every September"
+  EVERY_MONTH,
+  // a placement-long arrangement: "taught in a class of no more than 8", "eat his lunch in the Hub", "at lunchtime"
+  ARRANGEMENT_LONG,
+  // a count within a time frame: "Two 30-minute visits in July", "Two 1-hour sessions in the autumn term 2026"
+  COUNT_IN_TIME_FRAME,
   // "every 2 weeks", "every three days"
   new RegExp(`\\bevery\\s+${NUM}\\s+(?:school\\s+)?(?:days|weeks|months|lessons|sessions|minutes|hours)\\b`, "gi"),
   // every lesson of a kind: "in literacy and maths lessons", "in all English lessons", "during PE lessons"
@@ -138,7 +178,7 @@ const FREQUENCY_PATTERNS: RegExp[] = [
   // continuous arrangements: "throughout the school day", "at all times", "in all lessons", "at lunchtimes and breaktimes"
   /\b(?:throughout\s+(?:the|each|every|his|her|their)\s+(?:school\s+)?(?:day|week|lessons?|curriculum|school day|transitions?)|at\s+all\s+times|all\s+day|in\s+(?:all|every)\s+(?:lessons?|subjects?|classes|settings)|across\s+(?:all\s+)?(?:the\s+)?(?:school\s+)?(?:day|curriculum|lessons|subjects)|full[- ]time|at\s+(?:all\s+)?(?:unstructured\s+times|lunchtimes|breaktimes|break times|playtimes|transitions)(?:\s+and\s+(?:lunchtimes|breaktimes|break times|playtimes|transitions))?|at\s+(?:every|each|all)\s+transitions?)\b/gi,
   // weekdays: "every Monday", "on Mondays and Thursdays", "Monday, Wednesday and Friday"
-  new RegExp(`\\b(?:(?:every|each|on)\\s+)?${WEEKDAY}(?:\\s*(?:,|and|&)\\s*${WEEKDAY})*\\b`, "gi"),
+  new RegExp(`\\b(?:(?:every(?:\\s+other)?|each|on)\\s+)?${WEEKDAY}(?:\\s*(?:,|and|&)\\s*${WEEKDAY})*\\b`, "gi"),
 ];
 
 const DURATION_PATTERN = new RegExp(`\\b${DURATION_CORE}\\b`, "gi");
@@ -163,8 +203,10 @@ const ROLE_WORDS = [
   "speech and language therapists?", "speech therapists?", "occupational therapists?", "physiotherapists?", "play therapists?", "music therapists?", "art therapists?", "drama therapists?", "therapists?",
   "educational psychologists?", "clinical psychologists?", "psychologists?", "counsellors?", "learning mentors?", "mentors?", "key ?workers?", "(?:school )?nurses?",
   "social workers?", "family support workers?", "support workers?", "youth workers?", "personal assistants?", "carers?", "practitioners?", "specialists?",
-  "habilitation (?:specialist|officer)s?", "mobility (?:officer|specialist)s?", "instructors?", "coaches", "coach", "lunchtime supervisors?", "midday supervisors?",
-  "(?:[a-z]+ )?(?:support |teaching |advisory |outreach |psychology |sensory |inclusion )?service", "team", "staff",
+  "habilitation (?:specialist|officer)s?", "dietitians?", "dieticians?", "paediatricians?", "audiologists?", "orthoptists?", "optometrists?", "consultants?",
+  "doctors?", "GPs?", "health visitors?", "assessors?", "technicians?", "interpreters?", "intervenors?", "(?:[a-z]+ )?workers?", "(?:[a-z]+ )?officers?", "mobility (?:officer|specialist)s?", "instructors?", "coaches", "coach", "lunchtime supervisors?", "midday supervisors?",
+  "(?:[a-z]+ )?(?:support |teaching |advisory |outreach |psychology |sensory |inclusion )?services?", "teams?", "staff", "clinics?", "hospitals?", "departments?",
+  "(?:every|each|all|both)\\s+(?:the\\s+)?(?:adults?|members? of staff|staff members?)(?=\\s+(?:who|working|that|with|in))", "all adults",
   "named (?:adult|person|member of staff)",
 ].join("|");
 // Acronyms are matched case-sensitively; those that also name the therapy (SaLT, OT) need a determiner.
@@ -182,15 +224,20 @@ const WHO_PATTERNS: RegExp[] = [
   // A named person: "Mrs Patel", "Dr Okafor"
   /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+/g,
   // Unnamed staff count as "who" only when their training is stated: "a member of staff trained in Lego therapy".
-  /\b(?:a|an|the)\s+(?:key\s+|familiar\s+|trusted\s+)?(?:adult|member of staff)\s+(?:who\s+(?:is|has\s+been)\s+)?(?:trained|qualified|experienced)\s+in\s+[^,.;|]{2,60}/gi,
+  new RegExp(`\\b(?:a|an|the|both|${NUM})\\s+(?:key\\s+|familiar\\s+|trusted\\s+)?(?:adults?|members? of staff)\\s+(?:who\\s+(?:is|are|has\\s+been|have\\s+been)\\s+)?(?:trained|qualified|experienced)\\s+in\\s+[^,.;|]{2,60}`, "gi"),
 ];
 
-const SESSION_WORDS = /\b(sessions?|therap(y|ies)|programmes?|interventions?|tuition|teaching|taught|lessons?|tutoring|coaching|practice|precision teaching|mentoring|counselling|groups?|clubs?|instruction|input|work on|exercises?|activities)\b/i;
+const SESSION_WORDS = /\b(sessions?|therap(y|ies)|interventions?|tuition|teaching|taught|lessons?|tutoring|coaching|practice|precision teaching|mentoring|counselling|groups?|instruction|input|work on|exercises?)\b/i;
+// Provision someone delivers (so it must say who), as opposed to an arrangement for the child (a laptop, a calm space).
+const DELIVERY_WORDS = /\b(teach\w*|taught|tuition|tutor\w*|therap\w+|interventions?|sessions?|support\w*|help\w*|mentor\w*|coach\w*|counsel\w*|supervis\w+|deliver\w*|programmes?|groups?|clubs?|train\w*|check(?:s|ing)?(?:-in| in| on)\w*|meet\w*|visit\w*|model\w*|review\w*|assess\w*|monitor\w*|observ\w+|work(?:s|ing)? with|practi[cs]e\w*|exercises?|reading|read to|scribe|prompt\w*|advise\w*|plan\w*|write|written|set(?:s|ting)? up|arrang\w+|share\w*|used|aware)\b/i;
 // Continuous or occasion-bound arrangements do not need a session length.
 const CONTINUOUS = /\b(throughout|at all times|all day|in all lessons|every lesson|in every lesson|across the|full[- ]time|lunchtimes?|breaktimes?|break times?|playtimes?|transitions?|each morning|every morning|on arrival|at the start|at the end|each day at|visual timetable|now and next|equipment|resources?|available|seating|seated|environment|room|space)\b/i;
 // Frequencies that cover every lesson or the whole day: the arrangement is always there, not a session.
 const CONTINUOUS_FREQUENCY = /\b(?:throughout|at all times|all day|full[- ]time|lessons|subjects|curriculum)\b/i;
-const GROUP_WORDS = /\b(small[- ]group|groups?|nurture group|social skills group)\b/i;
+// Group work (a taught or therapy group), not a community group or club the child attends.
+// "following the programme in the occupational therapy advice": a reference to a report, not the provision itself.
+const ADVICE_REFERENCE = /\b(?:following|as set out in|as described in|in line with|as recommended in|according to|set out in)\s+(?:the\s+)?[^,.;|]{0,60}?\b(?:advice|report|plan|assessment)\b/gi;
+const GROUP_WORDS = /\b(small[- ]groups?|group work|group sessions?|in a group|in groups|group (?:intervention|teaching|therapy|programme)|(?:intervention|nurture|social skills|social communication|language|phonics|reading|maths|literacy|numeracy|lego|therapy|friendship|teaching) groups?)\b/i;
 const UNSIZED_GROUP = /\bsmall[- ]groups?\b/i;
 
 // Words that never carry content on their own: the subject, auxiliaries, delivery verbs.
@@ -240,6 +287,10 @@ const fold = (text: string): string => text.replace(/[\u2018\u2019\u02bc]/g, "'"
 const tidy = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** The text with the spans replaced by spaces (same length, so offsets still hold). */
+const blankOut = (text: string, spans: Span[]): string =>
+  spans.reduce((result, span) => result.slice(0, span.start) + " ".repeat(span.end - span.start) + result.slice(span.end), text);
 
 /** Spans of the statement's text the slot analysis reads: for a table row, only its provision cells. */
 function analysableText(statement: StatementLike): { text: string; whatRanges: Span[] } {
@@ -322,6 +373,14 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   const whoSpans = mergeSpans(WHO_PATTERNS.flatMap((pattern) => findAll(pattern, text)));
   const rangeSpans = mergeSpans(findAll(RANGE_PATTERN, text)).filter((span) => !groupSpans.some((group) => overlaps(group, span)));
 
+  // What kind of provision it is. Role names ("teaching assistant"), the frequency ("for each session") and references
+  // to advice ("following the occupational therapy advice") say nothing about that.
+  const kindText = blankOut(text, [...whoSpans, ...frequencySpans, ...findAll(ADVICE_REFERENCE, text)]);
+  const isGroupWork = (GROUP_WORDS.test(kindText) && !/\bwhole[- ]class\b/i.test(text)) || groupSpans.some((span) => /group/i.test(span.text));
+  const occasionSpans = OCCASION_FREQUENCIES.flatMap((pattern) => findAll(pattern, text));
+  const byOccasion = frequencySpans.some((span) => CONTINUOUS_FREQUENCY.test(span.text) || occasionSpans.some((other) => overlaps(other, span)));
+  const isSession = SESSION_WORDS.test(kindText) && !CONTINUOUS.test(kindText) && !byOccasion;
+
   // Vague phrases, except inside a slot they belong to ("groups of up to 4" is a maximum group size, which is fine).
   const vagueSignals: VagueSignal[] = [];
   const vagueSpans: Span[] = [];
@@ -341,14 +400,18 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
       if (entry.kind === "unnamed-staff" && whoSpans.some((who) => who.start <= span.start && span.end <= who.end)) continue;
       const signal: VagueSignal = { phrase: input.cells ? span.text : verbatim(input.text, span), kind: entry.kind, effect: entry.effect };
       if (entry.effect === "slot") {
-        // The slot it sits in or directly precedes: "up to 3 times a week", "up to 30 minutes".
+        // The slot it sits in or directly precedes: "up to 3 times a week", "up to 30 minutes". A cap on the length of
+        // something that is not a session ("time out for up to 15 minutes") is a rule, not an amount of provision.
         const target = slotSpans
           .filter(({ span: slot }) => (slot.start <= span.start && span.end <= slot.end) || (slot.start >= span.end && slot.start - span.end <= 2))
           .sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot))[0];
-        if (target) {
+        if (target && (target.slot !== "duration" || isSession)) {
           signal.undoes = target.slot;
           undone.add(target.slot);
         }
+      } else if (entry.effect !== "none" && entry.effect !== "commitment") {
+        signal.undoes = entry.effect;
+        undone.add(entry.effect);
       }
       vagueSignals.push(signal);
       vagueSpans.push(span);
@@ -361,13 +424,14 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
     vagueSpans.push(span);
   }
 
-  const isGroupWork = GROUP_WORDS.test(text) && !/\bwhole[- ]class\b/i.test(text) || groupSpans.some((span) => /group/i.test(span.text));
   if (groupSpans.length === 0) {
     const unsized = UNSIZED_GROUP.exec(text);
     if (unsized) vagueSignals.push({ phrase: unsized[0], kind: "unsized-group", effect: "none" });
   }
 
-  const removed = [...frequencySpans, ...durationSpans, ...groupSpans, ...whoSpans, ...vagueSpans, ...rangeSpans];
+  const contentSpans = CONTENT_FREQUENCIES.flatMap((pattern) => findAll(pattern, text));
+  const isContentFrequency = (span: Span) => contentSpans.some((other) => other.start === span.start && other.end === span.end);
+  const removed = [...frequencySpans.filter((span) => !isContentFrequency(span)), ...durationSpans, ...groupSpans, ...whoSpans, ...vagueSpans, ...rangeSpans];
   const residual = residualWhat(text, whatRanges, removed, options.childName, generic);
   let what: string | undefined = residual.meaningful.length > 0 ? residual.what : undefined;
   if (!what && residual.content.length > 0) {
@@ -380,7 +444,8 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   const analysis: ProvisionAnalysis = {
     vagueSignals,
     quantities,
-    isSession: SESSION_WORDS.test(text) && !CONTINUOUS.test(text) && !frequencySpans.some((span) => CONTINUOUS_FREQUENCY.test(span.text)),
+    isSession,
+    isDelivered: DELIVERY_WORDS.test(kindText),
     isGroupWork,
   };
   if (what) analysis.what = what;
@@ -497,13 +562,11 @@ export interface SpecificityJudgement {
 
 export function judgeSpecificity(analysis: ProvisionAnalysis, requirements: SpecificityRequirements = DEFAULT_REQUIREMENTS): SpecificityJudgement {
   const undone = analysis.vagueSignals.filter((signal) => signal.undoes).map((signal) => ({ slot: signal.undoes as SlotName, phrase: signal.phrase }));
-  const examples = analysis.vagueSignals.filter((signal) => signal.effect === "what");
-  for (const signal of examples) undone.push({ slot: "what", phrase: signal.phrase });
   const uncommitted = analysis.vagueSignals.filter((signal) => signal.effect === "commitment").map((signal) => signal.phrase);
   const isUndone = (slot: SlotName) => undone.some((entry) => entry.slot === slot);
   const missing: SlotName[] = [];
   if (!analysis.what && !isUndone("what")) missing.push("what");
-  if (requirements.who && !analysis.who && !isUndone("who")) missing.push("who");
+  if (requirements.who && analysis.isDelivered && !analysis.who && !isUndone("who")) missing.push("who");
   if (requirements.durationForSessions && analysis.isSession && !analysis.duration && !isUndone("duration")) missing.push("duration");
   if (requirements.frequency && !analysis.frequency && !isUndone("frequency")) missing.push("frequency");
   if (requirements.groupSizeForGroupWork && analysis.isGroupWork && !analysis.groupSize && !isUndone("groupSize")) missing.push("groupSize");

@@ -12,7 +12,15 @@ export const PROVISION_CUES = [
   "will provide", "will use", "will attend", "will be supported", "will work", "will follow", "will access", "will take part",
   "will be seen", "will be able to use", "will be allocated", "will run", "will lead", "will model", "will teach",
   "programme", "therapy", "intervention", "interventions", "support", "session", "sessions", "teaching", "tuition",
-  "equipment", "strategies", "mentoring", "access to", "opportunities", "input", "training", "group",
+  "equipment", "strategies", "mentoring", "access to", "opportunities", "input", "training", "group", "will be used",
+  "to be aware", "aware of", "differentiated",
+];
+
+/** Mirrors rules/default.json (provision-specificity options.notProvisionPhrases): introductions and cross-references. */
+export const NOT_PROVISION_PHRASES = [
+  "the provision below", "the support below", "provision set out below", "set out in section", "set out in part", "set out here",
+  "based on the advice", "is responsible for", "are responsible for", "unless stated otherwise", "unless another provider is named",
+  "where a therapist is named", "is therefore special educational provision", "see section", "see part",
 ];
 
 export interface FoundProvision {
@@ -24,21 +32,29 @@ export interface FindOptions {
   vagueLexicon?: VagueLexiconEntry[];
   genericWords?: string[];
   provisionCues?: string[];
+  notProvisionPhrases?: string[];
 }
 
-const SAYS_NONE = /^(?:there\s+(?:is|are)\s+)?(?:no|none|nil|n\/a|not applicable)\b/i;
+const SAYS_NONE = /^(?:there\s+(?:is|are)\s+)?(?:no|none|nil|n\/a|not applicable)\b|\b(?:does|do)\s+not\s+need\s+any\b|\b(?:is|are)\s+not\s+required\b|^none\s+required\b/i;
 const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** The child's forename, so "Sam will receive" does not count "Sam" as content. */
 export const forenameOf = (doc: EhcpDocument): string | undefined => doc.facts.childName?.trim().split(/\s+/)[0];
 
 /** Whether a statement is about provision at all (as opposed to a lead-in, a label or a description of the child). */
-export function isProvisionStatement(statement: ProvisionStatement, analysis: ProvisionAnalysis, cues: readonly string[]): boolean {
+export function isProvisionStatement(
+  statement: ProvisionStatement,
+  analysis: ProvisionAnalysis,
+  cues: readonly string[],
+  notProvision: readonly string[] = NOT_PROVISION_PHRASES,
+): boolean {
   if (statement.kind === "table-row") return true;
   const text = statement.text.trim();
   if (text.endsWith(":") || countWords(text) < 3 || SAYS_NONE.test(text)) return false;
-  const hasSlot = analysis.who !== undefined || analysis.frequency !== undefined || analysis.duration !== undefined || analysis.groupSize !== undefined;
-  return hasSlot || analysis.vagueSignals.length > 0 || hasPhrase(text, cues);
+  const quantified = analysis.frequency !== undefined || analysis.duration !== undefined || analysis.groupSize !== undefined;
+  // "The provision below will be made at ...", "... so they are set out here in Section F": about the plan, not provision.
+  if (!quantified && hasPhrase(text, notProvision)) return false;
+  return quantified || analysis.who !== undefined || analysis.vagueSignals.length > 0 || hasPhrase(text, cues);
 }
 
 /** Every provision statement in `sections`, in document order, with its analysis. */
@@ -46,12 +62,13 @@ export function findProvisionStatements(doc: EhcpDocument, sections: readonly Se
   const childName = forenameOf(doc);
   const analyseOptions = { ...(options.vagueLexicon ? { lexicon: options.vagueLexicon } : {}), ...(options.genericWords ? { genericWords: options.genericWords } : {}), ...(childName ? { childName } : {}) };
   const cues = options.provisionCues ?? PROVISION_CUES;
+  const notProvision = options.notProvisionPhrases ?? NOT_PROVISION_PHRASES;
   const found: FoundProvision[] = [];
   for (const section of doc.sections) {
     if (!sections.includes(section.id)) continue;
     for (const statement of splitStatements(section.blocks)) {
       const analysis = analyseProvision(statement, analyseOptions);
-      if (isProvisionStatement(statement, analysis, cues)) found.push({ statement, analysis });
+      if (isProvisionStatement(statement, analysis, cues, notProvision)) found.push({ statement, analysis });
     }
   }
   return found;
