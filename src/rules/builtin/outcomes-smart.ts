@@ -19,6 +19,8 @@ interface Options {
   provisionPhrases: string[];
   /** Phrases that show the statement is about staff or services rather than the child. */
   servicePhrases: string[];
+  /** Sentences about reviewing the outcomes ("Progress will be reviewed at each annual review") are not outcomes. */
+  reviewPhrases: string[];
 }
 
 interface Outcome {
@@ -43,7 +45,7 @@ function countsSomething(text: string, timePatterns: readonly string[]): boolean
 /** An outcome is a sentence or item that says what will change: it has "will", "can" or "to be able to". */
 const looksLikeOutcome = (text: string): boolean => /\b(will|can|to be able to|able to|is able to)\b/i.test(text) || /^I\b/.test(text);
 
-function outcomesIn(blocks: readonly Block[]): Outcome[] {
+function outcomesIn(blocks: readonly Block[], reviewPhrases: readonly string[]): Outcome[] {
   const outcomes: Outcome[] = [];
   let leadIn = "";
   for (const block of blocks) {
@@ -66,7 +68,7 @@ function outcomesIn(blocks: readonly Block[]): Outcome[] {
     for (const { text } of splitSentences(block.text)) {
       // "By the end of Key Stage 2 Oliver will:" introduces the list items that follow; it is not an outcome itself.
       if (text.endsWith(":")) leadIn = text.slice(0, -1);
-      else if (looksLikeOutcome(text)) outcomes.push({ text, judged: text, blockId: block.id });
+      else if (looksLikeOutcome(text) && findPhrases(text, reviewPhrases).length === 0) outcomes.push({ text, judged: text, blockId: block.id });
     }
   }
   return outcomes;
@@ -91,8 +93,9 @@ export default defineRule<Options>({
         vaguePhrases: { type: "array", items: { type: "string", minLength: 1 } },
         provisionPhrases: { type: "array", items: { type: "string", minLength: 1 } },
         servicePhrases: { type: "array", items: { type: "string", minLength: 1 } },
+        reviewPhrases: { type: "array", items: { type: "string", minLength: 1 } },
       },
-      required: ["minOutcomes", "maxOutcomes", "timePatterns", "measurePatterns", "vaguePhrases", "provisionPhrases", "servicePhrases"],
+      required: ["minOutcomes", "maxOutcomes", "timePatterns", "measurePatterns", "vaguePhrases", "provisionPhrases", "servicePhrases", "reviewPhrases"],
       additionalProperties: false,
     },
     defaultOptions: {
@@ -116,7 +119,8 @@ export default defineRule<Options>({
         "\\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred) (out of|of his|of her|of their|words?|minutes?|times?|steps?|sentences?|sounds?|letters?|numbers?|peers?|adults?|questions?|occasions?|different)\\b",
         "\\b(\\d+|one|two|three|four|five) (out of|in) (\\d+|five|ten|four|three)\\b",
         "\\bindependently\\b",
-        "\\bwithout (adult|staff|any) (help|support|prompting|prompts|reminders)\\b",
+        "\\bwithout (?:an? |any )?(?:adult|staff|help|support|prompting|prompts|reminders)",
+        "\\bon (?:her|his|their|my) own\\b",
         "\\bwith no more than\\b",
         "\\bat least\\b",
         "\\b(reading|spelling|chronological) age\\b",
@@ -127,6 +131,7 @@ export default defineRule<Options>({
       ],
       vaguePhrases: ["will improve", "will develop", "will be supported to", "will be supported", "achieve his potential", "achieve her potential", "achieve their potential", "achieve my potential", "will be happy", "will make progress", "make good progress", "will continue to", "will be more confident", "will increase", "will have improved", "will be helped to", "will work towards", "will engage", "will enjoy"],
       provisionPhrases: ["will receive", "will be given", "will have access to", "will be provided with", "will be provided", "will attend a", "will attend weekly", "will attend daily", "will be offered", "will have 1:1", "will have a teaching assistant", "will be taught by", "will have support from", "will be supported by"],
+      reviewPhrases: ["will be reviewed", "will be monitored", "will be measured", "will be agreed", "at each annual review", "at the annual review"],
       servicePhrases: ["school will", "staff will", "the school will", "teachers will", "the teaching assistant will", "the therapist will", "the setting will", "the local authority will", "the la will", "adults will"],
     },
     messages: {
@@ -139,7 +144,7 @@ export default defineRule<Options>({
   check({ plan, options, report }) {
     const section = plan.sections.find((candidate) => candidate.id === "E");
     if (!section) return { notApplicable: "There is no Section E (flagged under 'Every section is present')." };
-    const outcomes = outcomesIn(section.blocks);
+    const outcomes = outcomesIn(section.blocks, options.reviewPhrases);
     const forename = forenameOf(plan);
     if (outcomes.length === 0) {
       report({ messageId: "none", section: "E", excerpt: "", blockId: section.headingBlockId ?? undefined, suggestion: 'Write outcomes in the form "By July 2027, Ava will read 100 high-frequency words independently."' });
