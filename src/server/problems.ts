@@ -145,13 +145,18 @@ export function sendProblem(res: Response, problem: ServiceProblem): void {
 }
 
 /** The last handler: every error becomes problem details; an internal error is logged without its message. */
-export function problemHandler(limits: Parameters<typeof fromLibraryError>[1], onInternal: (error: unknown, req: Request) => void): ErrorRequestHandler {
+export function problemHandler(
+  limits: Parameters<typeof fromLibraryError>[1] & { retryAfterSeconds: number },
+  onInternal: (error: unknown, req: Request) => void,
+): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    const problem = toServiceProblem(error, limits);
+    let problem = toServiceProblem(error, limits);
+    // BUSY from the parse pool comes without a wait: every 503 says when to try again.
+    if (problem.code === "BUSY" && problem.extra.retryAfter === undefined) problem = busy(limits.retryAfterSeconds, problem.message);
     if (problem.code === "INTERNAL") onInternal(error, req);
     sendProblem(res, problem);
   };

@@ -2,7 +2,7 @@
 // parse pool whose files can be held until the test lets them go.
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import type { Response } from "supertest";
 import { expect } from "vitest";
 import { createParsePool, type ParsePool, type ParsePoolOptions } from "../../src/ingest/index.ts";
@@ -23,7 +23,7 @@ export interface CapturedLog {
   entries(): Record<string, unknown>[];
 }
 
-export function captureLogger(): { logger: ReturnType<typeof pino>; log: CapturedLog } {
+export function captureLogger(): { logger: Logger; log: CapturedLog } {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
