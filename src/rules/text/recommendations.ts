@@ -22,7 +22,7 @@ export interface RecommendationOptions {
   staffGroups: string[];
   /** Words too common to tell two statements apart ("support", "school", "develop"). */
   ignoreWords: string[];
-  /** Share of a recommendation's meaning a plan statement must carry to count as the same provision (0..1). */
+  /** How closely a plan statement must match (the mean of the share of the recommendation it covers and the share of what it provides that the recommendation names, 0..1) to count as the same provision. */
   matchThreshold: number;
   /** Vague-phrase kinds (from the provision slot analysis) that weaken a plan statement the report did not hedge. */
   weakeningKinds: string[];
@@ -85,8 +85,6 @@ function introducesList(blocks: readonly Block[], headingIndex: number): boolean
   return next !== undefined && (next.kind === "list-item" || next.kind === "table");
 }
 
-const statementText = (statement: ProvisionStatement): string => statement.text;
-
 /** Each recommendation of one report: list items, table rows and sentences of its recommendations sections. */
 export function readRecommendations(report: EhcpDocument, options: RecommendationOptions, childName?: string): Recommendation[] {
   let units = splitStatements(recommendationBlocks(report, options));
@@ -95,7 +93,7 @@ export function readRecommendations(report: EhcpDocument, options: Recommendatio
   const meaningOptions = meaningOptionsFor(options, childName);
   const recommendations: Recommendation[] = [];
   for (const unit of units) {
-    const text = statementText(unit).trim();
+    const text = unit.text.trim();
     if (countWords(text) < 4 || /:$/.test(text)) continue; // "I recommend the following:"
     const analysis = analyseProvision(unit, childName ? { childName } : {});
     const found = conceptsOf(text, analysis.who, options, meaningOptions);
