@@ -238,6 +238,18 @@ describe("splitStatements", () => {
     expect(statements.slice(0, 2).map((s) => judgeSpecificity(analyseProvision(s)).specific)).toEqual([true, false]);
   });
 
+  it("reads a layout table (no column titles, paragraphs in a cell) as running text", () => {
+    const doc = planBuilder()
+      .section("F")
+      .table([], [["", "Sensory and physical\nFine motor activities (play dough, pegs, threading) as appropriate.\nA physiotherapy programme, 15 minutes every school day, by his teaching assistant."]])
+      .build();
+    expect(splitStatements(doc.sections[0]!.blocks).map((s) => [s.kind, s.text])).toEqual([
+      ["sentence", "Sensory and physical"],
+      ["sentence", "Fine motor activities (play dough, pegs, threading) as appropriate."],
+      ["sentence", "A physiotherapy programme, 15 minutes every school day, by his teaching assistant."],
+    ]);
+  });
+
   it("finds the header row of a table whose reader left it among the rows", () => {
     const doc = planBuilder()
       .section("F")

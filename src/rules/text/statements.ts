@@ -86,6 +86,19 @@ function rowStatements(source: RowSource): ProvisionStatement[] {
     const cells = all.map(([label = "", text = ""]) => ({ header: label, roles: classifyColumn(label), text }));
     return [{ blockId: first.blockId, section: source.section, kind: "table-row", text: all.map((row) => row.join(" | ")).join(" | "), cells, rowIndex: 0 }];
   }
+  // A layout table (no column titles, cells holding several paragraphs, as a section laid out as a table often is)
+  // carries running text: read each paragraph of each cell as it would be read outside a table.
+  const titled = source.header.some((cell) => !classifyColumn(cell).includes("other"));
+  if (!titled && source.rows.some(({ cells }) => cells.some((cell) => cell.split("\n").filter((line) => line.trim()).length >= 2))) {
+    return source.rows.flatMap(({ cells, blockId }) =>
+      cells.flatMap((cell) =>
+        cell
+          .split("\n")
+          .flatMap((line) => paragraphStatements(line))
+          .map((text) => ({ blockId, section: source.section, kind: "sentence" as const, text })),
+      ),
+    );
+  }
   const statements: ProvisionStatement[] = [];
   source.rows.forEach(({ cells: row, blockId }, rowIndex) => {
     const cells = row.map((text, column) => {

@@ -1,0 +1,106 @@
+// The provision rule on the fictional sample plans, read from their DOCX and PDF renderings: every statement the
+// samples mark vague must be flagged, and none marked specific (or not provision at all) may be, except the few
+// listed below where the rule and the samples' ground truth disagree on purpose (each with the reason).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CheckResult } from "../../src/model/report.ts";
+import { readDocument } from "../../src/ingest/index.ts";
+import { runRule } from "../../src/rules/run-rule.ts";
+import rule, { DEFAULT_SCOPE } from "../../src/rules/builtin/provision-specificity.ts";
+import type { ManifestEntry, ManifestExpectation } from "../../samples/render/manifest.ts";
+
+const SAMPLES = join(import.meta.dirname, "../../samples");
+const manifest = JSON.parse(readFileSync(join(SAMPLES, "manifest.json"), "utf8")) as { samples: ManifestEntry[] };
+const plans = manifest.samples.filter((sample) => sample.kind === "plan" && sample.expectations.some((e) => e.provision || e.notProvision));
+
+/**
+ * Statements where a careful reader can side with the rule against the samples' label, keyed by the statement's
+ * full text; the test fails if one of these starts to agree (so the list never goes stale).
+ */
+const KNOWN_DISAGREEMENTS: Record<string, string> = {
+  "Ollie will be taught maths in a set with a teacher he knows.":
+    "labelled specific, but it says neither how often (every maths lesson?) nor how big the set is, and 'a teacher he knows' is not a role",
+  "Ollie will use a laptop for all written work longer than a paragraph, in every subject, and will be taught to touch-type with a typing programme for 15 minutes, 3 times a week, in form time.":
+    "labelled specific, but nobody is named to teach the touch-typing sessions (15 minutes, 3 times a week)",
+  "Writing | Access to a laptop for writing. | Class teacher; school IT technician to set it up | Every writing task":
+    "labelled vague, but the row says what (a laptop for writing), who (class teacher; IT technician) and when (every writing task): 'access to' inside a specified arrangement",
+};
+
+/** Letters and digits only: PDF text differs from DOCX in spaces, hyphens, quotes and line breaks. */
+const key = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+
+const audits = new Map<string, Promise<CheckResult>>();
+function audit(file: string): Promise<CheckResult> {
+  let result = audits.get(file);
+  if (!result) {
+    result = readDocument(readFileSync(join(SAMPLES, file)), { fileName: file, inProcess: true }).then((doc) =>
+      runRule(
+        rule,
+        { plan: doc, responses: [], advice: [] },
+        { severity: rule.meta.defaultSeverity, weight: rule.meta.defaultWeight, critical: false, options: rule.meta.defaultOptions, scope: null },
+        { auditDate: "2025-09-01" },
+      ),
+    );
+    audits.set(file, result);
+  }
+  return result;
+}
+
+/** The findings about an expectation: their excerpt lies inside its text (a paragraph may hold several statements). */
+function findingsFor(expectation: ManifestExpectation, check: CheckResult): string[] {
+  const wanted = key(expectation.text);
+  return check.findings
+    .filter((finding) => {
+      const excerpt = key(finding.excerpt);
+      return excerpt.length > 0 && (wanted.includes(excerpt) || (wanted.length >= 20 && excerpt.includes(wanted)));
+    })
+    .map((finding) => `${finding.message} — "${finding.excerpt}"`);
+}
+
+const knownReason = (text: string): string | undefined => Object.entries(KNOWN_DISAGREEMENTS).find(([known]) => key(text) === key(known))?.[1];
+
+const totals = { statements: 0, agree: 0 };
+const files = plans.flatMap((plan) => plan.files.filter((file) => /\.(docx|pdf)$/.test(file)).map((file) => ({ plan, file })));
+
+describe.each(files)("provision-specificity on $file", ({ plan, file }) => {
+  it("flags every statement marked vague and none marked specific or not provision", async () => {
+    const check = await audit(file);
+    const scoped = plan.expectations.filter((expectation) => expectation.section && DEFAULT_SCOPE.includes(expectation.section));
+    const unexpected: unknown[] = [];
+    const staleKnown: string[] = [];
+    for (const expectation of scoped) {
+      const flagged = findingsFor(expectation, check);
+      const expected = expectation.provision ?? "not provision";
+      const agrees = expected === "vague" ? flagged.length > 0 : flagged.length === 0;
+      totals.statements++;
+      if (agrees) totals.agree++;
+      const known = knownReason(expectation.text);
+      if (!agrees && !known) unexpected.push({ expected, text: expectation.text, findings: flagged });
+      if (agrees && known) staleKnown.push(expectation.text);
+    }
+    expect(unexpected, JSON.stringify(unexpected, null, 2)).toEqual([]);
+    expect(staleKnown, "listed as a known disagreement but the rule now agrees").toEqual([]);
+  });
+});
+
+// A PDF made from a Word file with tracked deletions still shows the deleted words (struck through), so only plans
+// without tracked deletions can read the same from both files.
+const withoutDeletions = plans.filter((plan) => !plan.revisions.some((revision) => revision.kind === "deletion"));
+
+describe("DOCX and PDF give the same findings", () => {
+  it.each(withoutDeletions)("$id", async (plan) => {
+    const docx = plan.files.find((file) => file.endsWith(".docx"));
+    const pdf = plan.files.find((file) => file.endsWith(".pdf"));
+    if (!docx || !pdf) return expect.fail(`${plan.id} lacks a DOCX or PDF rendering`);
+    const [fromDocx, fromPdf] = await Promise.all([audit(docx), audit(pdf)]);
+    const summary = (check: CheckResult) => check.findings.map((finding) => `${finding.section} ${key(finding.excerpt)} ${finding.message}`);
+    expect(summary(fromPdf)).toEqual(summary(fromDocx));
+    expect(fromPdf.note).toBe(fromDocx.note);
+  });
+});
+
+afterAll(() => {
+  // The agreement figure for the report; DOCX and PDF renderings are counted separately.
+  console.log(`provision-specificity on the samples: ${totals.agree}/${totals.statements} marked statements agree with the samples' ground truth`);
+});
