@@ -32,6 +32,7 @@ export type HeadingContext =
   | "table-label";
 
 const MAX_WORDS: Record<HeadingContext, number> = { heading: 25, paragraph: 20, "table-label": 20 };
+const MAX_HEADING_CHARACTERS = 250;
 /** Words in an unknown title after a letter, outside a styled heading. */
 const PLAIN_TITLE_MAX_WORDS = 8;
 /** Words allowed after an alias phrase in a heading by meaning ("Outcomes for Ava" is still E). */
@@ -171,6 +172,8 @@ export function headingTitle(text: string): string {
  * document's template uses them.
  */
 export function matchSectionHeading(text: string, context: HeadingContext, aliases: AliasIndex): HeadingMatch | null {
+  // Headings are short: most blocks are ruled out by their length before any pattern is tried.
+  if (text.length > MAX_HEADING_CHARACTERS) return null;
   let line = text.replace(/\s+/g, " ").trim();
   if (line === "" || countWords(line) > MAX_WORDS[context]) return null;
   let contentsEntry = false;

@@ -5,7 +5,5 @@
  * table cells, dashes and bullets are not counted (a DOCX and a PDF of the same plan lay these out differently).
  */
 export function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.match(/\S+/g) ?? []) if (/[\p{L}\p{N}]/u.test(token)) count++;
-  return count;
+  return (text.match(/\S*[\p{L}\p{N}]\S*/gu) ?? []).length;
 }
