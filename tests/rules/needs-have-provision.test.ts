@@ -77,6 +77,17 @@ ruleTester(rule).run({
       note: "1 of 2 areas",
     },
     {
+      name: "a described need is not cancelled by one sentence saying there is no difficulty in part of the area",
+      doc: plan()
+        .section("B")
+        .heading("Sensory and/or physical")
+        .paragraph("Leo has no difficulties with his hearing or vision. His fine motor skills are weak: he cannot yet use scissors and his handwriting is hard to read, which slows all his written work.")
+        .section("F")
+        .paragraph("Phonics with the class teacher, 20 minutes daily, 1:1.")
+        .build(),
+      findings: [{ excerpt: "Leo has no difficulties with his hearing or vision.", message: "sensory and/or physical" }],
+    },
+    {
       name: "needs recognised from B's wording when it has no area sub-headings",
       doc: plan()
         .section("B")

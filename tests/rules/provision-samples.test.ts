@@ -5,9 +5,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/model/report.ts";
+import type { EhcpDocument } from "../../src/model/document.ts";
 import { readDocument } from "../../src/ingest/index.ts";
 import { runRule } from "../../src/rules/run-rule.ts";
+import type { RuleModule } from "../../src/rules/types.ts";
 import rule, { DEFAULT_SCOPE } from "../../src/rules/builtin/provision-specificity.ts";
+import therapyPlacement from "../../src/rules/builtin/therapy-placement.ts";
+import needsHaveProvision from "../../src/rules/builtin/needs-have-provision.ts";
 import type { ManifestEntry, ManifestExpectation } from "../../samples/render/manifest.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../samples");
@@ -30,21 +34,19 @@ const KNOWN_DISAGREEMENTS: Record<string, string> = {
 /** Letters and digits only: PDF text differs from DOCX in spaces, hyphens, quotes and line breaks. */
 const key = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, "");
 
-const audits = new Map<string, Promise<CheckResult>>();
-function audit(file: string): Promise<CheckResult> {
-  let result = audits.get(file);
-  if (!result) {
-    result = readDocument(readFileSync(join(SAMPLES, file)), { fileName: file, inProcess: true }).then((doc) =>
-      runRule(
-        rule,
-        { plan: doc, responses: [], advice: [] },
-        { severity: rule.meta.defaultSeverity, weight: rule.meta.defaultWeight, critical: false, options: rule.meta.defaultOptions, scope: null },
-        { auditDate: "2025-09-01" },
-      ),
-    );
-    audits.set(file, result);
+const documents = new Map<string, Promise<EhcpDocument>>();
+function read(file: string): Promise<EhcpDocument> {
+  let doc = documents.get(file);
+  if (!doc) {
+    doc = readDocument(readFileSync(join(SAMPLES, file)), { fileName: file, inProcess: true });
+    documents.set(file, doc);
   }
-  return result;
+  return doc;
+}
+
+async function audit(file: string, which: RuleModule = rule): Promise<CheckResult> {
+  const config = { severity: which.meta.defaultSeverity, weight: which.meta.defaultWeight, critical: false, options: which.meta.defaultOptions, scope: null };
+  return runRule(which, { plan: await read(file), responses: [], advice: [] }, config, { auditDate: "2025-09-01" });
 }
 
 /** The findings about an expectation: their excerpt lies inside its text (a paragraph may hold several statements). */
@@ -97,6 +99,22 @@ describe("DOCX and PDF give the same findings", () => {
     const summary = (check: CheckResult) => check.findings.map((finding) => `${finding.section} ${key(finding.excerpt)} ${finding.message}`);
     expect(summary(fromPdf)).toEqual(summary(fromDocx));
     expect(fromPdf.note).toBe(fromDocx.note);
+  });
+});
+
+// The samples' notes name the plans whose therapy sits only in G, or whose need has no provision (Jade Whitlock:
+// speech and language therapy and occupational therapy only in Health Provision; sensory and physical needs unmet).
+const PLACEMENT_FAULTS: Record<string, { therapies: string[]; needs: string[] }> = {
+  "plan-jade-whitlock": { therapies: ["Speech and language therapy", "Occupational therapy"], needs: ["sensory and/or physical"] },
+};
+
+describe.each(files)("therapy placement and needs with provision on $file", ({ plan, file }) => {
+  it("flags exactly the faults the sample was written with", async () => {
+    const faults = PLACEMENT_FAULTS[plan.id] ?? { therapies: [], needs: [] };
+    const therapyCheck = await audit(file, therapyPlacement);
+    expect(therapyCheck.findings.map((finding) => finding.message.split(" is set out")[0])).toEqual(faults.therapies);
+    const needsCheck = await audit(file, needsHaveProvision);
+    expect(needsCheck.findings.map((finding) => /needs in (.+), but/.exec(finding.message)?.[1])).toEqual(faults.needs);
   });
 });
 

@@ -24,6 +24,7 @@ interface DescribedNeed {
 }
 
 const MAX_HEADING_WORDS = 10;
+const NO_NEED_MAX_WORDS = 25;
 const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** A heading block, or a short paragraph standing alone as a label ("Communication and interaction:"). */
@@ -43,7 +44,9 @@ function needsFromHeadings(section: Section, options: Options): DescribedNeed[] 
     if (!current) return;
     const body = current.texts.map((block) => block.text).join(" ");
     const first = current.texts[0];
-    if (first && body.trim() && !hasPhrase(body, options.noNeedPhrases)) {
+    // "No needs identified in this area." — a short note, not a description that happens to mention one strength.
+    const saysNoNeed = countWords(body) <= NO_NEED_MAX_WORDS && hasPhrase(body, options.noNeedPhrases);
+    if (first && body.trim() && !saysNoNeed) {
       for (const area of current.areas) needs.push({ area, excerpt: first.text, blockId: first.id });
     }
   };
