@@ -78,6 +78,21 @@ export class Hyphenation {
     return null;
   }
 
+  /**
+   * Joins `left` and the next line `right` with a space, unless a word too long for its narrow table column
+   * was broken without a hyphen ("Understandin" / "g and using language"): the two pieces joined make a word
+   * the document uses elsewhere, and the first piece alone does not.
+   */
+  joinWrapped(left: string, right: string): string {
+    const leftWord = /[\p{L}]+$/u.exec(left)?.[0];
+    const rightWord = /^\p{Ll}+/u.exec(right)?.[0];
+    if (leftWord !== undefined && rightWord !== undefined) {
+      const whole = `${leftWord}${rightWord}`.toLowerCase();
+      if (this.vocabulary.has(whole) && !this.vocabulary.has(leftWord.toLowerCase())) return `${left}${right}`;
+    }
+    return `${left} ${right}`;
+  }
+
   /** Joins `left` (ending in a hyphen: check with `endsWithHyphen`) and the next line `right`. */
   join(left: string, right: string): string {
     const before = left.trimEnd();

@@ -68,6 +68,8 @@ const SECTION_HEADING = [
   // "Section A: Views, interests and aspirations", "Part F – The support I will get", "SECTION H1"
   /^(?:[Ss]ection|[Pp]art|SECTION|PART)\s+(?:[A-K]|H\s?[12])(?:\s*$|\s*[:.\-–—]|\s+\p{Lu})/u,
   SECTION_IN_BRACKETS,
+  // "H1: Social care provision under section 2 of the CSDPA 1970" under a combined Section H
+  /^H[12]\s*[:.\-–—]\s+\p{Lu}/u,
   /^(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\b/u,
 ];
 
@@ -85,7 +87,13 @@ const FIELD_LINE = /^\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,4}:\s+\S/u;
 const SALUTATION = /^(?:Dear|Yours)\b.*,$/;
 /** Short, capitalised, not a sentence or a "Label: value" field. */
 const looksLikeHeadingLine = (text: string): boolean =>
-  wordsOf(text).length <= HEADING_MAX_WORDS && /^\p{Lu}/u.test(text) && !/[.,;:]$/.test(text) && !/:\s/.test(text) && listMarker(text) === null;
+  wordsOf(text).length <= HEADING_MAX_WORDS &&
+  /^\p{Lu}/u.test(text) &&
+  (text.match(/\p{L}/gu) ?? []).length >= 3 &&
+  !/[.,;:]$/.test(text) &&
+  !/:\s/.test(text) &&
+  count(text, "(") <= count(text, ")") &&
+  listMarker(text) === null;
 const mostlyLetters = (text: string): boolean => {
   const visible = text.replace(/\s/g, "");
   return (visible.match(/\p{L}/gu) ?? []).length >= visible.length / 2;
@@ -96,10 +104,14 @@ const count = (text: string, character: string): number => text.split(character)
  * A heading that stops on a word that cannot end it ("Section H1: Social care provision under section 2 of the")
  * carries on over the next line ("Chronically Sick and Disabled Persons Act 1970").
  */
-const headingRunsOn = (heading: string): boolean => {
-  const lastWord = heading.split(" ").pop()!.toLowerCase();
-  return MINOR_WORDS.has(lastWord) || /[,&\-–—]$/.test(heading) || count(heading, "(") > count(heading, ")");
+const headingRunsOn = (heading: string, next: string): boolean => {
+  const lastWord = heading.split(" ").pop()!;
+  // "... Disabled Persons Act" / "1970": a year left on a line of its own.
+  if (/^(?:19|20)\d\d$/.test(next) && /\p{L}$/u.test(heading)) return true;
+  return (MINOR_WORDS.has(lastWord) && lastWord === lastWord.toLowerCase()) || /[,&\-–—]$/.test(heading) || count(heading, "(") > count(heading, ")");
 };
+/** A whole sentence: a one-line paragraph. */
+const isSentence = (text: string): boolean => /^[\p{Lu}"“'‘]/u.test(text) && /[.!?]["'”’)]*$/.test(text);
 /** Starts the way a new paragraph or item starts. */
 const startsNewUnit = (text: string): boolean => /^[\p{Lu}\p{N}"“'‘]/u.test(text) || listMarker(text) !== null;
 
@@ -144,6 +156,8 @@ interface OpenBlock {
 class BlockAssembler {
   private readonly blocks: RawBlock[] = [];
   private open: OpenBlock | null = null;
+  /** The last block was a contents-page entry: the next line may be an entry wrapped over two lines. */
+  private afterContentsEntry = false;
 
   /**
    * @param flow the lines and tables to build blocks from
@@ -183,7 +197,13 @@ class BlockAssembler {
     // "Need (see" / "Section B)": a bracket left open runs on to the next line.
     if (count(last, "(") > count(last, ")")) return false;
     // Each contents-page entry, "Label: value" field and "Dear ...," is a paragraph of its own.
-    if (isContentsEntry(last) || FIELD_LINE.test(text) || SALUTATION.test(text) || SALUTATION.test(last)) return true;
+    if (isContentsEntry(last) || SALUTATION.test(text) || SALUTATION.test(last)) return true;
+    // A contents entry starts a paragraph, unless it ends one wrapped from the line before, between entries.
+    if (isContentsEntry(text) && !(this.afterContentsEntry && open.lineCount === 1)) return true;
+    // A title block's fields, one per line: after a title line or another field (not inside a sentence that
+    // happens to wrap before "Code of Practice: 0 to 25 years").
+    const lastRunsOn = /[,(\-–]$/.test(last) || MINOR_WORDS.has(last.split(" ").pop()!);
+    if ((FIELD_LINE.test(text) && (FIELD_LINE.test(last) || looksLikeHeadingLine(last))) || (FIELD_LINE.test(last) && !lastRunsOn && startsNewUnit(text))) return true;
     if (this.isShort(last) && startsNewUnit(text) && (!this.narrow || terminal || !this.isShortLine(text, next))) return true;
     return terminal && startsNewUnit(text);
   }
@@ -200,7 +220,7 @@ class BlockAssembler {
     // A heading is followed by body text, or (a title's first line) by another heading-like line.
     if (this.bodyFollows(index + 1, 1)) return isAllCaps(text) || isTitleCase(text) || wordsOf(text).length <= SENTENCE_CASE_HEADING_MAX_WORDS ? 2 : null;
     const nextText = next?.kind === "line" ? tidySpace(next.text) : "";
-    return (isAllCaps(text) || isTitleCase(text)) && looksLikeHeadingLine(nextText) ? 2 : null;
+    return !this.narrow && (isAllCaps(text) || isTitleCase(text)) && (looksLikeHeadingLine(nextText) || FIELD_LINE.test(nextText)) ? 2 : null;
   }
 
   /**
@@ -213,7 +233,7 @@ class BlockAssembler {
     if (item.kind === "table") return true;
     const text = tidySpace(item.text);
     if (text === "") return this.bodyFollows(index + 1, subheadings);
-    if (listMarker(text) !== null || isSectionHeading(text) || (startsNewUnit(text) && !this.isShort(text))) return true;
+    if (listMarker(text) !== null || isSectionHeading(text) || isSentence(text) || (startsNewUnit(text) && !this.isShort(text))) return true;
     return subheadings > 0 && looksLikeHeadingLine(text) && this.bodyFollows(index + 1, subheadings - 1);
   }
 
@@ -222,7 +242,8 @@ class BlockAssembler {
     if (open === null) return;
     const location = { page: open.page };
     // A contents-page entry is kept as printed ("1. Views ... (Section A) 3"), numbered or not, without dot leaders.
-    if (open.kind !== "heading" && isContentsEntry(open.printed)) {
+    this.afterContentsEntry = open.kind !== "heading" && isContentsEntry(open.printed);
+    if (this.afterContentsEntry) {
       this.blocks.push({ kind: "paragraph", text: open.printed.replace(LEADER_PAGE_NUMBER, " $1"), location });
       this.open = null;
       return;
@@ -244,7 +265,7 @@ class BlockAssembler {
 
   private append(text: string, page: number): void {
     const open = this.open!;
-    open.text = endsWithHyphen(open.text) ? this.hyphenation.join(open.text, text) : `${open.text} ${text}`;
+    open.text = endsWithHyphen(open.text) ? this.hyphenation.join(open.text, text) : this.hyphenation.joinWrapped(open.text, text);
     open.printed += ` ${text}`;
     open.lineCount++;
     open.lastLine = text;
@@ -257,7 +278,7 @@ class BlockAssembler {
     if (text === "") return this.flush();
     const marker = listMarker(text);
     if (this.open?.kind === "heading") {
-      const runsOn = item.page === this.open.lastPage && headingRunsOn(this.open.text) && wordsOf(text).length <= HEADING_MAX_WORDS;
+      const runsOn = item.page === this.open.lastPage && headingRunsOn(this.open.text, text) && wordsOf(text).length <= HEADING_MAX_WORDS;
       if (runsOn && marker === null && !isSectionHeading(text)) return this.append(text, item.page);
       this.flush();
     }

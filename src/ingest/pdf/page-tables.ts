@@ -18,11 +18,12 @@ export interface PlacedTables {
   positions: number[];
 }
 
-/** Whether getTable() found a real table: at least two filled cells, and a row with two columns or more. */
+/**
+ * Whether getTable() found a real table: some text, and a row with two columns or more. (A single bordered cell
+ * is a box drawn round a paragraph; a row with one filled cell can be the rest of a row cut by a page break.)
+ */
 export function usefulTable(rows: readonly (readonly string[])[]): boolean {
-  const cells = rows.flat().filter((cell) => cell.trim() !== "");
-  // A single bordered cell is a box drawn round a paragraph, not a table.
-  return cells.length >= 2 && rows.some((row) => row.length >= 2);
+  return rows.some((row) => row.some((cell) => cell.trim() !== "")) && rows.some((row) => row.length >= 2);
 }
 
 /**
@@ -94,25 +95,23 @@ const sameRow = (a: readonly string[], b: readonly string[]): boolean =>
 
 /**
  * Whether `next` (the first row on a new page) is the rest of `last` (the last row on the page before), cut by
- * the page break: every filled cell carries on a filled cell above that had not finished its sentence, or starts
- * in lower case; and the row does not read as a row of its own (some cells are empty because their text all
- * fitted before the break, or some start in lower case).
+ * the page break: every filled cell sits under a filled cell, and the row does not read as a row of its own —
+ * some cells are empty (their text all fitted before the break), or a cell carries on a sentence in lower case.
  */
 function continuesRow(last: readonly string[], next: readonly string[]): boolean {
   const filled = next.filter((cell) => cell.trim() !== "");
   if (last.length !== next.length || filled.length === 0) return false;
-  const startsLower = (text: string) => /^\p{Ll}/u.test(text.trim());
-  const carriesOn = next.every((cell, i) => {
-    const above = last[i]?.trim() ?? "";
-    return cell.trim() === "" || (above !== "" && (!endsTerminal(above) || startsLower(cell)));
-  });
-  return carriesOn && (filled.length < next.length || filled.some(startsLower));
+  const underFilled = next.every((cell, i) => cell.trim() === "" || (last[i]?.trim() ?? "") !== "");
+  const carriesSentence = next.some((cell, i) => /^\p{Ll}/u.test(cell.trim()) && !endsTerminal(last[i] ?? ""));
+  return underFilled && (filled.length < next.length || carriesSentence);
 }
 
 /**
  * Joins a table continued over a page break back into one: a table that ends its page followed by a table that
- * starts the next page with the same number of columns. A repeated header row on the new page is dropped, and a
- * row cut in two by the page break is put back together.
+ * starts the next page with the same number of columns, when the new page repeats the header row (dropped), or
+ * starts with the rest of a row cut by the break (put back together), or the table has a header row and the new
+ * page's part does not. Tables of one row per section (a template that sets each section in its own table) are
+ * left apart, as in the Word file.
  */
 export function mergeContinuedTables(flow: readonly FlowItem[]): FlowItem[] {
   const merged: FlowItem[] = [];
@@ -122,14 +121,21 @@ export function mergeContinuedTables(flow: readonly FlowItem[]): FlowItem[] {
     const previous = merged[merged.length - 1];
     if (item.kind === "table" && previous?.kind === "table" && item.page === lastTablePage + 1 && columnCount(item) === columnCount(previous)) {
       const rows = [...item.rows];
-      if (rows[0] !== undefined && previous.rows[0] !== undefined && sameRow(rows[0], previous.rows[0])) rows.shift();
+      const repeatsHeader = rows[0] !== undefined && previous.rows[0] !== undefined && sameRow(rows[0], previous.rows[0]);
+      if (repeatsHeader) rows.shift();
       const last = previous.rows[previous.rows.length - 1];
-      const joined = [...previous.rows];
-      if (last !== undefined && rows[0] !== undefined && continuesRow(last, rows[0])) {
-        const rest = rows.shift()!;
-        joined[joined.length - 1] = last.map((cell, i) => [cell, rest[i] ?? ""].filter((text) => text.trim() !== "").join("\n"));
+      const cutRow = last !== undefined && rows[0] !== undefined && continuesRow(last, rows[0]);
+      const headerAbove = firstRowIsHeader(previous.rows.map((row) => row.map(tidySpace))) && !firstRowIsHeader(rows.map((row) => row.map(tidySpace)));
+      if (repeatsHeader || cutRow || headerAbove) {
+        const joined = [...previous.rows];
+        if (cutRow) {
+          const rest = rows.shift()!;
+          joined[joined.length - 1] = last.map((cell, i) => [cell, rest[i] ?? ""].filter((text) => text.trim() !== "").join("\n"));
+        }
+        merged[merged.length - 1] = { ...previous, rows: [...joined, ...rows] };
+      } else {
+        merged.push(item);
       }
-      merged[merged.length - 1] = { ...previous, rows: [...joined, ...rows] };
     } else {
       merged.push(item);
     }
