@@ -44,5 +44,9 @@ export default defineRule<Record<string, never>>({
         suggestion: "Accept or reject every tracked change, turn off Track Changes, and re-issue the final.",
       });
     }
+    // Without a draft the category is about nothing unless the final itself was issued unresolved.
+    if (!inputs.draft && plan.comments.length === 0 && plan.trackedChanges.length === 0) {
+      return { notApplicable: "No draft was given; the final has no Word comments or tracked changes left in." };
+    }
   },
 });
