@@ -218,7 +218,9 @@ form.addEventListener("submit", async (event) => {
     showStatus("The plan has been checked. The verdict is below.", null);
     renderReport(results, body, downloadButtons(body));
     results.hidden = false;
-    $("results-heading").focus();
+    // The verdict at the top of the screen, and focus on it so a screen reader reads it next.
+    results.scrollIntoView({ block: "start" });
+    $("results-heading").focus({ preventScroll: true });
     return;
   }
   showStatus("", null);

@@ -25,7 +25,7 @@ export function h(tag, attributes = {}, ...children) {
     if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
   }
@@ -250,12 +250,13 @@ function findingsSection(report) {
 /** Replaces the results section's content with this report. `actions` holds the download buttons. */
 export function renderReport(container, report, actions) {
   const plan = report.documents.find((d) => d.role === "plan") ?? report.documents[0];
-  container.replaceChildren(
+  const parts = [
     h("h2", { id: "results-heading", tabindex: "-1" }, `Verdict: ${plan.fileName}`),
     verdict(report),
     actions,
     categoryBars(report),
     changesPanel(report),
     findingsSection(report),
-  );
+  ];
+  container.replaceChildren(...parts.filter((part) => part !== null));
 }
