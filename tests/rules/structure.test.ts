@@ -60,6 +60,10 @@ ruleTester(sectionsHaveContent).run({
 ruleTester(placementMatchesStatus).run({
   valid: [
     { name: "final names a school", doc: planWith(["I"], { I: "Brookfield Primary School, a mainstream primary academy." }) },
+    {
+      name: "final names a school and says how it was chosen",
+      doc: planWith(["I"], { I: "Greenfield Junior School (mainstream). Kai's parents expressed a preference for Greenfield Junior School. The school was consulted on 3 February 2026." }),
+    },
     { name: "draft leaves I blank", doc: planWith(["I"], { I: null }, { status: "draft" }) },
     { name: "draft says the placement will be named later", doc: planWith(["I"], { I: "This section will be completed when the final plan is issued." }, { status: "draft" }) },
     { name: "no status", doc: planWith(["I"], {}, {}), status: "not-applicable" },

@@ -65,7 +65,9 @@ export default defineRule<Options>({
       }
       return;
     }
-    if (text === "" || undecided || !(namesSetting || NAMED_SETTING.test(text))) {
+    // In a final, a named school wins over words like "consulted" or "preference" that describe how it was chosen.
+    const named = NAMED_SETTING.test(text);
+    if (text === "" || !(namesSetting || named) || (undecided && !named)) {
       report({
         messageId: "finalUnnamed",
         section: "I",
