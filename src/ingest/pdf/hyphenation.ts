@@ -27,8 +27,11 @@ const TRAILING_HYPHENATED = /([\p{L}\p{N}]+(?:[-\u2010][\p{L}\p{N}]+)*)[-\u2010\
 /** The word at the start of the next line, up to the first character that is not a letter or digit. */
 const LEADING_WORD = /^[\p{L}\p{N}]+/u;
 
+/** The end of a text, long enough for any word: the patterns run on it, not on a whole paragraph. */
+const tail = (text: string): string => text.trimEnd().slice(-80);
+
 /** Whether a line ends in a hyphen that could join it to the next line. */
-export const endsWithHyphen = (line: string): boolean => TRAILING_HYPHENATED.test(line.trimEnd());
+export const endsWithHyphen = (line: string): boolean => /[-\u2010\u00ad]\s*$/.test(line) && TRAILING_HYPHENATED.test(tail(line));
 
 type Decision = "keep" | "join";
 
@@ -66,7 +69,7 @@ export class Hyphenation {
   }
 
   private static halves(left: string, right: string): { leftWord: string; rightWord: string } {
-    return { leftWord: TRAILING_HYPHENATED.exec(left.trimEnd())?.[1] ?? "", rightWord: LEADING_WORD.exec(right.trimStart())?.[0] ?? "" };
+    return { leftWord: TRAILING_HYPHENATED.exec(tail(left))?.[1] ?? "", rightWord: LEADING_WORD.exec(right.trimStart())?.[0] ?? "" };
   }
 
   /** Rule 2: what the document's own spelling says, if anything. */
@@ -84,7 +87,7 @@ export class Hyphenation {
    * the document uses elsewhere, and the first piece alone does not.
    */
   joinWrapped(left: string, right: string): string {
-    const leftWord = /[\p{L}]+$/u.exec(left)?.[0];
+    const leftWord = /\p{L}+$/u.exec(tail(left))?.[0];
     const rightWord = /^\p{Ll}+/u.exec(right)?.[0];
     if (leftWord !== undefined && rightWord !== undefined) {
       const whole = `${leftWord}${rightWord}`.toLowerCase();

@@ -124,7 +124,10 @@ const SPACED_PAGE_NUMBER = /(?<!\b(?:year|stage|step|phase|level|part|section|ap
  * it is kept as a paragraph, not a heading (sections.ts must not start section A there).
  */
 export function isContentsEntry(text: string): boolean {
-  if (LEADER_PAGE_NUMBER.test(text)) return true;
+  // Cheap tests first: this runs on every line, and on whole paragraphs.
+  if (!/\d$/.test(text)) return false;
+  if (LEADER_PAGE_NUMBER.test(text.slice(-120))) return true;
+  if (text.length > 200) return false;
   const title = text.replace(SPACED_PAGE_NUMBER, "");
   return title !== text && wordsOf(title).length >= 3 && isSectionHeading(title);
 }
