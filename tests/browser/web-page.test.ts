@@ -12,6 +12,25 @@ import type { AuditReport } from "../../src/model/report.ts";
 import { createApp, listen, type RunningService } from "../../src/server/index.ts";
 import { captureLogger } from "../server/helpers.ts";
 
+// The page's DOM as far as these tests touch it, inside page.evaluate (the project type-checks without the DOM
+// library: everything else runs in Node).
+interface PageElement {
+  id: string;
+  className: string;
+  outerHTML: string;
+  textContent: string | null;
+  dataset: Record<string, string | undefined>;
+  labels?: { length: number } | null;
+  options?: { length: number };
+  hasAttribute(name: string): boolean;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
+}
+declare const document: { getElementById(id: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; activeElement: PageElement | null };
+declare function getComputedStyle(element: PageElement): { outlineStyle: string };
+declare const DataTransfer: new () => { items: { add(file: unknown): void } };
+declare const File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = `${ROOT}test-artifacts`;
 const sample = (name: string) => `${ROOT}samples/${name}`;
@@ -41,7 +60,7 @@ beforeAll(async () => {
   page.on("pageerror", (error) => pageProblems.push(error.message));
   await page.goto(service.url);
   // The rule sets have loaded from the API.
-  await page.waitForFunction(() => (document.getElementById("ruleset-select") as HTMLSelectElement).options.length > 1);
+  await page.waitForFunction(() => (document.getElementById("ruleset-select")?.options?.length ?? 0) > 1);
 });
 
 afterAll(async () => {
@@ -58,7 +77,7 @@ describe("the web page", () => {
     expect(await page.locator("h1").textContent()).toBe("EHC plan checker");
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll("input, select, button")]
-        .filter((el) => !el.hasAttribute("hidden") && !(el as HTMLInputElement).labels?.length && !el.getAttribute("aria-label") && !el.textContent?.trim())
+        .filter((el) => !el.hasAttribute("hidden") && !el.labels?.length && !el.getAttribute("aria-label") && !el.textContent?.trim())
         .map((el) => el.id || el.outerHTML),
     );
     expect(unlabelled).toEqual([]);
@@ -98,7 +117,7 @@ describe("the web page", () => {
     expect(await placeholder.locator("blockquote").textContent()).toContain("«Child_Forename»");
     expect(await placeholder.locator(".finding-source").textContent()).toMatch(/\(.+\)/);
     // Sections in the plan's order, the plan as a whole last.
-    const order = await page.locator(".finding-group").evaluateAll((groups) => groups.map((g) => (g as HTMLElement).dataset.section));
+    const order = await page.locator(".finding-group").evaluateAll((groups) => groups.map((g) => (g as unknown as PageElement).dataset.section));
     const expected = ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K", "plan"].filter((s) => order.includes(s));
     expect(order).toEqual(expected);
     expect(order.at(-1)).toBe("plan");
@@ -130,7 +149,7 @@ describe("the web page", () => {
     const report = JSON.parse(readFileSync((await json.path())!, "utf8")) as AuditReport;
     expect(report.grade).toBe("inadequate");
     // One bar per category, in the report's order, each with its score, or N/A when none of its checks applied.
-    const bars = await page.locator(".categories li").evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.category, li.querySelector(".category-score")?.textContent]));
+    const bars = await page.locator(".categories li").evaluateAll((items) => items.map((li) => [(li as unknown as PageElement).dataset.category, (li as unknown as PageElement).querySelector(".category-score")?.textContent]));
     expect(bars).toEqual(report.categories.map((c) => [c.id, c.score === null ? "N/A" : `${c.score.toFixed(1)} / 100`]));
     expect(await page.locator("li.finding").count()).toBe(report.checks.reduce((n, c) => n + c.findings.length, 0));
     const [html] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the report (HTML page)" }).click()]);
