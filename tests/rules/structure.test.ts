@@ -98,6 +98,7 @@ ruleTester(planDetailsPresent).run({
       name: "complete title block",
       doc: planWith(["A"], {}, { childName: "Ava Thompson", dateOfBirth: "2015-03-12", status: "final", reviewDate: "2027-03-15" }),
     },
+    { name: "a draft need not have a review date yet", doc: planWith(["A"], {}, { childName: "Ava Thompson", dateOfBirth: "2015-03-12", status: "draft" }) },
   ],
   invalid: [
     {

@@ -24,9 +24,14 @@ ruleTester(issuedWithin20Weeks).run({
     { name: "final's plan date used when no issue date is given", doc: plan({ status: "final", requestDate: "2026-01-05", planDate: "2026-04-01" }), note: "12.3 weeks" },
     {
       name: "draft well inside the limit",
+      doc: plan({ status: "draft", requestDate: "2025-06-02", draftIssuedDate: "2025-08-01" }),
+      note: "due by 20 October 2025",
+    },
+    {
+      name: "an undated draft is judged on the day of the audit",
       doc: plan({ status: "draft", requestDate: "2025-06-02" }),
       settings: { auditDate: "2025-08-01" },
-      note: "due by 20 October 2025",
+      note: "Draft of 1 August 2025",
     },
     { name: "no request date", doc: plan({ status: "final", finalIssuedDate: "2026-05-25" }), status: "not-applicable", note: "date of the request" },
     { name: "amended plan", doc: plan({ status: "amended", requestDate: "2020-01-01", finalIssuedDate: "2026-05-25" }), status: "not-applicable" },
@@ -45,15 +50,13 @@ ruleTester(issuedWithin20Weeks).run({
       findings: [{ messageId: "late", message: "20.1 weeks" }],
     },
     {
-      name: "draft whose deadline has passed",
-      doc: plan({ status: "draft", requestDate: "2025-01-06" }),
-      settings: { auditDate: "2025-09-01" },
+      name: "draft issued after the deadline",
+      doc: plan({ status: "draft", requestDate: "2025-01-06", draftIssuedDate: "2025-06-02" }),
       findings: [{ messageId: "deadlinePassed", message: "26 May 2025", severity: "error" }],
     },
     {
       name: "draft sent too late for the family's 15 days",
       doc: plan({ status: "draft", requestDate: "2025-04-21", draftIssuedDate: "2025-08-25" }),
-      settings: { auditDate: "2025-08-20" },
       findings: [{ messageId: "deadlineAtRisk", message: "8 September 2025", severity: "warning" }],
       status: "warning",
     },

@@ -13,7 +13,7 @@ export default defineRule<Options>({
     id: "issued-within-20-weeks",
     category: "timeliness",
     title: "Final plan issued within 20 weeks of the request",
-    description: "Measures the weeks from the request for assessment to the final plan; for a draft, how long is left.",
+    description: "Measures the weeks from the request for assessment to the final plan; for a draft, whether it leaves time for the family's comments before the deadline.",
     source: "SEND Regulations 2014, reg 13(2); SEND Code of Practice 2015, para 9.40",
     defaultSeverity: "error",
     defaultWeight: 2,
@@ -29,8 +29,8 @@ export default defineRule<Options>({
     defaultOptions: { maxWeeks: 20, commentDays: 15 },
     messages: {
       late: "The final plan was issued {{weeks}} weeks after the request for assessment ({{request}} to {{issued}}). The legal limit is {{maxWeeks}} weeks.",
-      deadlinePassed: "The {{maxWeeks}}-week deadline for the final plan was {{deadline}}; it has passed and the plan is still a draft.",
-      deadlineAtRisk: "The final plan is due by {{deadline}}, but the family must have {{commentDays}} days to comment on the draft: a draft sent on {{draftDate}} cannot be finalised in time.",
+      deadlinePassed: "The draft is dated {{draftDate}}, after the {{maxWeeks}}-week deadline for the final plan ({{deadline}}).",
+      deadlineAtRisk: "The final plan is due by {{deadline}}, but the family must have {{commentDays}} days to comment on the draft: a draft dated {{draftDate}} cannot be finalised in time.",
     },
   },
   check({ plan, options, settings, report }) {
@@ -60,9 +60,11 @@ export default defineRule<Options>({
     if (facts.status !== "draft") {
       return { notApplicable: "The plan gives no date of issue and is not marked as a draft, so the 20-week limit could not be checked." };
     }
-    const draftDate = facts.draftIssuedDate && facts.draftIssuedDate > settings.auditDate ? facts.draftIssuedDate : settings.auditDate;
+    // A draft is judged as at the day it was issued (so the result does not change with the day of the audit):
+    // the family's comment period must end by the deadline.
+    const draftDate = facts.draftIssuedDate ?? facts.planDate ?? settings.auditDate;
     const data = { deadline: formatUkDate(deadline), maxWeeks: options.maxWeeks, commentDays: options.commentDays, draftDate: formatUkDate(draftDate) };
-    if (settings.auditDate > deadline) {
+    if (draftDate > deadline) {
       report({ ...common, messageId: "deadlinePassed", data, suggestion: "Issue the final plan as soon as possible and tell the family why it is late." });
     } else if (addDays(draftDate, options.commentDays) > deadline) {
       report({
@@ -70,9 +72,9 @@ export default defineRule<Options>({
         messageId: "deadlineAtRisk",
         severity: "warning",
         data,
-        suggestion: "Send the draft now, and plan the final for the day the comment period ends.",
+        suggestion: "Issue the final on the day the comment period ends, and tell the family why it will be late.",
       });
     }
-    return { note: `Draft: the final plan is due by ${formatUkDate(deadline)} (${weeksBetween(facts.requestDate, settings.auditDate)} weeks since the request).` };
+    return { note: `Draft of ${formatUkDate(draftDate)}, ${weeksBetween(facts.requestDate, draftDate)} weeks after the request: the final plan is due by ${formatUkDate(deadline)}.` };
   },
 });

@@ -1,4 +1,6 @@
 // Template text left in a plan ("[insert date]", "«Child_Forename»", "TBC") shows it was not finished.
+import type { SectionId } from "../../model/document.ts";
+import { SECTION_IDS } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
 import { findPhrases } from "../text/phrase-list.ts";
 
@@ -7,6 +9,8 @@ interface Options {
   phrases: string[];
   /** Regular expressions for placeholder shapes (square-bracket prompts, mail-merge fields). */
   patterns: string[];
+  /** Sections where a draft may say "to be confirmed" (the placement is decided after the draft). */
+  draftUndecidedSections: SectionId[];
 }
 
 export default defineRule<Options>({
@@ -23,13 +27,15 @@ export default defineRule<Options>({
       properties: {
         phrases: { type: "array", items: { type: "string", minLength: 1 } },
         patterns: { type: "array", items: { type: "string", minLength: 1, format: "regex" } },
+        draftUndecidedSections: { type: "array", items: { enum: [...SECTION_IDS] }, uniqueItems: true },
       },
-      required: ["phrases", "patterns"],
+      required: ["phrases", "patterns", "draftUndecidedSections"],
       additionalProperties: false,
     },
     defaultOptions: {
       phrases: ["TBC", "TBA", "to be confirmed", "XXX", "Enter text here", "Click here to enter text", "Click or tap here to enter text", "insert name", "insert date", "Lorem ipsum"],
       patterns: ["\\[[^\\]\\n]{1,40}\\]", "«[^»\\n]{1,40}»", "<<[^>\\n]{1,40}>>", "\\{\\{[^}\\n]{1,40}\\}\\}", "\\bX{3,}\\b"],
+      draftUndecidedSections: ["I"],
     },
     messages: {
       placeholder: 'Template text "{{text}}" is still in the plan.',
@@ -37,9 +43,11 @@ export default defineRule<Options>({
   },
   check({ plan, options, report }) {
     const patterns = options.patterns.map((source) => new RegExp(source, "giu"));
+    const isDraft = plan.facts.status === "draft";
     for (const block of plan.blocks) {
+      const phrasesApply = !(isDraft && block.section !== null && options.draftUndecidedSections.includes(block.section));
       const found = [
-        ...findPhrases(block.text, options.phrases),
+        ...(phrasesApply ? findPhrases(block.text, options.phrases) : []),
         ...patterns.flatMap((pattern) => [...block.text.matchAll(pattern)].map((m) => ({ index: m.index, text: m[0] }))),
       ];
       // One finding per placeholder occurrence: a phrase inside a bracketed placeholder is the same one.
