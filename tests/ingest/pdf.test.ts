@@ -8,7 +8,8 @@ import { readPdf } from "../../src/ingest/pdf.ts";
 import type { RawBlock, RawDocument } from "../../src/ingest/raw.ts";
 import type { FlowItem, PageContent } from "../../src/ingest/pdf/flow.ts";
 import { Hyphenation } from "../../src/ingest/pdf/hyphenation.ts";
-import { blocksFromFlow, listMarker } from "../../src/ingest/pdf/line-blocks.ts";
+import { blocksFromFlow } from "../../src/ingest/pdf/line-blocks.ts";
+import { listMarker } from "../../src/ingest/pdf/line-shapes.ts";
 import { flowFromPages } from "../../src/ingest/pdf/page-flow.ts";
 import { isPageNumberLine } from "../../src/ingest/pdf/running-lines.ts";
 

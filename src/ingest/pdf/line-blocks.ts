@@ -2,146 +2,53 @@
 // pdf-parse's page text keeps neither blank lines between paragraphs nor indentation), so all of this is read
 // from the text itself, measuring lines in characters against the document's usual full line:
 // - A paragraph ends at a blank line; after a short line (under 70% of a full line) when the next line starts
-//   with a capital, a digit or a bullet; and at a line ending in . : ; ? ! followed by such a line. It runs on
-//   over a hyphen at the line end followed by lower case, and over a bracket left open. At a page break it runs
-//   on only when its sentence clearly does (no full stop, and the next page starts in lower case or the line
-//   ends in a comma or hyphen). Contents-page entries ("Section A: ... 3") are a paragraph each.
+//   with a capital, a digit or a bullet; and at a line ending in . : ; ? ! followed by such a line (so a
+//   sentence that happens to end at the margin splits its paragraph: measured on the samples, guessing from how
+//   full the line is did worse). It runs on over a hyphen at the line end followed by lower case, and over a
+//   bracket left open. At a page break it runs on only when its sentence clearly does (no full stop, and the
+//   next page starts in lower case or the line ends in a comma or hyphen). Contents-page entries
+//   ("Section A: ... 3"), title-block fields ("Name: ...") and "Dear ...," are paragraphs of their own.
 // - A line starting with a bullet or a number ("1.", "1)", "a)", "(i)", "2.1.") starts a list item; the lines
 //   after it are joined to it by the same rules as paragraphs.
-// - A standalone short line is a heading when it reads like one: "Section A: ...", "Part F – ...",
-//   "1. ... (Section A)", "Appendix ..." (level 1); or, when it also starts a block and the next line does not
-//   run on in lower case, an ALL CAPS or Title Case line, or a sentence-case line of up to 8 words followed by
-//   a full line, a list or a table (level 2). Lines ending in . , ; : and "Label: value" lines never are.
+// - A line that starts a block is a heading when it reads like one: "Section A: ...", "Part F – ...",
+//   "1. ... (Section A)", "H1: ...", "Appendix ..." (level 1, also over two lines); or a short capitalised line
+//   (ALL CAPS, Title Case, or sentence case up to 8 words; no . , ; : at its end, no "Label: value") that is
+//   followed by body text — a full line, a sentence, a list or a table, perhaps after one more such line
+//   (level 2). Names and addresses look like headings too, but are followed by more address, not body text.
+//   A heading left on a word that cannot end it ("... section 2 of the") carries on over the next line.
+// Inside table cells (narrow columns) a short line ends a paragraph only when a full line follows it.
 import type { RawBlock } from "../raw.ts";
 import { endsTerminal, tidySpace } from "./flow.ts";
 import type { FlowItem, FlowLine } from "./flow.ts";
 import { endsWithHyphen, Hyphenation } from "./hyphenation.ts";
+import {
+  count,
+  FIELD_LINE,
+  headingRunsOn,
+  HEADING_MAX_WORDS,
+  isAllCaps,
+  isContentsEntry,
+  isSectionHeading,
+  isSentence,
+  isTitleCase,
+  LEADER_PAGE_NUMBER,
+  listMarker,
+  looksLikeHeadingLine,
+  MINOR_WORDS,
+  mostlyLetters,
+  SALUTATION,
+  SECTION_IN_BRACKETS,
+  SENTENCE_CASE_HEADING_MAX_WORDS,
+  startsLowerCase,
+  startsNewUnit,
+  typicalLineWidth,
+  wordsOf,
+} from "./line-shapes.ts";
+import type { ListMarker } from "./line-shapes.ts";
 import { firstRowIsHeader } from "./page-tables.ts";
 
 /** A line shorter than this share of the usual full line ends its paragraph. */
 const SHORT_LINE_SHARE = 0.7;
-const HEADING_MAX_WORDS = 12;
-/** "8. Social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970 (Section H1)" */
-const SECTION_HEADING_MAX_WORDS = 22;
-const SENTENCE_CASE_HEADING_MAX_WORDS = 8;
-
-export interface ListMarker {
-  ordered: boolean;
-  /** 0 = top level. */
-  level: number;
-  /** The item's text without its bullet or number. */
-  text: string;
-}
-
-/** Bullet glyphs, including the private-use characters of the Symbol and Wingdings fonts Word bullets use. */
-const GLYPH_BULLET = /^[•●◦▪■□○◆◇➢➤►▶✓✔·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]\s*(\S.*)$/u;
-/** Dashes and asterisks are bullets only when a space follows ("- item", not "-5"). */
-const DASH_BULLET = /^[-–—*]\s+(\S.*)$/;
-const ROMAN_ITEM = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)\)\s+(\S.*)$/;
-const LETTER_ITEM = /^(?:\(([a-z])\)|([a-z])[.)])\s+(\S.*)$/;
-/** "1.", "1)", "2.1." — a number without a stop after it ("2.5 hours weekly") is a quantity, not an item. */
-const NUMBER_ITEM = /^(\d{1,2}(?:\.\d{1,2})*)[.)]\s+(\S.*)$/;
-
-const SUB_BULLETS = new Set(["◦", "○"]);
-const SUB_SUB_BULLETS = new Set(["▪", "■", "\uf0a7"]);
-
-export function listMarker(line: string): ListMarker | null {
-  const glyph = GLYPH_BULLET.exec(line);
-  if (glyph) {
-    const bullet = line[0]!;
-    return { ordered: false, level: SUB_BULLETS.has(bullet) ? 1 : SUB_SUB_BULLETS.has(bullet) ? 2 : 0, text: glyph[1]! };
-  }
-  const dash = DASH_BULLET.exec(line);
-  if (dash) return { ordered: false, level: 0, text: dash[1]! };
-  const roman = ROMAN_ITEM.exec(line);
-  if (roman) return { ordered: true, level: 2, text: roman[2]! };
-  const letter = LETTER_ITEM.exec(line);
-  if (letter) return { ordered: true, level: 1, text: letter[3]! };
-  const number = NUMBER_ITEM.exec(line);
-  if (number) return { ordered: true, level: number[1]!.split(".").length - 1, text: number[2]! };
-  return null;
-}
-
-/** "1. Views, interests and aspirations (Section A)": the section named at the end. */
-const SECTION_IN_BRACKETS = /\((?:[Ss]ection|[Pp]art|SECTION|PART)\s+(?:[A-K]|H\s?[12])\)$/u;
-const SECTION_HEADING = [
-  // "Section A: Views, interests and aspirations", "Part F – The support I will get", "SECTION H1"
-  /^(?:[Ss]ection|[Pp]art|SECTION|PART)\s+(?:[A-K]|H\s?[12])(?:\s*$|\s*[:.\-–—]|\s+\p{Lu})/u,
-  SECTION_IN_BRACKETS,
-  // "H1: Social care provision under section 2 of the CSDPA 1970" under a combined Section H
-  /^H[12]\s*[:.\-–—]\s+\p{Lu}/u,
-  /^(?:Appendix|Annex|Schedule|APPENDIX|ANNEX|SCHEDULE)\b/u,
-];
-
-const MINOR_WORDS = new Set([
-  "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
-  "about", "under", "over", "per", "via", "nor", "vs", "&", "–", "-", "—",
-]);
-
-const wordsOf = (text: string): string[] => text.split(" ").filter(Boolean);
-const isAllCaps = (text: string): boolean => (text.match(/\p{L}/gu) ?? []).length >= 3 && !/\p{Ll}/u.test(text);
-const isTitleCase = (text: string): boolean =>
-  wordsOf(text).every((word) => MINOR_WORDS.has(word.toLowerCase()) || /^[("'‘“]*[\p{Lu}\p{N}&]/u.test(word));
-/** "Child's name: Amara Okafor", "Date of plan: 4 June 2024": a title-block field. */
-const FIELD_LINE = /^\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,4}:\s+\S/u;
-const SALUTATION = /^(?:Dear|Yours)\b.*,$/;
-/** Short, capitalised, not a sentence or a "Label: value" field. */
-const looksLikeHeadingLine = (text: string): boolean =>
-  wordsOf(text).length <= HEADING_MAX_WORDS &&
-  /^\p{Lu}/u.test(text) &&
-  (text.match(/\p{L}/gu) ?? []).length >= 3 &&
-  !/[.,;:]$/.test(text) &&
-  !/:\s/.test(text) &&
-  count(text, "(") <= count(text, ")") &&
-  listMarker(text) === null;
-const mostlyLetters = (text: string): boolean => {
-  const visible = text.replace(/\s/g, "");
-  return (visible.match(/\p{L}/gu) ?? []).length >= visible.length / 2;
-};
-const startsLowerCase = (text: string): boolean => /^\p{Ll}/u.test(text);
-const count = (text: string, character: string): number => text.split(character).length - 1;
-/**
- * A heading that stops on a word that cannot end it ("Section H1: Social care provision under section 2 of the")
- * carries on over the next line ("Chronically Sick and Disabled Persons Act 1970").
- */
-const headingRunsOn = (heading: string, next: string): boolean => {
-  const lastWord = heading.split(" ").pop()!;
-  // "... Disabled Persons Act" / "1970": a year left on a line of its own.
-  if (/^(?:19|20)\d\d$/.test(next) && /\p{L}$/u.test(heading)) return true;
-  return (MINOR_WORDS.has(lastWord) && lastWord === lastWord.toLowerCase()) || /[,&\-–—]$/.test(heading) || count(heading, "(") > count(heading, ")");
-};
-/** A whole sentence: a one-line paragraph. */
-const isSentence = (text: string): boolean => /^[\p{Lu}"“'‘]/u.test(text) && /[.!?]["'”’)]*$/.test(text);
-/** Starts the way a new paragraph or item starts. */
-const startsNewUnit = (text: string): boolean => /^[\p{Lu}\p{N}"“'‘]/u.test(text) || listMarker(text) !== null;
-
-/** A page number at the end of a contents-page entry: after dot leaders, or after a space (but not "Year 6"). */
-const LEADER_PAGE_NUMBER = /\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*(\d{1,3})$/;
-const SPACED_PAGE_NUMBER = /(?<!\b(?:year|stage|step|phase|level|part|section|appendix|annex|schedule|outcome|group|class|room|area|h))\s+\d{1,3}$/i;
-
-/**
- * "Section A: Views, interests and aspirations ..... 3" on a contents page names a section without being it, so
- * it is kept as a paragraph, not a heading (sections.ts must not start section A there).
- */
-export function isContentsEntry(text: string): boolean {
-  // Cheap tests first: this runs on every line, and on whole paragraphs.
-  if (!/\d$/.test(text)) return false;
-  if (LEADER_PAGE_NUMBER.test(text.slice(-120))) return true;
-  if (text.length > 200) return false;
-  const title = text.replace(SPACED_PAGE_NUMBER, "");
-  return title !== text && wordsOf(title).length >= 3 && isSectionHeading(title);
-}
-
-export function isSectionHeading(text: string): boolean {
-  return wordsOf(text).length <= SECTION_HEADING_MAX_WORDS && !/[.,;]$/.test(text) && SECTION_HEADING.some((pattern) => pattern.test(text));
-}
-
-/** The usual length of a full line of body text, in characters (Infinity when there is too little text to tell). */
-export function typicalLineWidth(lines: readonly string[]): number {
-  const lengths = lines.map(tidySpace).filter((line) => wordsOf(line).length >= 5).map((line) => line.length).sort((a, b) => b - a);
-  if (lengths.length < 5) return Infinity;
-  return lengths[Math.floor(lengths.length * 0.1)]!;
-}
 
 interface OpenBlock {
   kind: "paragraph" | "list-item" | "heading";
