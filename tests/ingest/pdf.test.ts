@@ -227,6 +227,35 @@ describe("tables from getTable() rows", () => {
     });
   });
 
+  it("places tables that share a header row each where its own text was", () => {
+    const header = ["Need", "Provision"];
+    const talking = ["Talking", "Speech and language therapy in school once a week"];
+    const reading = ["Reading", "Phonics teaching one to one every school day"];
+    const pages = pagesOf({
+      lines: ["Communication", "Need Provision", "Talking Speech and language therapy in school once a week", "Cognition", "Need Provision", "Reading Phonics teaching one to one every school day"],
+      tables: [
+        [header, talking],
+        [header, reading],
+      ],
+    });
+    expect(blocksOf(pages)).toEqual([
+      { kind: "heading", level: 2, text: "Communication", location: { page: 1 } },
+      { kind: "table", header, rows: [talking], location: { page: 1 } },
+      { kind: "heading", level: 2, text: "Cognition", location: { page: 1 } },
+      { kind: "table", header, rows: [reading], location: { page: 1 } },
+    ]);
+  });
+
+  it("joins the rest of a section row cut by a page break, even when it starts a new paragraph", () => {
+    const pages = pagesOf(
+      { lines: ["Section A", "Views", "Amira likes drawing and", "music."], tables: [[["Section A\nViews", "Amira likes drawing and\nmusic."]]] },
+      { lines: ["What her parents say", "They are proud of her."], tables: [[["", "What her parents say\nThey are proud of her."]]] },
+    );
+    expect(blocksOf(pages)).toEqual([
+      { kind: "table", header: [], rows: [["Section A\nViews", "Amira likes drawing and music.\nWhat her parents say\nThey are proud of her."]], location: { page: 1 } },
+    ]);
+  });
+
   it("pads a row under a cell merged downwards on the left, and a header spanning columns on the right", () => {
     const rows = [["Outcome", "Provision"], ["Read fluently", "Phonics", "Daily"], ["Reading with an adult", "Weekly"]];
     const pages = pagesOf({ lines: ["Outcome Provision", "Read fluently Phonics Daily", "Reading with an adult Weekly"], tables: [rows] });

@@ -55,26 +55,29 @@ export function placeTables(lines: readonly string[], tables: readonly (readonly
   const firstLineOfTable: (number | undefined)[] = [];
   for (const rows of tables) {
     let cursor = 0;
-    let first: number | undefined;
-    const note = (at: number) => {
-      if (at >= 0 && (first === undefined || at < first)) first = at;
-    };
+    // Where the table starts: its first whole row found; a lone cell (a word like "Daily" can occur anywhere)
+    // only when no row was found whole.
+    let firstRow = Infinity;
+    let firstCell = Infinity;
     for (const row of rows) {
       const whole = withoutSpace(row.join(""));
       const at = mark(whole, cursor);
-      note(at);
       if (at >= 0) {
+        firstRow = Math.min(firstRow, at);
         cursor = at + whole.length;
         continue;
       }
       for (const cell of row) {
         const needle = withoutSpace(cell);
         const found = mark(needle, cursor);
-        note(found);
-        if (found >= 0) cursor = found + needle.length;
+        if (found >= 0) {
+          firstCell = Math.min(firstCell, found);
+          cursor = found + needle.length;
+        }
       }
     }
-    firstLineOfTable.push(first === undefined ? undefined : lineOfChar[first]);
+    const first = Number.isFinite(firstRow) ? firstRow : firstCell;
+    firstLineOfTable.push(Number.isFinite(first) ? lineOfChar[first] : undefined);
   }
 
   const matchedPerLine = new Map<number, number>();
