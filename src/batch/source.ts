@@ -42,8 +42,12 @@ export function normalisePath(name: string): string {
 
 const byPath = (a: SourceEntry, b: SourceEntry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** The files under a folder, recursively. Files are read from where the auditor keeps them; nothing is copied. */
-export function folderSource(root: string, limits: Partial<IngestLimits> = {}): BatchSource {
+/**
+ * The files under a folder, recursively. Files are read from where the auditor keeps them; nothing is copied.
+ * `exclude`: folders inside it to leave out (the output folder, when it is inside the input).
+ */
+export function folderSource(root: string, limits: Partial<IngestLimits> = {}, exclude: string[] = []): BatchSource {
+  const excluded = exclude.map((dir) => normalisePath(path.relative(root, dir))).filter((rel) => rel !== "" && !rel.startsWith(".."));
   return {
     label: path.basename(path.resolve(root)),
     async list() {
@@ -64,7 +68,8 @@ export function folderSource(root: string, limits: Partial<IngestLimits> = {}): 
       for (const dirent of dirents) {
         if (!dirent.isFile()) continue;
         const relative = normalisePath(path.relative(root, path.join(dirent.parentPath, dirent.name)));
-        if (!isNoise(relative)) entries.push({ path: relative, size: 0 });
+        if (isNoise(relative) || excluded.some((dir) => relative.startsWith(`${dir}/`))) continue;
+        entries.push({ path: relative, size: 0 });
       }
       return entries.sort(byPath);
     },

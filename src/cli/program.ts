@@ -4,11 +4,12 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { closeDefaultParsePool } from "../ingest/worker-pool.ts";
 import { registerAuditCommand } from "./commands/audit.ts";
+import { registerBatchCommand } from "./commands/batch.ts";
 import { registerParseCommand } from "./commands/parse.ts";
 import { registerRulesCommand } from "./commands/rules.ts";
 import { EXIT, processIo, type Io } from "./problems.ts";
 
-const COMMANDS: ((program: Command, io: Io) => void)[] = [registerAuditCommand, registerParseCommand, registerRulesCommand];
+const COMMANDS: ((program: Command, io: Io) => void)[] = [registerAuditCommand, registerParseCommand, registerRulesCommand, registerBatchCommand];
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 

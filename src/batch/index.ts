@@ -1,0 +1,14 @@
+// Batch scoring: a folder or zip of plans in, a quality return and a dashboard out. See docs/batch.md.
+export { discoverPlans } from "./discover.ts";
+export { applyManifest, parseManifest, type Manifest } from "./manifest.ts";
+export { openBatchInput } from "./open-input.ts";
+export { pairByConvention, nameFile, type Discovery } from "./pairing.ts";
+export { createBatchPool, defaultBatchThreads, type BatchPool, type BatchPoolOptions } from "./pool.ts";
+export { appendResult, readPreviousResults } from "./results-log.ts";
+export { isReusable, runBatch, type BatchRun, type RunBatchOptions } from "./runner.ts";
+export { folderSource, memorySource, type BatchSource } from "./source.ts";
+export { isZipName, zipSource } from "./zip-source.ts";
+export { buildOutputs, OUTPUT_FILES, resultsJsonl, writeOutputs, type BatchOutputs } from "./outputs/index.ts";
+export { DASHBOARD_CSP } from "./outputs/dashboard.ts";
+export type { BatchSummary } from "./outputs/summary.ts";
+export type * from "./types.ts";

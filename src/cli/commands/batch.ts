@@ -1,0 +1,235 @@
+// `ehcp-qa batch <folder|zip> --out <dir> [--manifest <csv>] [--ruleset R] [--jobs N] [--audit-date YYYY-MM-DD]`
+// Scores every plan in a folder or zip on all cores and writes results.csv, results.jsonl, quality-return.xlsx,
+// summary.html and reports/<id>.html into --out. Exit 0 when every plan was dealt with (plans that could not be read
+// are rows with their code); 2 when the input, manifest or rule set cannot be used; 130 when stopped with Ctrl-C
+// (what was done is written, and running the same command again carries on from there); 3 for an internal error.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import {
+  appendResult,
+  buildOutputs,
+  defaultBatchThreads,
+  discoverPlans,
+  openBatchInput,
+  OUTPUT_FILES,
+  parseManifest,
+  readPreviousResults,
+  runBatch,
+  writeOutputs,
+  type BatchProgress,
+  type BatchRun,
+  type BatchSummary,
+  type Manifest,
+} from "../../batch/index.ts";
+import { loadRuleSet } from "../../config/loader.ts";
+import { ProblemError } from "../../model/problem.ts";
+import { GRADE_LABELS } from "../../report/formatters/common.ts";
+import { readInputFile } from "../input-file.ts";
+import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
+
+/** Exit code after Ctrl-C, as shells report a command stopped by SIGINT. */
+export const EXIT_INTERRUPTED = 130;
+
+export interface BatchCommandOptions {
+  out: string;
+  manifest?: string;
+  ruleset?: string;
+  jobs?: string;
+  auditDate?: string;
+  /** For tests: a fixed time for the reports and the summary. */
+  generatedAt?: Date;
+  /** For tests: acts as a first Ctrl-C when aborted. */
+  signal?: AbortSignal;
+  /** Draw a progress bar (default: when stderr is a terminal and output goes to the process). */
+  progressBar?: boolean;
+}
+
+export interface BatchCommandResult {
+  code: number;
+  run?: BatchRun;
+  summary?: BatchSummary;
+}
+
+function badOption(message: string): ProblemError {
+  return new ProblemError({ code: "BAD_REQUEST", message });
+}
+
+function parseJobs(text: string | undefined): number {
+  if (text === undefined) return defaultBatchThreads();
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw badOption(`--jobs must be a whole number of worker threads, 1 or more; "${text}" is not.`);
+  return jobs;
+}
+
+function parseAuditDate(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const date = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    throw badOption(`--audit-date must be a date written as YYYY-MM-DD (for example 2026-03-31); "${text}" is not.`);
+  }
+  return text;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Progress on stderr: a bar on a terminal, otherwise a line per plan (per 10% for big batches). */
+function progressDisplay(io: Io, bar: boolean): { update(progress: BatchProgress): void; stop(): void } {
+  if (bar) {
+    const display = new cliProgress.SingleBar(
+      {
+        format: "Scoring plans |{bar}| {value}/{total} plans | {failures} not scored | ETA {eta_formatted}",
+        hideCursor: true,
+        etaBuffer: 20,
+        stream: process.stderr,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(progress) {
+        if (!started) {
+          display.start(progress.total, progress.done, { failures: progress.failures });
+          started = true;
+        } else display.update(progress.done, { failures: progress.failures });
+      },
+      stop: () => {
+        if (started) display.stop();
+      },
+    };
+  }
+  let lastStep = -1;
+  return {
+    update(progress) {
+      if (progress.total === 0) return;
+      const step = progress.total <= 20 ? progress.done : Math.floor((progress.done / progress.total) * 10);
+      if (step === lastStep) return;
+      lastStep = step;
+      const failures = progress.failures > 0 ? `, ${progress.failures} could not be scored` : "";
+      io.stderr(`Scored ${progress.done} of ${plural(progress.total, "plan")} (${Math.round((progress.done / progress.total) * 100)}%${failures})\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+function closingLines(summary: BatchSummary, run: BatchRun, out: string, skipped: number): string {
+  const grades = summary.grades.map((g) => `${g.count} ${GRADE_LABELS[g.grade].toLowerCase()}`).join(", ");
+  const problems = summary.problems.map((p) => `${p.code} ${p.count}`).join(", ");
+  const lines = [
+    `${run.stopped ? "Stopped after scoring" : "Scored"} ${plural(summary.scored, "plan")}${summary.scored > 0 ? `: ${grades}; mean score ${summary.meanScore?.toFixed(1)}` : ""}.`,
+  ];
+  if (summary.unreadable > 0) lines.push(`${plural(summary.unreadable, "plan")} could not be scored (${problems}): see the "problem" column of ${OUTPUT_FILES.csv}.`);
+  if (run.reused > 0) lines.push(`${plural(run.reused, "plan")} ${run.reused === 1 ? "was" : "were"} already scored in ${out} and not scored again.`);
+  if (skipped > 0) lines.push(`${plural(skipped, "file")} in the input ${skipped === 1 ? "is" : "are"} not part of any plan (listed above).`);
+  lines.push(`Written to ${out}: ${OUTPUT_FILES.csv}, ${OUTPUT_FILES.jsonl}, ${OUTPUT_FILES.xlsx}, ${OUTPUT_FILES.html}, and ${plural(summary.scored, "report")} in reports/.`);
+  if (run.stopped) lines.push(`${plural(run.pending.length, "plan")} ${run.pending.length === 1 ? "is" : "are"} not scored yet: run the same command again to finish (plans already scored are not scored again).`);
+  return `${lines.join("\n")}\n`;
+}
+
+export async function runBatchCommand(input: string, options: BatchCommandOptions, io: Io = processIo): Promise<BatchCommandResult> {
+  let outcome: BatchCommandResult = { code: EXIT.ok };
+  const code = await withProblems(io, async () => {
+    if (!options.out) throw badOption("--out is needed: the folder to write the results into.");
+    const jobs = parseJobs(options.jobs);
+    const askedDate = parseAuditDate(options.auditDate);
+    const ruleSet = await loadRuleSet(options.ruleset ?? "default");
+    let manifest: Manifest | undefined;
+    if (options.manifest) {
+      const file = await readInputFile(options.manifest);
+      manifest = parseManifest(file.bytes, file.fileName);
+    }
+    const out = path.resolve(options.out);
+    const source = await openBatchInput(input, {}, [out]);
+    try {
+      const discovery = await discoverPlans(source, manifest);
+      if (discovery.skipped.length > 0) {
+        const shown = discovery.skipped.slice(0, 10).map((s) => `  ${s.path}: ${s.reason}\n`).join("");
+        const more = discovery.skipped.length > 10 ? `  and ${discovery.skipped.length - 10} more\n` : "";
+        io.stderr(`Not scored (not part of any plan):\n${shown}${more}`);
+      }
+      if (discovery.plans.length === 0) {
+        throw new ProblemError({
+          code: "FILE_NOT_FOUND",
+          message: `No plans were found in ${input}. Name each plan <id>-final.docx or <id>-final.pdf (its draft <id>-draft.docx, letters <id>-response-*.pdf, advice <id>-advice-*.pdf), or list them in a manifest with --manifest.`,
+        });
+      }
+      try {
+        await mkdir(out, { recursive: true });
+      } catch (error) {
+        throw badOption(`The output folder ${options.out} could not be made (${(error as NodeJS.ErrnoException).code ?? "unknown reason"}).`);
+      }
+      const log = path.join(out, OUTPUT_FILES.jsonl);
+      const previous = await readPreviousResults(log);
+      const generatedAt = options.generatedAt ?? new Date();
+      // A resumed run keeps the audit date of the run it carries on, so plans scored on either side of midnight agree.
+      const auditDate = askedDate ?? previous.auditDate ?? generatedAt.toISOString().slice(0, 10);
+      if (previous.byKey.size > 0) io.stderr(`Carrying on from the results already in ${options.out} (audit date ${auditDate}).\n`);
+
+      const stop = new AbortController();
+      const abandon = new AbortController();
+      options.signal?.addEventListener("abort", () => stop.abort(), { once: true });
+      const onSigint = () => {
+        if (!stop.signal.aborted) {
+          stop.abort();
+          io.stderr("\nStopping: finishing the plans being scored, then writing the results (press Ctrl-C again to stop at once)...\n");
+        } else {
+          abandon.abort();
+        }
+      };
+      process.on("SIGINT", onSigint);
+      const display = progressDisplay(io, options.progressBar ?? (io === processIo && process.stderr.isTTY === true));
+      let run: BatchRun;
+      try {
+        run = await runBatch({
+          source,
+          plans: discovery.plans,
+          ruleSet,
+          auditDate,
+          generatedAt,
+          pool: { threads: jobs },
+          previous: previous.byKey,
+          onResult: (result, reused) => {
+            if (!reused) appendResult(log, result);
+          },
+          onProgress: (progress) => display.update(progress),
+          signal: stop.signal,
+          abandonSignal: abandon.signal,
+        });
+      } finally {
+        display.stop();
+        process.off("SIGINT", onSigint);
+      }
+      const { summary, files } = await buildOutputs({
+        results: run.results,
+        columns: manifest?.columns ?? [],
+        ruleset: { name: ruleSet.name, version: ruleSet.version },
+        generatedAt,
+        pending: run.pending.length,
+      });
+      // A stopped run keeps results.jsonl as appended: it still holds earlier results of plans not reached this time.
+      await writeOutputs(out, files, run.stopped ? new Set([OUTPUT_FILES.jsonl]) : new Set());
+      io.stdout(closingLines(summary, run, options.out, discovery.skipped.length));
+      outcome = { code: run.stopped ? EXIT_INTERRUPTED : EXIT.ok, run, summary };
+      return outcome.code;
+    } finally {
+      await source.close();
+    }
+  });
+  return { ...outcome, code };
+}
+
+export function registerBatchCommand(program: Command, io: Io = processIo): void {
+  program
+    .command("batch")
+    .description("Score every plan in a folder or zip and write a quality return (CSV, Excel) and a dashboard.")
+    .argument("<folder|zip>", "the plans: <id>-final.docx|pdf with <id>-draft, <id>-response*, <id>-advice-* files, or any files a manifest lists")
+    .requiredOption("--out <dir>", "the folder to write results into (running again with the same folder carries on where it stopped)")
+    .option("--manifest <csv>", "a CSV with columns id, plan, draft, response, advice (files separated by ;) and your own columns for breakdowns")
+    .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
+    .option("--jobs <n>", `worker threads (default: every core, ${defaultBatchThreads()} here)`)
+    .option("--audit-date <date>", "the date the date rules count to, YYYY-MM-DD (default: today, or the date of the run being carried on)")
+    .action(async (folder: string, options: BatchCommandOptions) => {
+      process.exitCode = (await runBatchCommand(folder, options, io)).code;
+    });
+}
