@@ -47,6 +47,10 @@ import {
 import type { ListMarker } from "./line-shapes.ts";
 import { firstRowIsHeader } from "./page-tables.ts";
 
+// The text reader and section tables read list markers the same way; they import them from here.
+export { listMarker } from "./line-shapes.ts";
+export type { ListMarker } from "./line-shapes.ts";
+
 /** A line shorter than this share of the usual full line ends its paragraph. */
 const SHORT_LINE_SHARE = 0.7;
 
