@@ -11,42 +11,43 @@ import { flowFromPages } from "./pdf/page-flow.ts";
 /** Fewer letters than this per page on average means the pages are pictures of text: a scan without OCR. */
 const MIN_LETTERS_PER_PAGE = 25;
 
-const ENCRYPTED = new ProblemError({ code: "ENCRYPTED_PDF", message: "This PDF is password-protected. Remove the password or upload the Word file." });
-const NO_TEXT = new ProblemError({
-  code: "NO_TEXT_LAYER",
-  message: "This PDF is a scan with no text in it; run it through OCR (text recognition) or upload the Word file.",
-});
-const CORRUPT = new ProblemError({
-  code: "CORRUPT_FILE",
-  message: "This PDF is damaged or incomplete and cannot be read. Save or export it again from the original document, or upload the Word file.",
-});
+const MESSAGES = {
+  ENCRYPTED_PDF: "This PDF is password-protected. Remove the password or upload the Word file.",
+  NO_TEXT_LAYER: "This PDF is a scan with no text in it; run it through OCR (text recognition) or upload the Word file.",
+  CORRUPT_FILE: "This PDF is damaged or incomplete and cannot be read. Save or export it again from the original document, or upload the Word file.",
+} as const;
+
+/** A fresh error each time: callers may add the file name to the problem they catch. */
+const problem = (code: keyof typeof MESSAGES): ProblemError => new ProblemError({ code, message: MESSAGES[code] });
 
 /** pdf-parse's own errors become coded problems; nothing from the library reaches the user. */
 function problemFor(error: unknown): ProblemError {
-  if (error instanceof ProblemError) return error;
   const name = error instanceof Error ? error.name : "";
-  return name === "PasswordException" ? ENCRYPTED : CORRUPT;
+  return problem(name === "PasswordException" ? "ENCRYPTED_PDF" : "CORRUPT_FILE");
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<RawDocument> {
+/** Each page's text lines and ruled tables, as pdf-parse reads them. */
+async function readPages(bytes: Uint8Array): Promise<PageContent[]> {
   // A copy: pdf.js may keep or transfer the buffer it is given, and the caller's bytes must stay intact.
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const text = await parser.getText({ pageJoiner: "" });
-    if (text.total === 0) throw CORRUPT;
     const tables = await parser.getTable();
     const tablesByPage = new Map(tables.pages.map((page) => [page.num, page.tables]));
-    const pages: PageContent[] = text.pages.map((page) => ({ page: page.num, lines: page.text.split("\n"), tables: tablesByPage.get(page.num) ?? [] }));
-
-    const flow = flowFromPages(pages);
-    // Counted without running headers and footers: a document system may stamp text ones on scanned pages.
-    const bodyText = flow.map((item) => (item.kind === "line" ? item.text : item.rows.flat().join(" "))).join(" ");
-    if ((bodyText.match(/\p{L}/gu) ?? []).length < MIN_LETTERS_PER_PAGE * text.total) throw NO_TEXT;
-
-    return { format: "pdf", blocks: blocksFromFlow(flow), comments: [], trackedChanges: [], pageCount: text.total };
+    return text.pages.map((page) => ({ page: page.num, lines: page.text.split("\n"), tables: tablesByPage.get(page.num) ?? [] }));
   } catch (error) {
     throw problemFor(error);
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<RawDocument> {
+  const pages = await readPages(bytes);
+  if (pages.length === 0) throw problem("CORRUPT_FILE");
+  const flow = flowFromPages(pages);
+  // Counted without running headers and footers: a document system may stamp text ones on scanned pages.
+  const bodyText = flow.map((item) => (item.kind === "line" ? item.text : item.rows.flat().join(" "))).join(" ");
+  if ((bodyText.match(/\p{L}/gu) ?? []).length < MIN_LETTERS_PER_PAGE * pages.length) throw problem("NO_TEXT_LAYER");
+  return { format: "pdf", blocks: blocksFromFlow(flow), comments: [], trackedChanges: [], pageCount: pages.length };
 }
