@@ -176,7 +176,7 @@ ruleTester(correctionsCarriedOver).run({
 ruleTester(finalResolved).run({
   valid: [
     { name: "a clean final, checked with its draft", inputs: { plan: finalWith({}), draft: draft().build() } },
-    { name: "a clean final on its own: nothing to check", doc: finalWith({}), status: "not-applicable", note: "No draft was given" },
+    { name: "a clean final on its own: nothing to check", doc: finalWith({}), status: "not-applicable", note: "no Word comments" },
     { name: "a draft with comments, on its own", doc: commentedDraft(), status: "not-applicable" },
   ],
   invalid: [

@@ -46,7 +46,7 @@ export default defineRule<Record<string, never>>({
     }
     // Without a draft the category is about nothing unless the final itself was issued unresolved.
     if (!inputs.draft && plan.comments.length === 0 && plan.trackedChanges.length === 0) {
-      return { notApplicable: "No draft was given; the final has no Word comments or tracked changes left in." };
+      return { notApplicable: "The plan has no Word comments or tracked changes left in." };
     }
   },
 });
