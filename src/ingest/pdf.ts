@@ -32,7 +32,9 @@ async function readPages(bytes: Uint8Array): Promise<PageContent[]> {
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const text = await parser.getText({ pageJoiner: "" });
-    const tables = await parser.getTable();
+    // Table detection is a bonus on top of the text: if it fails on some odd drawing, the tables' text is still
+    // read, as lines, from the page text.
+    const tables = await parser.getTable().catch(() => ({ pages: [] }));
     const tablesByPage = new Map(tables.pages.map((page) => [page.num, page.tables]));
     return text.pages.map((page) => ({ page: page.num, lines: page.text.split("\n"), tables: tablesByPage.get(page.num) ?? [] }));
   } catch (error) {
