@@ -99,7 +99,10 @@ function whoExample(analysis: ProvisionAnalysis, therapists: Record<string, stri
   for (const [therapist, phrases] of Object.entries(therapists)) {
     if (phrases.some((phrase) => what.includes(phrase.toLowerCase()))) return `a qualified ${therapist}`;
   }
-  return analysis.what ? `a teaching assistant trained in ${coreOf(analysis.what)}` : "a teaching assistant trained in ...";
+  const core = analysis.what ? coreOf(analysis.what) : "";
+  // Only a short naming phrase reads well after "trained in" ("precision teaching"); a clause ("kai needs a high level") does not.
+  const naming = core !== "" && core.split(/\s+/).length <= 4 && !/\b(?:will|be|is|are|was|were|needs?|used|checked|aware|ha(?:ve|s)|gets?|uses?|can|should)\b/i.test(core);
+  return naming ? `a teaching assistant trained in ${core}` : "a named teaching assistant, with the training they have";
 }
 
 /** The head of a "what" phrase, in running text: "Small group work to develop his social skills" -> "small group work". */
