@@ -16,6 +16,7 @@ import { openApiDocument } from "./openapi.ts";
 import { notFound, problemHandler, ServiceProblem } from "./problems.ts";
 import { defaultLogger, requestLog } from "./request-log.ts";
 import { ruleSetCatalog, type RuleSetCatalog } from "./rule-sets.ts";
+import { batchRoutes } from "./batch-routes.ts";
 import { auditsRouter } from "./routes/audits.ts";
 import { reportsRouter } from "./routes/reports.ts";
 import { ruleSetsRouter } from "./routes/rulesets.ts";
@@ -140,6 +141,8 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
   app.use(auditsRouter({ ...context, admission: audits }));
   app.use(ruleSetsRouter(context));
   app.use(reportsRouter(context));
+  const batches = batchRoutes(context, deps.env ?? process.env);
+  app.use(batches);
 
   app.use(notFound);
   app.use(
@@ -156,6 +159,7 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
       stopping = true;
     },
     async close() {
+      await batches.close();
       if (ownPool) await pool.close();
     },
   });

@@ -53,7 +53,7 @@ export function horizontalBars(chart: ChartText, bars: Bar[], options: { max?: n
       const y = top + i * row;
       const length = (bar.value / max) * plot;
       return [
-        `<text x="${labelWidth - 8}" y="${y + row / 2 + 4}" text-anchor="end" fill="${INK}">${escapeHtml(truncate(bar.label, Math.floor(labelWidth / 7.2)))}</text>`,
+        `<text x="${labelWidth - 8}" y="${y + row / 2 + 4}" text-anchor="end" fill="${INK}">${escapeHtml(truncate(bar.label, Math.floor((labelWidth - 16) / 7.8)))}</text>`,
         `<rect x="${labelWidth}" y="${y + 5}" width="${plot}" height="${row - 10}" fill="#f0f0f0"/>`,
         barRect(labelWidth, y + 5, length, row - 10, bar),
         `<text x="${labelWidth + length + 6}" y="${y + row / 2 + 4}" fill="${INK}">${escapeHtml(bar.text ?? String(bar.value))}</text>`,
@@ -114,7 +114,7 @@ export function stackedBars(chart: ChartText, rows: StackedRow[], key: { label: 
   }
   rows.forEach((r, i) => {
     const y = keyHeight + i * row;
-    parts.push(`<text x="${labelWidth - 8}" y="${y + row / 2 + 4}" text-anchor="end" fill="${INK}">${escapeHtml(truncate(r.label, Math.floor(labelWidth / 7.2)))}</text>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${y + row / 2 + 4}" text-anchor="end" fill="${INK}">${escapeHtml(truncate(r.label, Math.floor((labelWidth - 16) / 7.8)))}</text>`);
     let x = labelWidth;
     for (const segment of r.segments) {
       const length = (segment.value / max) * plot;
