@@ -3,6 +3,7 @@
 import { Parser } from "htmlparser2";
 import type { RawBlock } from "../raw.ts";
 import { cleanText } from "./text.ts";
+import { firstRowIsHeader } from "../table-header.ts";
 
 export interface HtmlBlock {
   block: RawBlock;
@@ -354,7 +355,7 @@ function tableBlock(rows: RowCollector[]): RawBlock | null {
     );
     return { kind: "table", header, rows: grid.slice(markedHeaderRows).map(texts), location: {} };
   }
-  if (firstRowLooksLikeHeader(grid)) {
+  if (firstRowIsHeader(grid)) {
     return { kind: "table", header: texts(grid[0]!), rows: grid.slice(1).map(texts), location: {} };
   }
   return { kind: "table", header: [], rows: grid.map(texts), location: {} };
@@ -364,34 +365,6 @@ function texts(row: GridCell[]): string[] {
   return row.map((cell) => cell.text);
 }
 
-const wordCount = (text: string): number => (text.match(/\S+/g) ?? []).length;
-
-/**
- * Most plans' tables are not marked "repeat as header row", so we judge the first row. It is a header
- * when the table has 2+ rows and every filled cell of the first row is a short label (at most 8 words,
- * 60 characters, no digits, not a sentence ending in "." and not a field label ending in ":"), and one of:
- *  - every filled first-row cell is bold (how LA templates mark header rows);
- *  - the table has 3+ columns (Need | Provision | Who | How often);
- *  - the body cells are much wordier than the labels (Need | Provision over paragraphs of text).
- * Two-column "label | value" tables (Name | Ava, Date of birth | ...) therefore get no header, and all
- * their rows stay rows.
- */
-function firstRowLooksLikeHeader(grid: GridCell[][]): boolean {
-  const [first, ...body] = grid;
-  if (!first || body.length === 0) return false;
-  const labels = first.filter((cell) => cell.text !== "");
-  if (labels.length === 0) return false;
-  const isShortLabel = (text: string): boolean =>
-    wordCount(text) <= 8 && text.length <= 60 && !/\d/.test(text) && !/[.:]$/.test(text) && !text.includes("\n");
-  if (!labels.every((cell) => isShortLabel(cell.text))) return false;
-  if (labels.every((cell) => cell.bold)) return true;
-  if (first.length >= 3) return true;
-  const bodyCells = body.flat().filter((cell) => cell.text !== "");
-  if (bodyCells.length === 0) return false;
-  const meanWords = (cells: GridCell[]): number => cells.reduce((sum, cell) => sum + wordCount(cell.text), 0) / cells.length;
-  const bodyMean = meanWords(bodyCells);
-  return bodyMean >= 4 && bodyMean >= 2 * meanWords(labels);
-}
 
 /** Puts each footnote/endnote right after the block that cites it (as a PDF shows it on the same page). */
 function placeNotes(bodyBlocks: { block: RawBlock; noteRefs: string[] }[], notes: Map<string, string>): HtmlBlock[] {

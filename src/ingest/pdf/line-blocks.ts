@@ -45,7 +45,7 @@ import {
   wordsOf,
 } from "./line-shapes.ts";
 import type { ListMarker } from "./line-shapes.ts";
-import { firstRowIsHeader } from "./page-tables.ts";
+import { firstRowIsHeader } from "../table-header.ts";
 
 // The text reader and section tables read list markers the same way; they import them from here.
 export { listMarker } from "./line-shapes.ts";

@@ -7,6 +7,8 @@
 // Tables drawn without borders have no grid, are not found by getTable(), and stay in the flow as lines.
 import { endsTerminal, tidySpace, withoutSpace } from "./flow.ts";
 import type { FlowItem, FlowTable } from "./flow.ts";
+// The header judgement is shared with the DOCX reader (a PDF keeps no bold type).
+import { firstRowIsHeader } from "../table-header.ts";
 
 /** A line counts as table text when at least this share of its characters matched table cells. */
 const TABLE_LINE_SHARE = 0.9;
@@ -164,23 +166,3 @@ export function squareRows(rows: readonly (readonly string[])[]): string[][] {
   });
 }
 
-const wordCount = (text: string): number => (text.match(/\S+/g) ?? []).length;
-
-/**
- * Whether the first row reads as column labels. The same judgement as the DOCX reader's, less the bold type a
- * PDF does not keep: the table has 2+ rows and every filled first-row cell is a short label (at most 8 words and
- * 60 characters, no digits, not a sentence ending in "." or a field label ending in ":", one line), and either
- * the table has 3+ columns or its body cells are much wordier than the labels. Two-column "label | value"
- * tables (Name | Amira, Date of birth | ...) therefore get no header.
- */
-export function firstRowIsHeader(rows: readonly (readonly string[])[]): boolean {
-  const [first, ...body] = rows;
-  if (first === undefined || body.length === 0) return false;
-  const labels = first.filter((cell) => cell.trim() !== "");
-  const isShortLabel = (text: string): boolean => wordCount(text) <= 8 && text.length <= 60 && !/\d/.test(text) && !/[.:]$/.test(text) && !text.includes("\n");
-  if (labels.length === 0 || !labels.every(isShortLabel)) return false;
-  if (first.length >= 3) return true;
-  const bodyCells = body.flat().filter((cell) => cell.trim() !== "");
-  const meanWords = (cells: string[]): number => cells.reduce((sum, cell) => sum + wordCount(cell), 0) / cells.length;
-  return bodyCells.length > 0 && meanWords(bodyCells) >= 4 && meanWords(bodyCells) >= 2 * meanWords(labels);
-}
