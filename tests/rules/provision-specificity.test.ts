@@ -106,6 +106,18 @@ ruleTester(rule).run({
       findings: [{ message: "It does not say what will be provided. Vague wording: \"support\".", suggestion: "not just 'support'" }],
     },
     {
+      name: "the 'who' example never reads 'trained in' + a clause or bare support ('visit his new classroom', 'lunchtime support')",
+      doc: plan()
+        .section("F")
+        .listItem("Sam will have opportunities to visit his new classroom before the end of the summer term.")
+        .listItem("Lunchtime support as needed.")
+        .build(),
+      findings: [
+        { excerpt: "visit his new classroom", suggestion: "a named teaching assistant, with the training they have" },
+        { excerpt: "Lunchtime support", suggestion: "a named teaching assistant, with the training they have" },
+      ],
+    },
+    {
       name: "'small group' with no size",
       doc: plan().section("F").listItem("Sam will be taught phonics by a teaching assistant in a small group, 30 minutes daily.").build(),
       findings: [{ message: "how many children are in the group", suggestion: "in a group of no more than 4" }],

@@ -100,8 +100,9 @@ function whoExample(analysis: ProvisionAnalysis, therapists: Record<string, stri
     if (phrases.some((phrase) => what.includes(phrase.toLowerCase()))) return `a qualified ${therapist}`;
   }
   const core = analysis.what ? coreOf(analysis.what) : "";
-  // Only a short naming phrase reads well after "trained in" ("precision teaching"); a clause ("kai needs a high level") does not.
-  const naming = core !== "" && core.split(/\s+/).length <= 4 && !/\b(?:will|be|is|are|was|were|needs?|used|checked|aware|ha(?:ve|s)|gets?|uses?|can|should)\b/i.test(core);
+  // Only a short naming phrase reads well after "trained in" ("precision teaching"); a clause ("kai needs a high level",
+  // "visit her new classroom") or bare support ("lunchtime support") does not.
+  const naming = core !== "" && core.split(/\s+/).length <= 4 && !/\b(?:will|be|is|are|was|were|needs?|used|checked|aware|ha(?:ve|s)|gets?|uses?|can|should|visit|take|go|make|his|her|their|him|them|support|help)\b/i.test(core);
   return naming ? `a teaching assistant trained in ${core}` : "a named teaching assistant, with the training they have";
 }
 
