@@ -28,6 +28,11 @@ ruleTester(childAspirations).run({
       findings: [{ messageId: "missing", severity: "warning", section: "A", excerpt: "", message: "Sam's aspirations" }],
       status: "warning",
     },
+    {
+      name: "the suggestion uses the child's pronouns when the plan shows them",
+      doc: sectionA("Sam likes trains and his favourite is the Flying Scotsman.").build(),
+      findings: [{ messageId: "missing", suggestion: "Add Sam's hopes for the future in his own words" }],
+    },
   ],
 });
 

@@ -60,7 +60,7 @@ ruleTester(childVoice).run({
       name: "third person only",
       doc: sectionA("Sam is a friendly boy who enjoys Lego.", "He finds reading difficult and likes football.", "He has two older sisters. He lives with his mum and dad."),
       findings: [
-        { messageId: "thirdPersonOnly", severity: "error", section: "A", excerpt: "Sam is a friendly boy who enjoys Lego.", message: "third person only (4 line(s))" },
+        { messageId: "thirdPersonOnly", severity: "error", section: "A", excerpt: "Sam is a friendly boy who enjoys Lego.", message: "third person only (4 lines)" },
         { messageId: "alsoReplaced", severity: "info", excerpt: "He finds reading difficult" },
         { messageId: "alsoReplaced", severity: "info", excerpt: "He has two older sisters." },
       ],
@@ -70,7 +70,7 @@ ruleTester(childVoice).run({
       name: "parents' views only",
       doc: sectionA("Mum says Sam is a happy boy at home but anxious at school.", "We would like him to have more friends.", "Our views are that he needs a smaller class."),
       findings: [
-        { messageId: "parentsOnly", excerpt: "Mum says Sam is a happy boy", message: "never Sam's own (3 line(s) in the parents' words" },
+        { messageId: "parentsOnly", excerpt: "Mum says Sam is a happy boy", message: "never Sam's own (3 lines in the parents' words" },
         { messageId: "alsoReplaced", excerpt: "We would like him to have more friends." },
         { messageId: "alsoReplaced", excerpt: "Our views are" },
       ],
@@ -87,6 +87,22 @@ ruleTester(childVoice).run({
       doc: sectionA("Sam was not consulted for this plan as he was unwell.", "He enjoys football and computer games."),
       findings: [{ messageId: "notConsulted", excerpt: "Sam was not consulted for this plan", message: "not consulted" }],
       status: "fail",
+    },
+    {
+      name: "messages use the child's own pronouns when the plan shows them ('his views', not 'their views')",
+      doc: sectionA("Sam was not consulted for this plan as he was unwell.", "Sam enjoys football and his favourite team is Everton."),
+      findings: [
+        {
+          messageId: "notConsulted",
+          message: "does not say how his views were gathered another way",
+          suggestion: "Record Sam's own views in Section A: his words in the first person",
+        },
+      ],
+    },
+    {
+      name: "'their' when the plan does not show the child's pronouns",
+      doc: sectionA("Sam was not consulted for this plan."),
+      findings: [{ messageId: "notConsulted", message: "how their views were gathered", suggestion: "say how their views were gathered" }],
     },
     {
       name: "the child was 'not available to contribute'",

@@ -2,6 +2,7 @@
 // want to do): the plan's outcomes are meant to lead towards them.
 import { defineRule } from "../define-rule.ts";
 import { DEFAULT_ASPIRATIONS, findTopic, topicSchema, type TopicLexicon } from "../text/section-a-topics.ts";
+import { childPronouns } from "../text/child-pronouns.ts";
 import { childLabel, childRef } from "../text/voice.ts";
 
 interface Options {
@@ -39,10 +40,10 @@ export default defineRule<Options>({
         section: sections[0]!.id,
         excerpt: "",
         blockId: sections[0]!.headingBlockId ?? undefined,
-        suggestion: `Add ${name}'s hopes for the future in their words (for example "When I grow up I want to ...", "I would like to live in my own flat") and the family's aspirations for ${name}: work, independence, friendships, what ${name} wants to do.`,
+        suggestion: `Add ${name}'s hopes for the future in ${childPronouns(plan).possessive} own words (for example "When I grow up I want to ...", "I would like to live in my own flat") and the family's aspirations for ${name}: work, independence, friendships, what ${name} wants to do.`,
       });
       return { note: "No aspirations found in Section A." };
     }
-    return { note: `${found.length} line(s) about aspirations, for example "${found[0]!.text}"` };
+    return { note: `${found.length} ${found.length === 1 ? "line" : "lines"} about aspirations, for example "${found[0]!.text}"` };
   },
 });

@@ -6,6 +6,7 @@ import { defineRule } from "../define-rule.ts";
 import type { ReportedFinding } from "../types.ts";
 import { hasPhrase, phraseListSchema } from "../text/phrase-list.ts";
 import { sectionLines } from "../text/section-lines.ts";
+import { childPronouns } from "../text/child-pronouns.ts";
 import { childLabel, childRef, classifyVoices, type VoiceLexicon, type VoiceLine } from "../text/voice.ts";
 
 export interface ChildVoiceOptions extends VoiceLexicon {
@@ -130,10 +131,11 @@ const lexiconKeys = [
 ] as const;
 
 const SUGGESTION =
-  "Record {{child}}'s own views in Section A: their words in the first person or in quotation marks (\"I like ...\", \"I find it hard when ...\", \"When I grow up I want to ...\"). " +
-  "If {{child}} does not use speech, say how their views were gathered (for example PECS, Talking Mats, symbols, or observation by a named member of staff) and what was learned.";
+  "Record {{child}}'s own views in Section A: {{their}} words in the first person or in quotation marks (\"I like ...\", \"I find it hard when ...\", \"When I grow up I want to ...\"). " +
+  "If {{child}} does not use speech, say how {{their}} views were gathered (for example PECS, Talking Mats, symbols, or observation by a named member of staff) and what was learned.";
 
-const fill = (template: string, child: string): string => template.replace(/\{\{child\}\}/g, child);
+const fill = (template: string, child: string, their: string): string => template.replace(/\{\{child\}\}/g, child).replace(/\{\{their\}\}/g, their);
+const lineCount = (count: number): string => `${count} line${count === 1 ? "" : "s"}`;
 
 export default defineRule<ChildVoiceOptions>({
   meta: {
@@ -159,12 +161,12 @@ export default defineRule<ChildVoiceOptions>({
     messages: {
       noSection: "The plan has no Section A, so {{child}}'s own views are missing.",
       empty: "Section A is empty: it gives none of {{child}}'s views.",
-      notConsulted: "Section A says {{child}} was not consulted or could not give views, and does not say how their views were gathered another way.",
+      notConsulted: "Section A says {{child}} was not consulted or could not give views, and does not say how {{their}} views were gathered another way.",
       boilerplate: "Section A holds template or general wording instead of {{child}}'s views.",
-      parentsOnly: "Section A gives the parents' views but never {{child}}'s own ({{count}} line(s) in the parents' words, none in {{child}}'s).",
-      professionalsOnly: "Section A gives professionals' views but never {{child}}'s own ({{count}} line(s) in professionals' words, none in {{child}}'s).",
-      othersOnly: "Section A gives only the parents' and professionals' views ({{count}} line(s)); {{child}}'s own views are missing.",
-      thirdPersonOnly: "Section A describes {{child}} in the third person only ({{count}} line(s)); it never gives {{child}}'s own words.",
+      parentsOnly: "Section A gives the parents' views but never {{child}}'s own ({{count}} in the parents' words, none in {{child}}'s).",
+      professionalsOnly: "Section A gives professionals' views but never {{child}}'s own ({{count}} in professionals' words, none in {{child}}'s).",
+      othersOnly: "Section A gives only the parents' and professionals' views ({{count}}); {{child}}'s own views are missing.",
+      thirdPersonOnly: "Section A describes {{child}} in the third person only ({{count}}); it never gives {{child}}'s own words.",
       methodWithoutLearning: "Section A says how {{child}}'s views were gathered ({{methods}}) but not what was learned from them.",
       alsoReplaced: "Also written about {{child}} rather than in {{child}}'s words.",
       unmarkedFirstPerson:
@@ -176,7 +178,8 @@ export default defineRule<ChildVoiceOptions>({
     const name = childLabel(child);
     const sectionIds: SectionId[] = scope ?? ["A"];
     const sections = plan.sections.filter((section) => sectionIds.includes(section.id));
-    const suggestion = fill(SUGGESTION, name);
+    const their = childPronouns(plan).possessive;
+    const suggestion = fill(SUGGESTION, name, their);
     const anchor: SectionId = sectionIds[0] ?? "A";
     if (sections.length === 0) {
       report({ messageId: "noSection", data: { child: name }, section: anchor, excerpt: "", suggestion });
@@ -211,7 +214,7 @@ export default defineRule<ChildVoiceOptions>({
           section: own[0]!.section,
           excerpt: own[0]!.text,
           blockId: own[0]!.blockId,
-          suggestion: `Say whose words these are: for example "${name} told their teaching assistant this in a one-to-one conversation" or "These are ${name}'s own words", and put direct quotes in quotation marks.`,
+          suggestion: `Say whose words these are: for example "${name} told ${their} teaching assistant this in a one-to-one conversation" or "These are ${name}'s own words", and put direct quotes in quotation marks.`,
         });
       }
       return { note: passNote(name, own, gathering, learned) };
@@ -220,10 +223,10 @@ export default defineRule<ChildVoiceOptions>({
     const quote = (reason: ReportedFinding["messageId"], quotedLines: VoiceLine[], data: Record<string, string | number>) => {
       const [first, ...rest] = quotedLines.slice(0, options.maxQuotedLines);
       if (!first) {
-        report({ messageId: reason, data: { child: name, ...data }, section: anchor, excerpt: "", suggestion });
+        report({ messageId: reason, data: { child: name, their, ...data }, section: anchor, excerpt: "", suggestion });
         return;
       }
-      report({ messageId: reason, data: { child: name, ...data }, section: first.section, excerpt: first.text, blockId: first.blockId, suggestion });
+      report({ messageId: reason, data: { child: name, their, ...data }, section: first.section, excerpt: first.text, blockId: first.blockId, suggestion });
       for (const line of rest) {
         report({ messageId: "alsoReplaced", data: { child: name }, severity: "info", section: line.section, excerpt: line.text, blockId: line.blockId });
       }
@@ -242,13 +245,13 @@ export default defineRule<ChildVoiceOptions>({
     } else if (boilerplate.length > 0 && boilerplate.length * 2 >= lines.length - parents.length - professionals.length) {
       quote("boilerplate", boilerplate, {});
     } else if (parents.length > 0 && professionals.length > 0) {
-      quote("othersOnly", [...parents, ...professionals, ...about], { count: parents.length + professionals.length });
+      quote("othersOnly", [...parents, ...professionals, ...about], { count: lineCount(parents.length + professionals.length) });
     } else if (parents.length > 0) {
-      quote("parentsOnly", [...parents, ...about], { count: parents.length });
+      quote("parentsOnly", [...parents, ...about], { count: lineCount(parents.length) });
     } else if (professionals.length > 0) {
-      quote("professionalsOnly", [...professionals, ...about], { count: professionals.length });
+      quote("professionalsOnly", [...professionals, ...about], { count: lineCount(professionals.length) });
     } else if (about.length > 0) {
-      quote("thirdPersonOnly", about, { count: about.length });
+      quote("thirdPersonOnly", about, { count: lineCount(about.length) });
     } else if (boilerplate.length > 0) {
       quote("boilerplate", boilerplate, {});
     } else {
