@@ -55,6 +55,9 @@ export function textUnits(block: Block): TextUnit[] {
 // Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|eg|ie|Mr|Mrs|Ms|Dr|Prof|St|No|approx|incl|vs|cf)|\b[A-Z])\.$/i;
 
+// "Part I." or "Section B." ends a sentence: the letter names a section, it is not an initial.
+const SECTION_LETTER = /\b(?:part|section)\s+[A-K]\.$/i;
+
 export interface Sentence {
   text: string;
   /** Offset of the sentence in the text it was split from. */
@@ -73,7 +76,8 @@ export function splitSentences(text: string): Sentence[] {
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     const candidate = text.slice(start, end);
-    if (match[0].startsWith(".") && !match[0].startsWith("\n") && ABBREVIATIONS.test(candidate.trimEnd())) continue;
+    const ending = candidate.trimEnd();
+    if (match[0].startsWith(".") && ABBREVIATIONS.test(ending) && !SECTION_LETTER.test(ending)) continue;
     pushSentence(sentences, text, start, end);
     start = end;
   }

@@ -185,6 +185,14 @@ describe("splitSentences", () => {
   it("keeps abbreviations and initials together", () => {
     expect(splitSentences("Use e.g. PECS. Dr. Smith said so! Then J. Bloggs: ok?").map((s) => s.text)).toEqual(["Use e.g. PECS.", "Dr. Smith said so!", "Then J. Bloggs: ok?"]);
   });
+  it("a section letter at the end of a sentence is not an initial ('named in Part I. Information ...')", () => {
+    expect(splitSentences("The school is named in Part I. Information about mediation is enclosed. See Section B. It is short.").map((s) => s.text)).toEqual([
+      "The school is named in Part I.",
+      "Information about mediation is enclosed.",
+      "See Section B.",
+      "It is short.",
+    ]);
+  });
   it("splits at line breaks and keeps offsets", () => {
     expect(splitSentences("One\nTwo.")).toEqual([{ text: "One", start: 0 }, { text: "Two.", start: 4 }]);
   });
