@@ -1,5 +1,5 @@
 // A ~30-page plan for the bench: the longest sample plan with, in each of its sections, the same section's content
-// from every other sample plan added after its own (so the text is varied, not one paragraph repeated). Rendered
+// from every other sample plan and final plan of the draft/final pairs added after its own (so the text is varied, not one paragraph repeated). Rendered
 // to DOCX with the sample renderer, and to PDF with LibreOffice when it is installed.
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { convertToPdf, renderDocx } from "../samples/render/index.ts";
 import type { SampleSpec, SpecBlock } from "../samples/spec.ts";
+import { pairs } from "../samples/specs/pairs/index.ts";
 import { plans } from "../samples/specs/plans/index.ts";
 
 type SectionKey = string;
@@ -59,7 +60,8 @@ export interface LongPlan {
 const pageCount = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? Number.NaN);
 
 export async function buildLongPlan(): Promise<LongPlan> {
-  const [base, ...others] = [...plans].sort((a, b) => JSON.stringify(b.blocks).length - JSON.stringify(a.blocks).length);
+  const finals = pairs.filter((spec) => spec.kind === "plan" && spec.expect.draftOf !== undefined);
+  const [base, ...others] = [...plans, ...finals].sort((a, b) => JSON.stringify(b.blocks).length - JSON.stringify(a.blocks).length);
   const spec = longPlanSpec(base!, others);
   const dir = await mkdtemp(path.join(os.tmpdir(), "ehcp-qa-bench-"));
   const docxPath = path.join(dir, `${spec.id}.docx`);

@@ -9,7 +9,10 @@ import { loadRuleSet, VERSION } from "../src/index.ts";
 import { auditVsBare, describeAuditVsBare, type BenchFile } from "./audit-vs-bare.ts";
 import { buildLongPlan } from "./long-plan.ts";
 import { serviceLatency } from "./service-latency.ts";
+import { defaultThreads } from "../src/ingest/worker-pool.ts";
 import { markdownTable, ms } from "./stats.ts";
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SAMPLES = path.join(ROOT, "samples");
@@ -70,15 +73,16 @@ async function main(): Promise<void> {
     "",
     markdownTable(["file", "size", "words", "bare extraction", "read", "rules", "whole audit", "audit ÷ bare"], compared.map(describeAuditVsBare)),
     "",
-    long.pdfNote ? `Note: ${long.pdfNote}.` : `The long plan is the longest sample plan with every other sample plan's content added to each of its sections (${long.pdf?.pages ?? "?"} pages as PDF).`,
+    long.pdfNote ? `Note: ${long.pdfNote}.` : `The long plan is the longest sample plan with the content of every other sample plan and final plan added to each of its sections (${long.pdf?.pages ?? "?"} pages as PDF).`,
     "",
     "## The service: 8 concurrent uploads on loopback",
     "",
-    `${service.clients} clients send ${service.requests} uploads in all (each client one after another), alternating ${service.files.join(" and ")}; ` +
-      `the service runs with its defaults (${service.parseThreads} parse worker threads, at most 8 checks in progress). Latency is from sending the upload to receiving the whole JSON report.`,
+    `server.ts runs in its own process with its default settings (${plural(defaultThreads(), "parse worker thread")} on this machine, at most 8 checks in progress). ` +
+      `${service.clients} clients send ${service.requests} uploads in all (each client one after another), alternating ${service.files.join(" and ")}. ` +
+      "Latency is from sending the upload to receiving the whole JSON report. Meanwhile /healthz is asked every 100 ms: its answer time is how long any other request waits while audits run.",
     "",
     markdownTable(
-      ["requests", "ok", "errors", "p50", "p95", "max", "wall time", "throughput", "event loop held at most (p99)"],
+      ["requests", "ok", "errors", "p50", "p95", "max", "wall time", "throughput", "/healthz p95 (max)"],
       [
         [
           String(service.requests),
@@ -89,12 +93,13 @@ async function main(): Promise<void> {
           ms(service.max),
           ms(service.wallMs),
           `${((service.requests / service.wallMs) * 1000).toFixed(2)} audits/s`,
-          `${ms(service.loopDelayMax)} (${ms(service.loopDelayP99)})`,
+          `${ms(service.healthP95)} (${ms(service.healthMax)})`,
         ],
       ],
     ),
     "",
-    "Parsing runs in the worker pool; the rules run in the service's main thread, so while one audit's rules run other requests wait: the last column is the longest such wait.",
+    "Files are parsed in the worker pool; the rules run in the service's main thread, so while one audit's rules run, other requests wait (the /healthz column).",
+    `After the burst the service was sent SIGTERM and exited with code ${service.exitCode} after ${ms(service.stopMs)}.`,
     "",
     `Whole bench: ${Math.round((performance.now() - started) / 1000)} s.`,
     "",

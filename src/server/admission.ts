@@ -11,11 +11,10 @@ export interface Admission {
 
 export function admission(maxInProgress: number, retryAfterSeconds: number): Admission {
   let inProgress = 0;
-  const gate: RequestHandler = (req, res, next) => {
+  const gate: RequestHandler = (_req, res, next) => {
     if (inProgress >= maxInProgress) {
-      // The upload is not read: close the connection after answering rather than wait for the rest of it.
-      req.on("error", () => undefined);
-      res.setHeader("Connection", "close");
+      // The upload is not kept: Node discards the rest of it once the answer is sent, so the client (a browser
+      // still sending) receives the 503 rather than a broken connection.
       throw busy(retryAfterSeconds, "The checker is busy with other plans right now. Please try again in a minute.");
     }
     inProgress++;

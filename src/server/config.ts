@@ -14,6 +14,14 @@ export interface ServiceLimits {
   maxFieldBytes: number;
   /** Largest whole upload, judged from its Content-Length before any of it is read (EHCP_QA_MAX_REQUEST_MB, default 100 MB). */
   maxRequestBytes: number;
+  /**
+   * Most words in one document once read (EHCP_QA_MAX_WORDS, default 100,000; a 30-page plan has about 10,000). The
+   * rules run in the service's main thread and take longer than linearly in the length, so a file stuffed with
+   * text would hold up every other request: past this it is refused as TOO_LARGE before any rule runs.
+   */
+  maxWordsPerDocument: number;
+  /** Most words in all the documents of one check together (default 250,000). */
+  maxWordsPerCheck: number;
   /** Largest JSON body: a rule set to validate, or a report to format. */
   maxJsonBytes: number;
   /** Checks running at once; one more is answered 503 before its files are read (EHCP_QA_MAX_CONCURRENT_AUDITS, default 8). */
@@ -30,6 +38,8 @@ export const DEFAULT_SERVICE_LIMITS: Readonly<ServiceLimits> = Object.freeze({
   maxFields: 10,
   maxFieldBytes: 1024,
   maxRequestBytes: 100 * MB,
+  maxWordsPerDocument: 100_000,
+  maxWordsPerCheck: 250_000,
   maxJsonBytes: 10 * MB,
   maxConcurrentAudits: 8,
   retryAfterSeconds: 30,
@@ -83,6 +93,7 @@ export function settingsFromEnv(env: Environment): ServiceSettings {
     maxFileBytes: mb("EHCP_QA_MAX_FILE_MB"),
     maxRequestBytes: mb("EHCP_QA_MAX_REQUEST_MB"),
     maxFiles: positiveNumber(env, "EHCP_QA_MAX_FILES"),
+    maxWordsPerDocument: positiveNumber(env, "EHCP_QA_MAX_WORDS"),
     maxConcurrentAudits: positiveNumber(env, "EHCP_QA_MAX_CONCURRENT_AUDITS"),
     rateLimitPerMinute: positiveNumber(env, "EHCP_QA_RATE_LIMIT"),
   };

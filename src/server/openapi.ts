@@ -87,7 +87,7 @@ export function openApiDocument(limits: ServiceLimits): Json {
         post: {
           operationId: "createAudit",
           summary: "Audit a plan",
-          description: `Reads the files (each at most ${mb(limits.maxFileBytes)}, at most ${limits.maxFiles} files, ${mb(limits.maxRequestBytes)} in all) and returns the report, exactly as the CLI's \`audit\` command.`,
+          description: `Reads the files (each at most ${mb(limits.maxFileBytes)} and ${limits.maxWordsPerDocument} words, at most ${limits.maxFiles} files, ${mb(limits.maxRequestBytes)} and ${limits.maxWordsPerCheck} words in all) and returns the report, exactly as the CLI's \`audit\` command.`,
           parameters: [REPORT_FORMAT_PARAMETER],
           requestBody: {
             required: true,
@@ -110,7 +110,7 @@ export function openApiDocument(limits: ServiceLimits): Json {
           responses: {
             "200": { description: "The audit report.", content: REPORT_CONTENT },
             "400": problemResponse("No plan, a file in an unknown field, an unknown rule set or format, or a malformed upload.", ["BAD_REQUEST"]),
-            "413": problemResponse("A file, or the whole upload, is over the limit, or there are too many files.", ["TOO_LARGE"]),
+            "413": problemResponse("A file, or the whole upload, is over the limit, there are too many files, or a document has far more words than a plan.", ["TOO_LARGE"]),
             "415": problemResponse("A file is not a Word document, a PDF or a text file.", ["UNSUPPORTED_FORMAT"]),
             "422": problemResponse("A file could not be read, or the rule set has mistakes.", codesWithStatus(422)),
             "503": problemResponse("Too many checks in progress; try again after Retry-After seconds.", ["BUSY"], RETRY_AFTER),

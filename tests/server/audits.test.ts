@@ -178,6 +178,20 @@ describe("POST /api/audits: limits", () => {
     expect(expectProblem(response, "TOO_LARGE", 413).detail).toMatch(/at most 2 can be checked together/);
   });
 
+  it("a document with far more words than a plan: 413 before any rule runs, per document and per check", async () => {
+    const { app } = testApp({ pool, limits: { maxWordsPerDocument: 1000 } });
+    const body = expectProblem(await request(app).post("/api/audits").attach("plan", sampleFile("plan-kai-robinson.docx"), "long.docx"), "TOO_LARGE", 413);
+    expect(body.detail).toMatch(/This document has 1,\d{3} words.*The limit is 1,000 words/);
+    expect(body).toMatchObject({ file: "long.docx", role: "plan" });
+
+    const together = testApp({ pool, limits: { maxWordsPerCheck: 2500 } }).app;
+    const response = await request(together)
+      .post("/api/audits")
+      .attach("plan", sampleFile("plan-kai-robinson.docx"), "plan.docx")
+      .attach("draft", sampleFile("plan-kai-robinson.docx"), "draft.docx");
+    expect(expectProblem(response, "TOO_LARGE", 413).detail).toMatch(/more than 2,500 words together/);
+  });
+
   it("an upload whose declared length is over the limit: 413 before any of it is read", async () => {
     const { app } = testApp({ pool, limits: { maxRequestBytes: 1024 * 1024 } });
     const server = http.createServer(app).listen(0);

@@ -33,16 +33,36 @@ export async function ruleSetFromForm(ruleSets: RuleSetCatalog, name: string | u
   }
 }
 
+const thousands = (n: number): string => n.toLocaleString("en-GB");
+
 /** Reads every upload in the pool; a file that cannot be read rejects with its problem and the field it came in. */
-export async function readUploads(uploads: AuditUploads, ruleSet: LoadedRuleSet, pool: ParsePool, maxFileBytes: number): Promise<AuditInputs> {
+export async function readUploads(
+  uploads: AuditUploads,
+  ruleSet: LoadedRuleSet,
+  pool: ParsePool,
+  limits: Pick<ServiceLimits, "maxFileBytes" | "maxWordsPerDocument" | "maxWordsPerCheck">,
+): Promise<AuditInputs> {
+  let totalWords = 0;
   const read = async (upload: Upload): Promise<EhcpDocument> => {
+    let document: EhcpDocument;
     try {
       // The bytes are handed to the worker rather than copied: one copy of each upload in memory at a time.
-      return await readPlan(upload, ruleSet, { pool, limits: { maxFileBytes }, transferBytes: true });
+      document = await readPlan(upload, ruleSet, { pool, limits: { maxFileBytes: limits.maxFileBytes }, transferBytes: true });
     } catch (error) {
       if (isProblemError(error)) throw fromProblem(error.problem, upload.role);
       throw error;
     }
+    const tooLong = (detail: string) => new ServiceProblem("TOO_LARGE", detail, { file: document.fileName, role: upload.role });
+    if (document.wordCount > limits.maxWordsPerDocument) {
+      throw tooLong(
+        `This document has ${thousands(document.wordCount)} words, far more than a plan or report (a 30-page plan has about 10,000), so it was not checked. The limit is ${thousands(limits.maxWordsPerDocument)} words: check that this is the right file.`,
+      );
+    }
+    totalWords += document.wordCount;
+    if (totalWords > limits.maxWordsPerCheck) {
+      throw tooLong(`The documents in this check have more than ${thousands(limits.maxWordsPerCheck)} words together, so they were not checked. Check fewer or shorter documents at once.`);
+    }
+    return document;
   };
   const [plan, draft, responses, advice] = await Promise.all([
     read(uploads.plan),
@@ -71,7 +91,7 @@ export function auditsRouter(deps: AuditRouteDeps): Router {
     addLogFacts(res, { ruleset: ruleSet.name });
 
     const readStarted = performance.now();
-    const inputs = await readUploads(uploads, ruleSet, deps.pool, deps.limits.maxFileBytes);
+    const inputs = await readUploads(uploads, ruleSet, deps.pool, deps.limits);
     const auditStarted = performance.now();
     const report = audit(inputs, ruleSet, { generatedAt: deps.clock() });
     addLogFacts(res, { readMs: Math.round(auditStarted - readStarted), auditMs: Math.round(performance.now() - auditStarted) });

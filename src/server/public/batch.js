@@ -1,0 +1,269 @@
+// The batch page: send a zip (or the files) and an optional manifest to POST /api/batches, follow the batch's
+// progress, then offer its outputs for download and a way to delete them from the checker.
+import { NETWORK_MESSAGE, PROBLEM_MESSAGES, UNKNOWN_MESSAGE } from "./problem-messages.js";
+import { h } from "./report-view.js";
+
+const $ = (id) => document.getElementById(id);
+const form = $("batch-form");
+const statusText = $("status-text");
+const progress = $("progress");
+const errorBox = $("error");
+const results = $("results");
+const submitButton = $("submit-button");
+const deleteButton = $("delete-button");
+const ruleSetSelect = $("ruleset-select");
+const apiKeyField = $("api-key-field");
+const apiKeyInput = $("api-key-input");
+const FILE_INPUTS = [$("files-input"), $("manifest-input")];
+
+const OUTPUTS = [
+  { file: "summary.html", label: "Open the dashboard (summary.html)", open: true },
+  { file: "quality-return.xlsx", label: "Download the quality return (Excel)" },
+  { file: "results.csv", label: "Download the results (CSV)" },
+  { file: "results.jsonl", label: "Download every report (JSON lines)" },
+];
+
+let batchId = null;
+let polling = null;
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function authHeaders() {
+  const key = apiKeyInput.value.trim();
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+function showStatus(text, done, total) {
+  statusText.textContent = text;
+  if (total === undefined) {
+    progress.hidden = true;
+    return;
+  }
+  progress.hidden = false;
+  if (done === null) progress.removeAttribute("value");
+  else {
+    progress.max = Math.max(total, 1);
+    progress.value = done;
+  }
+}
+
+function clearError() {
+  errorBox.hidden = true;
+  errorBox.replaceChildren();
+}
+
+function showProblem(problem, heading = "The batch was not scored") {
+  const code = problem?.code;
+  const summary = code ? (PROBLEM_MESSAGES[code] ?? UNKNOWN_MESSAGE) : NETWORK_MESSAGE;
+  const children = [h("h3", {}, heading), h("p", { class: "error-heading" }, summary)];
+  if (problem?.detail) children.push(h("p", {}, problem.file ? `${problem.file}: ${problem.detail}` : problem.detail));
+  if (problem?.retryAfter) children.push(h("p", {}, `Try again in about ${problem.retryAfter} seconds.`));
+  if (problem?.requestId) children.push(h("p", { class: "reference" }, `Reference: ${problem.requestId}`));
+  errorBox.replaceChildren(...children);
+  errorBox.hidden = false;
+  if (code === "UNAUTHORIZED") {
+    apiKeyField.hidden = false;
+    apiKeyInput.focus();
+  } else {
+    errorBox.focus();
+  }
+}
+
+async function problemFrom(response) {
+  try {
+    const body = await response.json();
+    if (body && typeof body.code === "string") return body;
+  } catch {
+    // Not problem details.
+  }
+  return { code: response.status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${response.status}.` };
+}
+
+async function api(path, options = {}) {
+  try {
+    return await fetch(path, { ...options, headers: { Accept: "application/json", ...authHeaders(), ...(options.headers ?? {}) } });
+  } catch {
+    return null;
+  }
+}
+
+// ---- Files ----
+
+function describeChosen(input) {
+  const note = $(`${input.id}-chosen`);
+  const files = [...input.files];
+  if (files.length === 0) note.textContent = input.multiple ? "No files chosen yet." : "No file chosen.";
+  else if (files.length > 5) note.textContent = `Chosen: ${files.length} files (${Math.max(1, Math.round(files.reduce((sum, f) => sum + f.size, 0) / 1024))} KB in all)`;
+  else note.textContent = `Chosen: ${files.map((f) => `${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB)`).join(", ")}`;
+  input.closest(".drop-zone").classList.toggle("has-file", files.length > 0);
+}
+
+for (const input of FILE_INPUTS) {
+  const zone = input.closest(".drop-zone");
+  input.addEventListener("change", () => describeChosen(input));
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("dragging");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    const dropped = [...(event.dataTransfer?.files ?? [])];
+    if (dropped.length === 0) return;
+    const transfer = new DataTransfer();
+    for (const file of input.multiple ? dropped : dropped.slice(0, 1)) transfer.items.add(file);
+    input.files = transfer.files;
+    describeChosen(input);
+  });
+}
+window.addEventListener("dragover", (event) => event.preventDefault());
+window.addEventListener("drop", (event) => event.preventDefault());
+
+form.addEventListener("reset", () => {
+  clearError();
+  showStatus("");
+  queueMicrotask(() => FILE_INPUTS.forEach(describeChosen));
+});
+
+// ---- Rule sets ----
+
+async function loadRuleSets() {
+  const response = await api("/api/rulesets");
+  if (!response) return showProblem(null);
+  if (!response.ok) {
+    const problem = await problemFrom(response);
+    if (problem.code === "UNAUTHORIZED") apiKeyField.hidden = false;
+    else showProblem(problem);
+    return;
+  }
+  const { default: defaultName, ruleSets } = await response.json();
+  ruleSetSelect.replaceChildren(...ruleSets.filter((set) => !set.problem).map((set) => h("option", { value: set.name, selected: set.name === defaultName }, `${set.name} (version ${set.version})`)));
+}
+apiKeyInput.addEventListener("change", () => {
+  if (ruleSetSelect.options.length <= 1) void loadRuleSets();
+});
+
+// ---- Sending, following, downloading ----
+
+/** XMLHttpRequest rather than fetch: it reports how much of a large zip has been sent. */
+function sendBatch(data) {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/batches");
+    request.setRequestHeader("Accept", "application/json");
+    for (const [name, value] of Object.entries(authHeaders())) request.setRequestHeader(name, value);
+    request.responseType = "json";
+    request.upload.addEventListener("progress", (event) => {
+      if (event.lengthComputable) showStatus(`Sending the files: ${Math.round((event.loaded / event.total) * 100)}%`, event.loaded, event.total);
+    });
+    request.upload.addEventListener("load", () => showStatus("Finding the plans…", null, 1));
+    request.addEventListener("load", () => resolve({ status: request.status, body: request.response }));
+    request.addEventListener("error", () => resolve({ status: 0, body: null }));
+    request.send(data);
+  });
+}
+
+function progressText(job) {
+  const failures = job.failures > 0 ? `; ${plural(job.failures, "plan")} could not be scored` : "";
+  if (job.status === "queued") return `Waiting for another batch to finish before starting (${plural(job.total, "plan")})…`;
+  return `Scoring the plans: ${job.done} of ${job.total} done${failures}.`;
+}
+
+async function download(file, open) {
+  clearError();
+  const response = await api(`/api/batches/${batchId}/${file}`, { headers: { Accept: "*/*" } });
+  if (!response) return showProblem(null, "The file could not be downloaded");
+  if (!response.ok) return showProblem(await problemFrom(response), "The file could not be downloaded");
+  const url = URL.createObjectURL(await response.blob());
+  const link = h("a", open ? { href: url, target: "_blank", rel: "noopener" } : { href: url, download: file });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function showResults(job) {
+  const failures = job.failures > 0 ? ` ${plural(job.failures, "plan")} could not be scored: the results say which and why.` : "";
+  $("results-summary").textContent = `${plural(job.total - job.failures, "plan")} scored.${failures}`;
+  // With an access key the browser cannot follow a plain link (it would not send the key): fetch the file instead.
+  const keyed = Object.keys(authHeaders()).length > 0;
+  $("downloads").replaceChildren(
+    ...OUTPUTS.map(({ file, label, open }) =>
+      keyed
+        ? h("button", { type: "button", class: "secondary", onclick: () => void download(file, open) }, label)
+        : h("a", { class: "button-link", href: `/api/batches/${batchId}/${file}`, ...(open ? { target: "_blank", rel: "noopener" } : { download: file }) }, label),
+    ),
+  );
+  $("results-expiry").textContent = job.expiresAt ? `The checker keeps these results until ${new Date(job.expiresAt).toLocaleString("en-GB")}, then forgets them.` : "";
+  results.hidden = false;
+  $("results-heading").focus();
+}
+
+async function follow() {
+  const response = await api(`/api/batches/${batchId}`);
+  if (!response) {
+    polling = setTimeout(follow, 3000);
+    return;
+  }
+  if (!response.ok) {
+    submitButton.disabled = false;
+    showStatus("");
+    return showProblem(await problemFrom(response), "The batch could not be followed");
+  }
+  const job = await response.json();
+  if (job.status === "queued" || job.status === "running") {
+    showStatus(progressText(job), job.done, job.total);
+    polling = setTimeout(follow, 1000);
+    return;
+  }
+  submitButton.disabled = false;
+  if (job.status === "done") {
+    showStatus(`Done: ${job.done} of ${job.total} plans.`, job.done, job.total);
+    showResults(job);
+  } else {
+    showStatus("");
+    showProblem({ code: "INTERNAL", detail: job.status === "cancelled" ? "The batch was stopped before it finished." : "The batch stopped because of a problem inside the checker." });
+  }
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearError();
+  const files = $("files-input");
+  if (files.files.length === 0) {
+    showProblem({ code: "BAD_REQUEST", detail: "Choose the plans first: one .zip of them, or the files themselves." });
+    files.focus();
+    return;
+  }
+  const data = new FormData(form);
+  if ($("manifest-input").files.length === 0) data.delete("manifest");
+  clearTimeout(polling);
+  results.hidden = true;
+  submitButton.disabled = true;
+  showStatus("Sending the files…", 0, 1);
+  const { status, body } = await sendBatch(data);
+  if (status === 202 && body?.id) {
+    batchId = body.id;
+    showStatus(progressText({ status: body.status, done: 0, total: body.total, failures: 0 }), 0, body.total);
+    void follow();
+    return;
+  }
+  submitButton.disabled = false;
+  showStatus("");
+  if (status === 0) showProblem(null);
+  else showProblem(body && typeof body.code === "string" ? body : { code: status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${status}.` });
+});
+
+deleteButton.addEventListener("click", async () => {
+  if (!batchId) return;
+  clearError();
+  const response = await api(`/api/batches/${batchId}`, { method: "DELETE" });
+  if (!response) return showProblem(null, "The results could not be deleted");
+  if (!response.ok && response.status !== 404) return showProblem(await problemFrom(response), "The results could not be deleted");
+  batchId = null;
+  results.hidden = true;
+  showStatus("The results have been deleted from the checker.");
+});
+
+void loadRuleSets();
