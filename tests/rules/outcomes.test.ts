@@ -41,6 +41,18 @@ ruleTester(outcomesSmart).run({
   ],
   invalid: [
     {
+      name: "the suggestion's example fits the outcome's subject, the child's pronouns and the plan's date",
+      doc: planBuilder({ ...facts, planDate: "2026-05-19" })
+        .section("E")
+        .list([...smart, "Ava will make progress in maths.", "Ava will develop her social skills and make friends.", "Ava will manage her emotions."])
+        .build(),
+      findings: [
+        { messageId: "notSmart", excerpt: "maths", suggestion: 'for example "By July 2027, Ava will add and subtract numbers to 20' },
+        { messageId: "notSmart", excerpt: "social skills", suggestion: "will join a game with two classmates at playtime" },
+        { messageId: "notSmart", excerpt: "emotions", suggestion: "her calm-down plan" },
+      ],
+    },
+    {
       name: "vague aims and provision dressed as outcomes",
       doc: withOutcomes([...smart, "Ava will improve her reading.", "Ava will receive speech and language therapy by July 2027.", "Ava will be happy at school."]),
       findings: [

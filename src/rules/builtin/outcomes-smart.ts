@@ -1,7 +1,8 @@
 // Section E outcomes must be SMART: about the child, time-bound, measurable, and outcomes rather than provision.
-import type { Block } from "../../model/document.ts";
+import type { Block, EhcpDocument } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
 import { splitSentences } from "../scope.ts";
+import { childPronouns } from "../text/child-pronouns.ts";
 import { findPhrases } from "../text/phrase-list.ts";
 import { forenameOf } from "../text/provision-statements.ts";
 import { classifyColumn } from "../text/statements.ts";
@@ -72,6 +73,26 @@ function outcomesIn(blocks: readonly Block[], reviewPhrases: readonly string[]):
     }
   }
   return outcomes;
+}
+
+// A SMART example on the outcome's own subject, so the suggestion reads as advice about this outcome.
+const EXAMPLES: { topic: RegExp; example: string }[] = [
+  { topic: /\b(?:maths?|mathematics|numbers?|numeracy|money)/i, example: "will add and subtract numbers to 20 without counting aids, getting 8 out of 10 questions right" },
+  { topic: /\b(?:writ|handwrit|spell|pencil|letter formation)/i, example: "will write three linked sentences with capital letters and full stops in 4 out of 5 pieces of work" },
+  { topic: /\b(?:read|phonic|book)/i, example: "will read a page of age-appropriate text aloud with no more than 3 errors" },
+  { topic: /\b(?:friend|social|play|peers?|turn)/i, example: "will join a game with two classmates at playtime on 3 days out of 5, as recorded by staff" },
+  { topic: /\b(?:behaviou?r|emotion|regulat|anxi|calm|angry|anger|worr)/i, example: "will use {{their}} calm-down plan to return to class within 10 minutes on 4 occasions out of 5" },
+  { topic: /\b(?:speech|language|communicat|talk|vocabulary|words|listen)/i, example: "will use a 5-word sentence to ask an adult for help in class on 4 occasions out of 5" },
+  { topic: /\b(?:independen|dress|travel|toilet|organis)/i, example: "will pack {{their}} own bag for school using a picture checklist on 4 mornings out of 5" },
+];
+const GENERIC_EXAMPLE = "will read a page of age-appropriate text aloud with no more than 3 errors";
+
+/** "By July 2027, Ava will ...": a year after the plan's date when it gives one, otherwise the end of the school year. */
+function exampleOutcome(outcome: string, who: string, plan: EhcpDocument): string {
+  const example = (EXAMPLES.find((candidate) => candidate.topic.test(outcome))?.example ?? GENERIC_EXAMPLE).replace("{{their}}", childPronouns(plan).possessive);
+  const planYear = Number((plan.facts.planDate ?? plan.facts.finalIssuedDate ?? plan.facts.draftIssuedDate ?? "").slice(0, 4));
+  const by = Number.isInteger(planYear) && planYear > 2000 ? `By July ${planYear + 1}` : "By the end of the school year";
+  return `${by}, ${who} ${example}.`;
 }
 
 export default defineRule<Options>({
@@ -174,7 +195,7 @@ export default defineRule<Options>({
         section: "E",
         excerpt: outcome.text,
         blockId: outcome.blockId,
-        suggestion: `Say what ${who} will be able to do, how you will know, and by when: for example "By the end of Year 6, ${who} will read a page of age-appropriate text aloud with no more than 3 errors."`,
+        suggestion: `Say what ${who} will be able to do, how you will know, and by when: for example "${exampleOutcome(outcome.judged, who, plan)}"`,
       });
     }
     const countData = { count: outcomes.length, min: options.minOutcomes, max: options.maxOutcomes };
