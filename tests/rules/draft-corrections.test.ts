@@ -178,13 +178,24 @@ ruleTester(finalResolved).run({
     { name: "a clean final, checked with its draft", inputs: { plan: finalWith({}), draft: draft().build() } },
     { name: "a clean final on its own: nothing to check", doc: finalWith({}), status: "not-applicable", note: "no Word comments" },
     { name: "a draft with comments, on its own", doc: commentedDraft(), status: "not-applicable" },
+    {
+      name: "a PDF final: says that a PDF cannot show Word comments, rather than that there are none",
+      inputs: { plan: { ...finalWith({}), format: "pdf" as const }, draft: draft().build() },
+      note: "A PDF does not carry Word comments or tracked changes",
+    },
+    {
+      name: "a PDF final on its own",
+      doc: { ...finalWith({}), format: "pdf" as const },
+      status: "not-applicable",
+      note: "A PDF does not carry Word comments or tracked changes",
+    },
   ],
   invalid: [
     {
       name: "final issued with a comment and a tracked change left in",
       doc: planBuilder({ status: "final" }).section("F").paragraph(F1).comment("Mr D. Hughes", "Can we firm this up?", "regular support").trackedChange("insertion", "Mr D. Hughes", "daily").build(),
       findings: [
-        { messageId: "comment", section: "F", excerpt: "regular support", message: "Can we firm this up?" },
+        { messageId: "comment", section: "F", excerpt: "regular support", message: 'Word comment from Mr D. Hughes: "Can we firm this up?"' },
         { messageId: "trackedChange", section: "F", excerpt: "daily", message: "tracked insertion" },
       ],
     },

@@ -13,7 +13,7 @@ export default defineRule<Record<string, never>>({
     optionsSchema: { type: "object", properties: {}, additionalProperties: false },
     defaultOptions: {},
     messages: {
-      comment: 'The final still has a Word comment from {{author}}: "{{text}}".',
+      comment: 'The final still has a Word comment from {{author}}: "{{text}}"',
       trackedChange: "The final still has a tracked {{kind}} by {{author}}.",
       markedDraft: "This plan was checked as the final (a draft was given with it) but it is still marked as a draft.",
     },
@@ -44,9 +44,12 @@ export default defineRule<Record<string, never>>({
         suggestion: "Accept or reject every tracked change, turn off Track Changes, and re-issue the final.",
       });
     }
+    // A PDF loses Word comments and tracked changes, so "none" would be a false reassurance.
+    const clean = plan.format === "pdf"
+      ? "A PDF does not carry Word comments or tracked changes: check the Word file of the final for any left in."
+      : "The plan has no Word comments or tracked changes left in.";
     // Without a draft the category is about nothing unless the final itself was issued unresolved.
-    if (!inputs.draft && plan.comments.length === 0 && plan.trackedChanges.length === 0) {
-      return { notApplicable: "The plan has no Word comments or tracked changes left in." };
-    }
+    if (!inputs.draft && plan.comments.length === 0 && plan.trackedChanges.length === 0) return { notApplicable: clean };
+    if (plan.comments.length === 0 && plan.trackedChanges.length === 0) return { note: clean };
   },
 });
