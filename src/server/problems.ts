@@ -107,6 +107,8 @@ function fromLibraryError(error: unknown, limits: { maxFileBytes: number; maxFil
   // busboy's complaints about a malformed form ("Unexpected end of form", "Malformed part header") and any other
   // client error a library marks as safe to show.
   if (e.status !== undefined && e.status >= 400 && e.status < 500) return new ServiceProblem("BAD_REQUEST", "The request could not be understood. Check that the files are sent as a complete multipart/form-data upload.");
+  // The client went away mid-upload: nobody will read the answer, but it is not the service's fault.
+  if (error instanceof Error && /^Request (aborted|closed)$/.test(error.message)) return new ServiceProblem("BAD_REQUEST", "The upload was interrupted before it was complete. Send the files again.");
   if (error instanceof Error && /^(Unexpected end of form|Malformed part header|Multipart: Boundary not found|Unexpected end of multipart data)/i.test(error.message)) {
     return new ServiceProblem("BAD_REQUEST", "The upload ended early or is malformed. Check the files were sent as a complete multipart/form-data upload, and try again.");
   }

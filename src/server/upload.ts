@@ -28,12 +28,12 @@ const FILE_FIELDS: { name: UploadRole; single: boolean }[] = [
 
 /** Refuses an upload whose declared length is over the limit before a byte of it is read. */
 export function requestSizeLimit(limits: Pick<ServiceLimits, "maxRequestBytes">): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limits.maxRequestBytes) {
       // The body is not read: the connection is closed after the answer rather than drained.
       req.on("error", () => undefined);
-      _res.setHeader("Connection", "close");
+      res.setHeader("Connection", "close");
       throw new ServiceProblem("TOO_LARGE", `This upload is ${Math.round(declared / 1024 / 1024)} MB in all, over the ${Math.round(limits.maxRequestBytes / 1024 / 1024)} MB limit for one check. Check fewer files at once.`);
     }
     next();
