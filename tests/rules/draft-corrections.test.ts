@@ -143,7 +143,7 @@ ruleTester(correctionsCarriedOver).run({
         draft: draft().build(),
         responses: [
           letter([
-            "Section F: change 'regular support from an adult' to '15 hours a week of 1:1 support from a trained teaching assistant'",
+            "Section F: change 'regular support from an adult' to '15 hours a week of 1:1 support from a trained teaching assistant'.",
             "Section A: add that Maya loves swimming",
             "Section B: remove the paragraph about her previous school",
             "Section D: we are unhappy with the social care assessment",
@@ -151,7 +151,13 @@ ruleTester(correctionsCarriedOver).run({
         ],
       },
       findings: [
-        { messageId: "partly", section: "F", document: "response", message: "Grace Okafor" },
+        {
+          messageId: "partly",
+          section: "F",
+          document: "response",
+          // One full stop after the quoted request, and no "Only partly ...: Only part ..." echo.
+          message: "trained teaching assistant'\". Partly carried over: The final has only part of the requested wording",
+        },
         { messageId: "carried", section: "A" },
         { messageId: "notCarried", section: "B", message: "previous school" },
         { messageId: "unclear", severity: "warning" },

@@ -79,7 +79,7 @@ export default defineRule<Options>({
     },
     messages: {
       carried: '{{source}} from {{author}} asked: "{{request}}". Carried over: {{reason}}',
-      partly: '{{source}} from {{author}} asked: "{{request}}". Only partly carried over: {{reason}}',
+      partly: '{{source}} from {{author}} asked: "{{request}}". Partly carried over: {{reason}}',
       notCarried: '{{source}} from {{author}} asked: "{{request}}". Not carried over: {{reason}}',
       notACorrection: '{{source}} from {{author}} ("{{request}}") asks for no change, so it is not counted as a correction.',
       unclear: '{{source}} from {{author}} asked: "{{request}}". {{reason}}',
@@ -105,7 +105,8 @@ export default defineRule<Options>({
       report({
         messageId: verdict.messageId,
         severity: verdict.severity,
-        data: { source: SOURCE_LABEL[correction.source], author: correction.author, request: correction.request, reason: judgement.reason },
+        // The message puts its own full stop after the quoted request.
+        data: { source: SOURCE_LABEL[correction.source], author: correction.author, request: correction.request.replace(/[.\s]+$/, ""), reason: judgement.reason },
         section: judgement.section,
         excerpt: judgement.draftText,
         suggestion: suggestionFor(correction, judgement.verdict),

@@ -122,7 +122,7 @@ export function judgeCorrection(correction: Correction, context: JudgeContext): 
       const newThere = exact || best >= 0.8;
       if (newThere && !oldStill) return result("carried-over", `The final has the new wording ${quote(wanted)}.`);
       if (newThere) return result("partly-carried-over", `The new wording is in the final, but the old wording ${quote(correction.oldText!)} is still there too.`);
-      if (best >= 0.5) return result("partly-carried-over", `Only part of the requested wording ${quote(wanted)} is in the final.`);
+      if (best >= 0.5) return result("partly-carried-over", `The final has only part of the requested wording ${quote(wanted)}.`);
       if (correction.kind === "replace" && correction.oldText && counterpart && !oldStill && counterpart.norm !== draftUnit?.norm) {
         return result("partly-carried-over", `The text was changed, but not to the wording asked for (${quote(wanted)}).`);
       }
