@@ -20,6 +20,7 @@ ruleTester(placeholderText).run({
   valid: [
     { name: "finished text", doc: plan({ F: ["A teaching assistant will deliver Precision Teaching for 10 minutes daily."] }) },
     { name: "brackets are not the only sign: round brackets are fine", doc: plan({ A: ["Oliver (aged 9) likes trains."] }) },
+    { name: "a renumbered list item in brackets is not a placeholder", doc: plan({ E: ["1.[2.] By July 2027, Oliver will read 100 words."] }) },
     {
       name: "a draft's placement 'to be confirmed'",
       doc: planBuilder({ ...facts, status: "draft" }).section("I").paragraph("To be confirmed in the final plan.").build(),

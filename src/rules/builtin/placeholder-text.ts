@@ -34,7 +34,7 @@ export default defineRule<Options>({
     },
     defaultOptions: {
       phrases: ["TBC", "TBA", "to be confirmed", "XXX", "Enter text here", "Click here to enter text", "Click or tap here to enter text", "insert name", "insert date", "Lorem ipsum"],
-      patterns: ["\\[[^\\]\\n]{1,40}\\]", "«[^»\\n]{1,40}»", "<<[^>\\n]{1,40}>>", "\\{\\{[^}\\n]{1,40}\\}\\}", "\\bX{3,}\\b"],
+      patterns: ["\\[[^\\]\\n]{0,20}\\p{L}[^\\]\\n]{0,30}\\]", "«[^»\\n]{1,40}»", "<<[^>\\n]{1,40}>>", "\\{\\{[^}\\n]{1,40}\\}\\}", "\\bX{3,}\\b"],
       draftUndecidedSections: ["I"],
     },
     messages: {
