@@ -1,0 +1,117 @@
+// Batch throughput: plans per second over 100 generated plans (the sample plans, finals with their drafts, and
+// their PDFs, copied under different ids), scored by the batch runner with one worker and with every core, and the
+// ratio between the two. The wall time includes starting the workers, as an auditor's run does.
+// Run alone with `npx tsx bench/batch.ts`; `npm run bench` (bench/run.ts) appends it to bench/results.md.
+import { readFile, appendFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { discoverPlans, memorySource, runBatch, type BatchRun } from "../src/batch/index.ts";
+import { loadRuleSet, type LoadedRuleSet } from "../src/index.ts";
+
+const SAMPLES = fileURLToPath(new URL("../samples/", import.meta.url));
+
+/** Each generated plan is one of these, in turn: a plan alone, or a final with its draft (and letters or advice). */
+const VARIANTS: Record<string, string>[] = [
+  { final: "plan-isla-thornton.docx" },
+  { final: "plan-kai-robinson.docx" },
+  { final: "plan-rafi-chowdhury.docx" },
+  { final: "plan-jade-whitlock.docx" },
+  { final: "plan-freddie-lawson-draft.docx" },
+  { final: "plan-isla-thornton.pdf" },
+  { final: "plan-kai-robinson.pdf" },
+  { final: "plan-rafi-chowdhury.pdf" },
+  { final: "plan-jade-whitlock.pdf" },
+  { final: "pair-1-final.docx", draft: "pair-1-draft.docx", "advice-ep": "pair-1-advice-ep.docx", "advice-salt": "pair-1-advice-salt.pdf" },
+  { final: "pair-2-final.docx", draft: "pair-2-draft.docx" },
+  { final: "pair-3-final.pdf", draft: "pair-3-draft.docx", "response-parent": "pair-3-response-parent.txt", "response-school": "pair-3-response-school.pdf" },
+];
+
+/** `count` plans named plan-001 ... in memory: file bytes are shared between copies, as the batch never changes them. */
+export async function generatedBatch(count: number): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+  const cache = new Map<string, Uint8Array>();
+  const bytesOf = async (name: string) => {
+    if (!cache.has(name)) cache.set(name, new Uint8Array(await readFile(path.join(SAMPLES, name))));
+    return cache.get(name)!;
+  };
+  const files: { fileName: string; bytes: Uint8Array }[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `plan-${String(i + 1).padStart(3, "0")}`;
+    for (const [role, sample] of Object.entries(VARIANTS[i % VARIANTS.length]!)) files.push({ fileName: `${id}-${role}${path.extname(sample)}`, bytes: await bytesOf(sample) });
+  }
+  return files;
+}
+
+export interface BatchRunFigures {
+  threads: number;
+  seconds: number;
+  /** CPU time this process used (every thread), in seconds: above the wall time when the workers ran side by side. */
+  cpuSeconds: number;
+  plansPerSecond: number;
+  scored: number;
+  failures: number;
+}
+
+async function timedRun(ruleSet: LoadedRuleSet, files: { fileName: string; bytes: Uint8Array }[], threads: number): Promise<BatchRunFigures> {
+  const source = memorySource(files, "bench");
+  const { plans } = await discoverPlans(source);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const run: BatchRun = await runBatch({ source, plans, ruleSet, auditDate: "2026-06-01", generatedAt: new Date(), pool: { threads } });
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { threads, seconds, cpuSeconds: (used.user + used.system) / 1e6, plansPerSecond: plans.length / seconds, scored: run.results.filter((r) => r.report).length, failures: run.results.filter((r) => r.problem).length };
+}
+
+export interface BatchBench {
+  plans: number;
+  /** The machine's load average (1 minute) before each run: other work on it slows every figure. */
+  load: [number, number];
+  one: BatchRunFigures;
+  all: BatchRunFigures;
+  /** Plans per second with every core ÷ with one worker. */
+  ratio: number;
+}
+
+export async function batchThroughput(plans = 100, log: (line: string) => void = () => undefined): Promise<BatchBench> {
+  const ruleSet = await loadRuleSet("default");
+  const files = await generatedBatch(plans);
+  log(`batch: ${plans} plans with 1 worker…`);
+  const loadOne = os.loadavg()[0]!;
+  const one = await timedRun(ruleSet, files, 1);
+  const cores = os.availableParallelism();
+  log(`batch: ${plans} plans with ${cores} workers…`);
+  const loadAll = os.loadavg()[0]!;
+  const all = await timedRun(ruleSet, files, cores);
+  return { plans, load: [loadOne, loadAll], one, all, ratio: all.plansPerSecond / one.plansPerSecond };
+}
+
+export function describeBatchBench(bench: BatchBench): string {
+  const row = (f: BatchRunFigures, load: number) => `| ${f.threads} | ${f.seconds.toFixed(1)} s | ${f.cpuSeconds.toFixed(1)} s | ${f.plansPerSecond.toFixed(2)} | ${f.scored} | ${f.failures} | ${load.toFixed(2)} |`;
+  return [
+    "## Batch scoring: plans per second",
+    "",
+    `${bench.plans} generated plans (the sample plans as DOCX and PDF, and the three finals with their drafts, advice and response letters, copied under different ids), ` +
+      "scored by the batch runner (`runBatch`, files in memory, the default rule set). Wall time from the first plan read to the last result, including starting the workers.",
+    "",
+    "| worker threads | wall time | CPU time (all threads) | plans per second | scored | not scored | load average before |",
+    "|---|---|---|---|---|---|---|",
+    row(bench.one, bench.load[0]),
+    row(bench.all, bench.load[1]),
+    "",
+    `Every core (${bench.all.threads}) against one worker: **${bench.ratio.toFixed(2)}×** the plans per second. ` +
+      `With ${os.availableParallelism()} cores, a load average above ${os.availableParallelism()} means other work was competing for them: the workers then cannot run side by side and the ratio falls towards 1.`,
+    "",
+  ].join("\n");
+}
+
+/** Appends the batch section to bench/results.md (bench/run.ts calls this after writing its own sections). */
+export async function appendBatchBench(resultsFile: string): Promise<void> {
+  const section = describeBatchBench(await batchThroughput(100, (line) => process.stderr.write(`${line}\n`)));
+  await appendFile(resultsFile, `\n${section}`);
+  process.stdout.write(`\n${section}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.stdout.write(describeBatchBench(await batchThroughput(Number(process.env.BENCH_BATCH_PLANS ?? 100), (line) => process.stderr.write(`${line}\n`))));
+}
