@@ -16,7 +16,7 @@ function unreadable(file: string, code: string | undefined): ProblemError {
     code === "ENOENT"
       ? `There is no file at ${file}. Check the name and the folder.`
       : code === "EISDIR"
-        ? `${file} is a folder, not a file.`
+        ? `${file} is a folder, not a file. Give the plan's own file name (for example ${path.join(file, "plan.docx")}); to score every plan in a folder, use ehcp-qa batch.`
         : code === "EACCES" || code === "EPERM"
           ? `You do not have permission to open ${file}.`
           : `The file ${file} could not be opened (${code ?? "unknown reason"}).`;

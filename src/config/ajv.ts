@@ -91,7 +91,7 @@ export function describeError(error: Pick<ErrorObject, "keyword" | "params" | "m
     case "minLength":
       return params.limit === 1 ? "expected some text, not an empty string" : `expected text of at least ${String(params.limit)} characters`;
     case "pattern":
-      return `expected text matching ${String(params.pattern)}`;
+      return PATTERN_WORDS[String(params.pattern)] ?? "expected text in a different form (see rules/schema/ruleset.schema.json)";
     case "uniqueItems":
       return "expected a list without repeated items";
     case "format":
@@ -100,6 +100,12 @@ export function describeError(error: Pick<ErrorObject, "keyword" | "params" | "m
       return error.message ?? `failed the "${error.keyword}" check`;
   }
 }
+
+// The schema's patterns in words: a caseworker editing a rule set should never see a regular expression.
+const PATTERN_WORDS: Record<string, string> = {
+  "^[a-z0-9][a-z0-9-]*$": 'expected a name in lower-case letters, digits and hyphens (for example "my-la")',
+  "^[a-z][a-z0-9]*(-[a-z0-9]+)*$": 'expected an id in lower-case words joined by hyphens (for example "hearing-advice-listed")',
+};
 
 function article(type: string): string {
   const words: Record<string, string> = {

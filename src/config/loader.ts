@@ -109,7 +109,7 @@ export async function loadRuleSet(ref = "default", options: RuleSetLoadOptions =
   if (!read.ok) {
     const file = isPathReference(ref) ? displayPath(read.absolute) : ref;
     if (read.message.startsWith("this file")) throw invalid(file, [{ file, pointer: "", message: read.message, ...(read.hint ? { hint: read.hint } : {}) }]);
-    const hint = read.hint?.startsWith("did you mean") ? ` (${read.hint})` : "";
+    const hint = read.hint ? ` (${read.hint})` : "";
     throw new ProblemError({ code: "FILE_NOT_FOUND", message: `The rule set could not be found: ${read.message}${hint}.`, file });
   }
   return parseRuleSet(read.json, { ...options, rulesDir, file: displayPath(read.absolute), dir: path.dirname(read.absolute) });

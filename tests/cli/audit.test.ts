@@ -202,6 +202,28 @@ describe("the audit and rules commands in-process", () => {
     }
   });
 
+  it("plain-English errors for a folder, an unknown rule set, a bad --out and a badly formed rule-set name", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ehcp-qa-cli-"));
+    const folder = captureIo();
+    expect(await runAudit(dir, {}, folder)).toBe(2);
+    expect(folder.err).toMatch(/^error FILE_NOT_FOUND: .+ is a folder, not a file\. Give the plan's own file name .+ehcp-qa batch.+\n$/);
+
+    const unknown = captureIo();
+    expect(await runAudit(planFile(), { ruleset: "nosuch" }, unknown)).toBe(2);
+    expect(unknown.err).toMatch(/^error FILE_NOT_FOUND: The rule set could not be found: there is no rule set called "nosuch" \(rule sets available: "default", .+\)\.\n$/);
+
+    const out = captureIo();
+    expect(await runAudit(planFile(), { out: path.join(dir, "no-such-folder", "report.txt") }, out)).toBe(2);
+    expect(out.err).toMatch(/^error BAD_REQUEST: The report could not be written to .+report\.txt: the folder .+no-such-folder does not exist\.\n$/);
+
+    const badName = path.join(dir, "bad-name.json");
+    await writeFile(badName, JSON.stringify({ name: "My LA", version: "1", extends: "default" }));
+    const validate = captureIo();
+    expect(await runRulesValidate(badName, validate)).toBe(2);
+    expect(validate.err).toContain('/name: expected a name in lower-case letters, digits and hyphens (for example "my-la")');
+    expect(validate.err).not.toMatch(/\^\[a-z/);
+  });
+
   it("rules validate says valid", async () => {
     const io = captureIo();
     expect(await runRulesValidate("rules/northshire.json", io)).toBe(0);

@@ -124,7 +124,7 @@ describe("runParse (in process)", () => {
   it("refuses a folder, and reads headings with a named rule set's aliases", async () => {
     const io = captureIo();
     expect(await runParse(dir, {}, io)).toBe(2);
-    expect(io.err).toMatch(/^error FILE_NOT_FOUND: .* is a folder, not a file\.\n$/);
+    expect(io.err).toMatch(/^error FILE_NOT_FOUND: .* is a folder, not a file\. Give the plan.s own file name .+\n$/);
     const withRules = captureIo();
     expect(await runParse(planDocx, { ruleset: "default", format: "json" }, withRules)).toBe(0);
     expect((JSON.parse(withRules.out) as EhcpDocument).sections).toHaveLength(11);

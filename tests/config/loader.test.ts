@@ -144,7 +144,7 @@ describe("invalid rule sets list every problem with file, pointer and hint", () 
     expect(problem.message).toMatch(/typo\.json has \d+ problems/);
     const byPointer = Object.fromEntries(problem.issues!.map((i) => [i.pointer, i]));
     expect(problem.issues!.every((i) => i.file === "typo.json")).toBe(true);
-    expect(byPointer["/name"]!.message).toMatch(/expected text matching/);
+    expect(byPointer["/name"]!.message).toMatch(/expected a name in lower-case letters, digits and hyphens/);
     expect(byPointer["/version"]!.message).toBe("expected text");
     expect(byPointer["/grade"]).toMatchObject({ message: '"grade" is not a setting allowed here', hint: 'did you mean "grades"?' });
     expect(byPointer["/rules/vague-provison"]).toMatchObject({ message: 'unknown rule "vague-provison"', hint: 'did you mean "vague-provision"?' });

@@ -2,6 +2,7 @@
 // Exit 0 whatever the findings; 1 when --fail-under is given and the score is below it; 2 when an input or the rule
 // set cannot be read (or an option is wrong), with the coded error on stderr; 3 for an internal error.
 import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Command } from "commander";
 import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS } from "../../index.ts";
 import { readInputFile } from "../input-file.ts";
@@ -23,6 +24,24 @@ export interface AuditCommandOptions {
 
 function badOption(message: string): ProblemError {
   return new ProblemError({ code: "BAD_REQUEST", message });
+}
+
+/** Why --out could not be written, in words a caseworker can act on. */
+function writeFailure(file: string, code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return `the folder ${path.dirname(file)} does not exist`;
+    case "EISDIR":
+      return "that is a folder; give a file name";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "you do not have permission to write there; choose another folder";
+    case "ENOSPC":
+      return "the disk is full";
+    default:
+      return "choose another file name or folder";
+  }
 }
 
 export async function runAudit(planPath: string, options: AuditCommandOptions, io: Io): Promise<number> {
@@ -49,7 +68,7 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
       try {
         await writeFile(options.out, output);
       } catch (error) {
-        throw badOption(`The report could not be written to ${options.out} (${(error as NodeJS.ErrnoException).code ?? "unknown reason"}).`);
+        throw badOption(`The report could not be written to ${options.out}: ${writeFailure(options.out, (error as NodeJS.ErrnoException).code)}.`);
       }
       io.stderr(`Report written to ${options.out}: ${GRADE_LABELS[report.grade]}, score ${report.score.toFixed(1)}.\n`);
     } else {
