@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadRuleSet, VERSION } from "../src/index.ts";
 import { auditVsBare, describeAuditVsBare, type BenchFile } from "./audit-vs-bare.ts";
+import { appendBatchBench } from "./batch.ts";
 import { buildLongPlan } from "./long-plan.ts";
 import { serviceLatency } from "./service-latency.ts";
 import { defaultThreads } from "../src/ingest/worker-pool.ts";
@@ -109,3 +110,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await appendBatchBench(RESULTS);
