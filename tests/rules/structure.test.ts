@@ -105,7 +105,7 @@ ruleTester(planDetailsPresent).run({
       name: "no review date and no status",
       doc: planWith(["A"], {}, { childName: "Ava Thompson", dateOfBirth: "2015-03-12" }),
       findings: [
-        { messageId: "missing", message: "whether the plan is a draft", severity: "warning" },
+        { messageId: "missing", message: "The plan does not say whether it is a draft, final or amended plan", severity: "warning" },
         { messageId: "missing", message: "date of the first review", severity: "error", suggestion: "Review date:" },
       ],
       status: "fail",

@@ -10,10 +10,10 @@ interface Options {
 }
 
 const LABELS: Record<Detail, { label: string; example: string }> = {
-  childName: { label: "the child's name", example: '"Name: Ava Thompson"' },
-  dateOfBirth: { label: "the child's date of birth", example: '"Date of birth: 12 March 2015"' },
-  status: { label: "whether the plan is a draft, final or amended plan", example: '"Status: Final EHC plan"' },
-  reviewDate: { label: "the date of the first review", example: '"Review date: 15 March 2027"' },
+  childName: { label: "give the child's name", example: '"Name: Ava Thompson"' },
+  dateOfBirth: { label: "give the child's date of birth", example: '"Date of birth: 12 March 2015"' },
+  status: { label: "say whether it is a draft, final or amended plan", example: '"Status: Final EHC plan"' },
+  reviewDate: { label: "give the date of the first review", example: '"Review date: 15 March 2027"' },
 };
 
 export default defineRule<Options>({
@@ -33,7 +33,7 @@ export default defineRule<Options>({
     },
     defaultOptions: { required: DETAILS },
     messages: {
-      missing: "The plan does not give {{label}} (or it could not be found in the title block).",
+      missing: "The plan does not {{label}} (or it could not be found in the title block).",
     },
   },
   check({ plan, options, report }) {
