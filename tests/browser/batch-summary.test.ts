@@ -1,7 +1,8 @@
 // The batch dashboard (summary.html) in Debian's Chromium (`npm run test:browser`): made by a real batch over sample
 // plans with a damaged file and a manifest column, opened from disk and from a server sending its
 // Content-Security-Policy. The charts render with the right number of bars, sized by their values; the plans table
-// sorts by score; a plan links to its report; nothing is refused or fails. A screenshot is kept in test-artifacts/.
+// sorts by score; a plan links to its report; nothing is refused or fails. Then the service's batch page: a zip
+// sent, the progress followed, the dashboard opened from the download links. Screenshots are kept in test-artifacts/.
 import { createServer, type Server } from "node:http";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -13,6 +14,9 @@ import { buildOutputs, discoverPlans, folderSource, parseManifest, runBatch, wri
 import { DASHBOARD_CSP } from "../../src/batch/outputs/dashboard.ts";
 import { loadRuleSet } from "../../src/index.ts";
 import { HTML_REPORT_CSP } from "../../src/server/report-response.ts";
+import { createApp, listen } from "../../src/server/index.ts";
+import JSZip from "jszip";
+import { captureLogger } from "../server/helpers.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -150,5 +154,45 @@ describe("summary.html in Chromium", () => {
     expect(await page.title()).toContain("kai-final.docx");
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe("the service's batch page", () => {
+  it("sends a zip of plans, shows the progress, then opens the dashboard from its links and deletes the results", async () => {
+    const app = createApp({ env: { EHCP_QA_BATCH_THREADS: "2" }, logger: captureLogger().logger });
+    const service = await listen(app, { port: 0, host: "127.0.0.1", handleSignals: false });
+    try {
+      const zip = new JSZip();
+      zip.file("kai-final.docx", await readFile(path.join(ROOT, "samples", "plan-kai-robinson.docx")));
+      zip.file("rafi-final.docx", await readFile(path.join(ROOT, "samples", "plan-rafi-chowdhury.docx")));
+      const zipPath = path.join(dir, "page.zip");
+      await writeFile(zipPath, await zip.generateAsync({ type: "uint8array" }));
+
+      const { page, problems } = await openPage(`${service.url}/batch.html`);
+      expect(await page.locator("h1").textContent()).toBe("Score a batch of plans");
+      await page.getByLabel("The plans (required)").setInputFiles(zipPath);
+      await expect(page.locator("#files-input-chosen").textContent()).resolves.toContain("page.zip");
+      await page.getByRole("button", { name: "Score the batch" }).click();
+      await page.locator("#status-text", { hasText: /Scoring the plans|Done/ }).waitFor();
+      await page.locator("#results:not([hidden])").waitFor({ timeout: 120_000 });
+      expect(await page.locator("#status-text").textContent()).toBe("Done: 2 of 2 plans.");
+      expect(await page.locator("#results-summary").textContent()).toBe("2 plans scored.");
+      const links = page.locator("#downloads a");
+      expect(await links.allTextContents()).toEqual(["Open the dashboard (summary.html)", "Download the quality return (Excel)", "Download the results (CSV)", "Download every report (JSON lines)"]);
+      await page.screenshot({ path: path.join(ARTIFACTS, "batch-page.png"), fullPage: true });
+
+      const [dashboard] = await Promise.all([page.waitForEvent("popup"), links.first().click()]);
+      await dashboard.waitForLoadState();
+      expect(await dashboard.title()).toBe("Plan quality audit: 2 plans");
+      expect(await dashboard.locator("#chart-grades rect.bar").count()).toBe(4);
+      await dashboard.close();
+
+      await page.getByRole("button", { name: "Delete the results from the checker now" }).click();
+      await page.locator("#status-text", { hasText: "The results have been deleted from the checker." }).waitFor();
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await service.stop();
+    }
   });
 });
