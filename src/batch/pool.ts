@@ -17,6 +17,10 @@ export interface BatchPoolOptions {
   maxMemoryMb?: number;
   /** Size and zip limits for each file (see DEFAULT_LIMITS). */
   limits?: Partial<IngestLimits>;
+  /** How long a plan may wait for a worker to pick it up before the workers are taken to be stuck (default 5 min). */
+  startTimeoutMs?: number;
+  /** The worker's entry file; tests point this at a worker that cannot start. */
+  workerUrl?: URL;
 }
 
 export interface BatchPool {
@@ -40,10 +44,11 @@ export class AbandonedError extends Error {
 export function createBatchPool(ruleSet: LoadedRuleSet, options: BatchPoolOptions = {}): BatchPool {
   const threads = Math.max(1, Math.round(options.threads ?? defaultBatchThreads()));
   const timeoutMs = options.timeoutMs ?? 120_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 300_000;
   const maxMemoryMb = options.maxMemoryMb ?? 1024;
   const workerData: AuditWorkerData = { ruleSet: ruleSet.resolved, ruleSetLabel: `rule set ${ruleSet.name}`, ...(options.limits ? { limits: options.limits } : {}) };
   const piscina = new Piscina<AuditTask, AuditOutcome>({
-    filename: WORKER_URL.href,
+    filename: (options.workerUrl ?? WORKER_URL).href,
     // Every worker is kept for the whole batch, and one killed by a timeout or its memory cap is replaced.
     minThreads: threads,
     maxThreads: threads,
@@ -59,13 +64,30 @@ export function createBatchPool(ruleSet: LoadedRuleSet, options: BatchPoolOption
     if (typeof id === "number") onStart.get(id)?.();
   });
 
+  // Set when a worker could not start or died for no reason of a file's: piscina does not recover from a worker that
+  // fails to load, so every later plan would wait for ever. They are answered INTERNAL at once instead.
+  let broken: AuditOutcome | undefined;
+  /** Plans handed to piscina that no worker has started yet: given up at once when the pool turns out broken. */
+  const waiting = new Map<number, () => void>();
+
   async function audit(task: Omit<AuditTask, "taskId">, signal?: AbortSignal): Promise<AuditOutcome> {
     if (signal?.aborted) throw new AbandonedError();
+    if (broken) return broken;
     const taskId = nextTaskId++;
     const controller = new AbortController();
     let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
+    let neverStarted = false;
+    // A plan no worker picks up (the lanes never send more plans than there are workers) means the workers are stuck.
+    const giveUp = () => {
+      neverStarted = true;
+      controller.abort();
+    };
+    let timer: NodeJS.Timeout | undefined = setTimeout(giveUp, startTimeoutMs);
+    timer.unref();
+    waiting.set(taskId, giveUp);
     onStart.set(taskId, () => {
+      waiting.delete(taskId);
+      clearTimeout(timer);
       timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
@@ -79,10 +101,16 @@ export function createBatchPool(ruleSet: LoadedRuleSet, options: BatchPoolOption
     } catch (error) {
       if (timedOut) return { ok: false, problem: timeoutProblem(timeoutMs) };
       if (signal?.aborted) throw new AbandonedError();
-      return { ok: false, problem: workerProblem(error), detail: error instanceof Error ? error.message : String(error) };
+      const outcome: AuditOutcome = { ok: false, problem: neverStarted ? INTERNAL : workerProblem(error), detail: error instanceof Error ? error.message : String(error) };
+      if (outcome.problem.code === "INTERNAL") {
+        broken = outcome;
+        for (const other of waiting.values()) other();
+      }
+      return outcome;
     } finally {
       clearTimeout(timer);
       onStart.delete(taskId);
+      waiting.delete(taskId);
       signal?.removeEventListener("abort", abandon);
     }
   }
@@ -103,7 +131,11 @@ function timeoutProblem(timeoutMs: number): BatchProblem {
   };
 }
 
-/** A worker that died: out of memory means a file built or damaged to need far more than a plan could. */
+/**
+ * A task that ended without an outcome. Reading and auditing errors come back as outcomes, so this is a worker that
+ * ran out of memory (a file built or damaged to need far more than a plan could: the file's problem) or one that
+ * could not start or died some other way (ehcp-qa's problem, tried again by a resumed run).
+ */
 function workerProblem(error: unknown): BatchProblem {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   const message = error instanceof Error ? error.message : String(error);
@@ -113,5 +145,10 @@ function workerProblem(error: unknown): BatchProblem {
       message: "Reading this plan's files needed far more memory than a plan could, so it was stopped; a file may be damaged or built to overload the checker. Save fresh copies as .docx or .pdf and run the batch again.",
     };
   }
-  return { code: "CORRUPT_FILE", message: "This plan's files could not be read; one may be damaged. Save fresh copies as .docx or .pdf and run the batch again." };
+  return INTERNAL;
 }
+
+const INTERNAL: BatchProblem = {
+  code: "INTERNAL",
+  message: "ehcp-qa had an internal problem and could not score this plan. Please report it; running the batch again tries this plan again.",
+};

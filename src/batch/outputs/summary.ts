@@ -6,7 +6,6 @@ import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { CATEGORY_TITLES } from "../../report/score.ts";
 import type { BatchResult } from "../types.ts";
 import { reportFileNames } from "./report-files.ts";
-import { failedChecksIn } from "./table.ts";
 
 export interface GradeCount {
   grade: Grade;
@@ -232,7 +231,7 @@ export function summarise({ results, columns, ruleset, generatedAt, pending = 0 
         id: result.id,
         score: result.report?.score ?? null,
         grade: result.report?.grade ?? null,
-        failedChecks: result.report ? CATEGORY_IDS.reduce((sum, id) => sum + failedChecksIn(result.report!, id), 0) : null,
+        failedChecks: result.report ? result.report.checks.filter((check) => check.status === "fail").length : null,
         problemCode: result.problem?.code ?? null,
         problem: result.problem?.message ?? null,
         reportFile: reportFiles.get(result.id) ?? null,

@@ -2,7 +2,8 @@
 // Scores every plan in a folder or zip on all cores and writes results.csv, results.jsonl, quality-return.xlsx,
 // summary.html and reports/<id>.html into --out. Exit 0 when every plan was dealt with (plans that could not be read
 // are rows with their code); 2 when the input, manifest or rule set cannot be used; 130 when stopped with Ctrl-C
-// (what was done is written, and running the same command again carries on from there); 3 for an internal error.
+// (what was done is written, and running the same command again carries on from there); 3 for an internal error
+// (including one that stopped a plan being scored: the other plans' results are still written).
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
@@ -210,7 +211,9 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
       // A stopped run keeps results.jsonl as appended: it still holds earlier results of plans not reached this time.
       await writeOutputs(out, files, run.stopped ? new Set([OUTPUT_FILES.jsonl]) : new Set());
       io.stdout(closingLines(summary, run, options.out, discovery.skipped.length));
-      outcome = { code: run.stopped ? EXIT_INTERRUPTED : EXIT.ok, run, summary };
+      const internal = run.results.filter((r) => r.problem?.code === "INTERNAL").length;
+      if (internal > 0) io.stderr(`error: ehcp-qa had an internal problem with ${plural(internal, "plan")} (code INTERNAL in ${OUTPUT_FILES.csv}). Please report it; running the same command again tries ${internal === 1 ? "it" : "them"} again.\n`);
+      outcome = { code: run.stopped ? EXIT_INTERRUPTED : internal > 0 ? EXIT.internal : EXIT.ok, run, summary };
       return outcome.code;
     } finally {
       await source.close();
