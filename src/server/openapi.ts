@@ -2,6 +2,7 @@
 // (src/report/report.schema.json): its $defs become components here, so there is one definition of the report.
 import { reportSchema, VERSION } from "../index.ts";
 import { CATEGORY_IDS } from "../model/report.ts";
+import { batchOpenApiPaths } from "./batch-routes.ts";
 import type { ServiceLimits } from "./config.ts";
 import { PROBLEM_CODES, PROBLEM_TYPES, type ServiceProblemCode } from "./problems.ts";
 
@@ -182,6 +183,7 @@ export function openApiDocument(limits: ServiceLimits): Json {
           },
         },
       },
+      ...batchOpenApiPaths(),
     },
     components: {
       securitySchemes: {

@@ -97,7 +97,10 @@ describe("OpenAPI", () => {
     expect(response.status).toBe(200);
     const doc = response.body;
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/audits", "/api/openapi.json", "/api/reports/format", "/api/rulesets", "/api/rulesets/validate", "/api/rulesets/{name}", "/healthz"]);
+    const servicePaths = ["/api/audits", "/api/openapi.json", "/api/reports/format", "/api/rulesets", "/api/rulesets/validate", "/api/rulesets/{name}", "/healthz"];
+    const batchPaths = Object.keys(doc.paths).filter((p: string) => p.startsWith("/api/batches"));
+    expect(Object.keys(doc.paths).sort()).toEqual([...servicePaths, ...batchPaths].sort());
+    expect(batchPaths).toEqual(expect.arrayContaining(["/api/batches", "/api/batches/{id}", "/api/batches/{id}/results.csv", "/api/batches/{id}/quality-return.xlsx", "/api/batches/{id}/summary.html"]));
     expect(doc.components.schemas.Problem.properties.code.enum.sort()).toEqual([...PROBLEM_CODES].sort());
     // Every reference points at something in the document.
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
