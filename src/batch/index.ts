@@ -1,4 +1,4 @@
-// Batch scoring: a folder or zip of plans in, a quality return and a dashboard out. See docs/batch.md.
+// Batch scoring: a folder or zip of plans in, a quality return and a dashboard out. See "Batch scoring for auditors" in the README.
 export { discoverPlans } from "./discover.ts";
 export { applyManifest, parseManifest, type Manifest } from "./manifest.ts";
 export { openBatchInput } from "./open-input.ts";
