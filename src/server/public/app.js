@@ -2,6 +2,7 @@
 // or a plain-English message for the error, and offer the report for download as JSON and HTML.
 import { NETWORK_MESSAGE, PROBLEM_MESSAGES, ROLE_LABELS, UNKNOWN_MESSAGE } from "./problem-messages.js";
 import { h, renderReport } from "./report-view.js";
+import { describeChosen, setUpDropZones } from "./drop-zones.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("audit-form");
@@ -72,36 +73,7 @@ async function problemFrom(response) {
 
 // ---- Files: the picker, and drag and drop onto each zone ----
 
-function describeChosen(input) {
-  const note = $(`${input.id}-chosen`);
-  const files = [...input.files];
-  if (files.length === 0) note.textContent = input.multiple ? "No files chosen." : "No file chosen.";
-  else note.textContent = `Chosen: ${files.map((f) => `${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB)`).join(", ")}`;
-  input.closest(".drop-zone").classList.toggle("has-file", files.length > 0);
-}
-
-for (const input of FILE_INPUTS) {
-  const zone = input.closest(".drop-zone");
-  input.addEventListener("change", () => describeChosen(input));
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("dragging");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("dragging");
-    const dropped = [...(event.dataTransfer?.files ?? [])];
-    if (dropped.length === 0) return;
-    const transfer = new DataTransfer();
-    for (const file of input.multiple ? dropped : dropped.slice(0, 1)) transfer.items.add(file);
-    input.files = transfer.files;
-    describeChosen(input);
-  });
-}
-// A file dropped beside a zone must not make the browser open it in place of the page.
-window.addEventListener("dragover", (event) => event.preventDefault());
-window.addEventListener("drop", (event) => event.preventDefault());
+setUpDropZones(FILE_INPUTS);
 
 form.addEventListener("reset", () => {
   clearError();

@@ -2,6 +2,7 @@
 // progress, then offer its outputs for download and a way to delete them from the checker.
 import { NETWORK_MESSAGE, PROBLEM_MESSAGES, UNKNOWN_MESSAGE } from "./problem-messages.js";
 import { h } from "./report-view.js";
+import { describeChosen, setUpDropZones } from "./drop-zones.js";
 
 const $ = (id) => document.getElementById(id);
 const form = $("batch-form");
@@ -89,36 +90,7 @@ async function api(path, options = {}) {
 
 // ---- Files ----
 
-function describeChosen(input) {
-  const note = $(`${input.id}-chosen`);
-  const files = [...input.files];
-  if (files.length === 0) note.textContent = input.multiple ? "No files chosen yet." : "No file chosen.";
-  else if (files.length > 5) note.textContent = `Chosen: ${files.length} files (${Math.max(1, Math.round(files.reduce((sum, f) => sum + f.size, 0) / 1024))} KB in all)`;
-  else note.textContent = `Chosen: ${files.map((f) => `${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB)`).join(", ")}`;
-  input.closest(".drop-zone").classList.toggle("has-file", files.length > 0);
-}
-
-for (const input of FILE_INPUTS) {
-  const zone = input.closest(".drop-zone");
-  input.addEventListener("change", () => describeChosen(input));
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("dragging");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("dragging");
-    const dropped = [...(event.dataTransfer?.files ?? [])];
-    if (dropped.length === 0) return;
-    const transfer = new DataTransfer();
-    for (const file of input.multiple ? dropped : dropped.slice(0, 1)) transfer.items.add(file);
-    input.files = transfer.files;
-    describeChosen(input);
-  });
-}
-window.addEventListener("dragover", (event) => event.preventDefault());
-window.addEventListener("drop", (event) => event.preventDefault());
+setUpDropZones(FILE_INPUTS);
 
 form.addEventListener("reset", () => {
   clearError();
