@@ -1,15 +1,14 @@
-// The README is what a new user reads: it must list every rule the default rule set runs, and the category ids.
+// The README is what a new user reads: its rule table must be what the code says, and it names the category ids.
 import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
+import { rulesMarkdown } from "../src/cli/commands/rules.ts";
 import { loadRuleSet } from "../src/index.ts";
 import { CATEGORY_IDS } from "../src/model/report.ts";
 
 const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
 
-it("lists every rule of the default rule set with its source", async () => {
-  const ruleSet = await loadRuleSet("default");
-  const missing = ruleSet.rules.filter((rule) => !readme.includes(`| \`${rule.id}\` |`) || !readme.includes(rule.module.meta.source));
-  expect(missing.map((rule) => rule.id)).toEqual([]);
+it("has the default rule set's rule table exactly as `ehcp-qa rules list --format markdown` prints it", async () => {
+  expect(readme).toContain(rulesMarkdown(await loadRuleSet("default")).trimEnd());
 });
 
 it("names every category id of the report", () => {

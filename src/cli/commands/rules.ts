@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { loadRuleSet } from "../../config/loader.ts";
 import type { LoadedRuleSet } from "../../config/rule-set.ts";
+import { ProblemError } from "../../model/problem.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -27,9 +28,24 @@ export function rulesTable(ruleSet: LoadedRuleSet): string {
   return `${heading}\n${bands}\n\n${textTable(["id", "category", "severity", "weight", "critical", "source"], rows)}\n`;
 }
 
-export function runRulesList(options: { ruleset?: string }, io: Io): Promise<number> {
+/** The README's rule table: one row per rule with what it flags and what it rests on. */
+export function rulesMarkdown(ruleSet: LoadedRuleSet): string {
+  const cell = (text: string): string => text.replace(/\|/g, "\\|");
+  const rows = ruleSet.rules.map((rule) => {
+    const severity = `${rule.enabled ? rule.config.severity : "off"}${rule.config.critical ? ", critical" : ""}`;
+    return `| \`${rule.id}\` | ${rule.module.meta.category} | ${severity} | ${cell(rule.module.meta.description)} | ${cell(rule.module.meta.source)} |`;
+  });
+  return ["| rule | category | severity | what it flags | source |", "|---|---|---|---|---|", ...rows].join("\n") + "\n";
+}
+
+export function runRulesList(options: { ruleset?: string; format?: string }, io: Io): Promise<number> {
   return withProblems(io, async () => {
-    io.stdout(rulesTable(await loadRuleSet(options.ruleset ?? "default")));
+    const format = options.format ?? "text";
+    if (format !== "text" && format !== "markdown") {
+      throw new ProblemError({ code: "BAD_REQUEST", message: `"${format}" is not a format for the rule list: use text or markdown.` });
+    }
+    const ruleSet = await loadRuleSet(options.ruleset ?? "default");
+    io.stdout(format === "markdown" ? rulesMarkdown(ruleSet) : rulesTable(ruleSet));
     return EXIT.ok;
   });
 }
@@ -50,7 +66,8 @@ export function registerRulesCommand(program: Command, io: Io = processIo): void
     .command("list")
     .description("Show each rule: its id, category, severity, weight, whether it is critical, and its source.")
     .option("--ruleset <name|path>", "rule set: a name in rules/ or a JSON file", "default")
-    .action(async (options: { ruleset?: string }) => {
+    .option("--format <format>", "text (a table for the terminal) or markdown (the README's rule table)", "text")
+    .action(async (options: { ruleset?: string; format?: string }) => {
       process.exitCode = await runRulesList(options, io);
     });
   rules
