@@ -3,6 +3,7 @@ import pkg from "../package.json" with { type: "json" };
 import type { LoadedRuleSet } from "./config/rule-set.ts";
 import { readDocument, type ReadDocumentOptions } from "./ingest/index.ts";
 import type { EhcpDocument } from "./model/document.ts";
+import { ProblemError } from "./model/problem.ts";
 import type { AuditReport } from "./model/report.ts";
 import { audit as runAudit } from "./rules/engine.ts";
 import type { AuditInputs } from "./rules/types.ts";
@@ -38,8 +39,25 @@ export function readPlan(file: InputFile, ruleSet?: Pick<LoadedRuleSet, "aliases
   return readDocument(file.bytes, { ...read, fileName: file.fileName, ...(ruleSet ? { aliases: ruleSet.aliases } : {}) });
 }
 
-/** Audit documents already read. Pure apart from the clock (pass `generatedAt` for a reproducible report). */
+/** Fewer sections than this and the "plan" is something else: a report of 40 findings about it would mislead. */
+const MIN_SECTIONS_OF_A_PLAN = 3;
+
+/**
+ * Audit documents already read. Pure apart from the clock (pass `generatedAt` for a reproducible report).
+ * Throws NOT_A_PLAN when the plan has almost none of sections A to K: an advice report or a letter given as the plan.
+ */
 export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: AuditRunOptions = {}): AuditReport {
+  const { plan } = inputs;
+  if (plan.sections.length < MIN_SECTIONS_OF_A_PLAN) {
+    throw new ProblemError({
+      code: "NOT_A_PLAN",
+      file: plan.fileName,
+      message:
+        `${plan.fileName} does not look like an EHC plan: ${plan.sections.length === 0 ? "none" : `only ${plan.sections.length}`} of the sections A to K ` +
+        "could be found in it. If it is an advice report or a response letter, add it as one; if it is a plan, check that its section headings " +
+        "name the sections (your rule set can add your own template's headings).",
+    });
+  }
   return runAudit(inputs, ruleSet, { ...options, toolVersion: VERSION });
 }
 

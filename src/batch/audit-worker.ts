@@ -60,6 +60,8 @@ export default async function auditTask(task: AuditTask): Promise<AuditOutcome> 
     const inputs = { plan, ...(draft ? { draft } : {}), responses: of("response"), advice: of("advice") };
     return { ok: true, report: audit(inputs, rules, { auditDate: task.auditDate, generatedAt: new Date(task.generatedAt) }) };
   } catch (error) {
+    // NOT_A_PLAN: the file read fine but is not a plan; it becomes a row with its code like any unreadable file.
+    if (isProblemError(error)) return { ok: false, problem: { ...error.problem, role: "plan" } };
     return internal(error);
   }
 }

@@ -9,6 +9,8 @@ export type ProblemCode =
   | "TOO_LARGE"
   | "ZIP_BOMB"
   | "PARSE_TIMEOUT"
+  /** Read fine, but it is not an EHC plan (an advice report or a letter given as the plan). */
+  | "NOT_A_PLAN"
   | "INVALID_RULESET"
   | "FILE_NOT_FOUND"
   | "BAD_REQUEST"

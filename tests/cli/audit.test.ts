@@ -77,7 +77,19 @@ describe("audit on every sample", () => {
     for (const entry of manifest) for (const file of entry.files) expect(existsSync(sample(file)), file).toBe(true);
   });
 
-  for (const entry of manifest) {
+  // Letters and advice reports are not plans: given as the plan, they are refused with NOT_A_PLAN, not graded.
+  for (const entry of manifest.filter((e) => e.kind !== "plan")) {
+    it(`${entry.id}: refused as a plan with NOT_A_PLAN (it is a ${entry.kind.replace("-", " ")})`, async () => {
+      for (const ext of ["docx", "pdf"] as const) {
+        const io = captureIo();
+        expect(await runAudit(sample(`${entry.id}.${ext}`), { format: "json" }, io)).toBe(2);
+        expect(io.err).toMatch(/^error NOT_A_PLAN: .*does not look like an EHC plan/);
+        expect(io.out).toBe("");
+      }
+    });
+  }
+
+  for (const entry of plans) {
     it(`${entry.id}: schema-valid JSON and an HTML page from the DOCX and the PDF`, async () => {
       for (const ext of ["docx", "pdf"] as const) {
         const report = await sampleReport(entry, ext);

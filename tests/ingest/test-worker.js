@@ -1,6 +1,6 @@
 // A parse worker with test-only behaviour, chosen by the task's bytes (ASCII): "spin" never finishes, "oom"
 // allocates until the worker's memory cap ends it, "problem" returns a coded problem, "exit" ends the thread;
-// anything else is read as one paragraph. It speaks the real worker's protocol (src/ingest/parse-worker.ts).
+// anything else is read as one paragraph per line. It speaks the real worker's protocol (src/ingest/parse-worker.ts).
 import { parentPort } from "node:worker_threads";
 
 export default async function testTask(task) {
@@ -13,5 +13,6 @@ export default async function testTask(task) {
   }
   if (command === "problem") return { ok: false, problem: { code: "NO_TEXT_LAYER", message: "This PDF is a scan." }, detail: "test" };
   if (command === "exit") process.exit(3);
-  return { ok: true, raw: { format: task.format, blocks: [{ kind: "paragraph", text: command, location: { paragraph: 0 } }], comments: [], trackedChanges: [], byteLength: task.bytes.byteLength } };
+  const blocks = command.split("\n").map((text, paragraph) => ({ kind: "paragraph", text, location: { paragraph } }));
+  return { ok: true, raw: { format: task.format, blocks, comments: [], trackedChanges: [], byteLength: task.bytes.byteLength } };
 }

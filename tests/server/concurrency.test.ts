@@ -5,7 +5,7 @@ import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ParsePool } from "../../src/ingest/index.ts";
 import { expectValidReport } from "../../src/testing/expect-valid-report.ts";
-import { expectProblem, holdingPool, testApp, testWorkerPool } from "./helpers.ts";
+import { expectProblem, holdingPool, planText, testApp, testWorkerPool } from "./helpers.ts";
 
 const pools: ParsePool[] = [];
 const track = <P extends ParsePool>(pool: P): P => {
@@ -16,7 +16,10 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.close()));
 });
 
-const upload = (app: Parameters<typeof request>[0], text: string, name = "plan.txt") => request(app).post("/api/audits").attach("plan", Buffer.from(text), name);
+// The test worker's commands ("spin", "hold") go as they are; any other text is sent as a small plan.
+const COMMANDS = ["spin", "hold", "oom", "problem", "exit"];
+const asUploaded = (text: string): string => (COMMANDS.includes(text) ? text : planText(text));
+const upload = (app: Parameters<typeof request>[0], text: string, name = "plan.txt") => request(app).post("/api/audits").attach("plan", Buffer.from(asUploaded(text)), name);
 
 /** Resolves when `pool.parse` has been called `count` times: the requests have reached the workers. */
 function countingPool(inner: ParsePool): ParsePool & { reached(count: number): Promise<void> } {

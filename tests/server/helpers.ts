@@ -52,6 +52,14 @@ export function testApp(deps: AppDeps = {}): { app: EhcpQaApp; log: CapturedLog 
   return { app, log };
 }
 
+/**
+ * A small plan for the test worker (one paragraph per line): the given text under Section A, and Sections B and F,
+ * so the service audits it rather than refusing it as NOT_A_PLAN.
+ */
+export function planText(text: string): string {
+  return `Section A: All about me\n${text}\nSection B: Special educational needs\nThe child finds reading hard.\nSection F: Special educational provision\nA teaching assistant will read with the child for 20 minutes daily.`;
+}
+
 /** A pool that holds every file whose bytes are "hold" until release(); everything else goes to `inner`. */
 export function holdingPool(inner: ParsePool): ParsePool & { release(): void; held(): Promise<void> } {
   let releaseAll!: () => void;
@@ -65,7 +73,7 @@ export function holdingPool(inner: ParsePool): ParsePool & { release(): void; he
       if (Buffer.from(bytes).toString("latin1") === "hold") {
         noteHeld();
         await released;
-        return inner.parse(format, new Uint8Array(Buffer.from("The held file, read at last.")));
+        return inner.parse(format, new Uint8Array(Buffer.from(planText("The held file, read at last."))));
       }
       return inner.parse(format, bytes, options);
     },

@@ -18,7 +18,14 @@ afterAll(() => pool.close());
 
 let report: AuditReport;
 beforeAll(async () => {
-  const doc = planBuilder({ childName: "Ava Test" }).section("A").paragraph("Ava likes drawing.").section("F").paragraph("Ava will have access to support as required.").build();
+  const doc = planBuilder({ childName: "Ava Test" })
+    .section("A")
+    .paragraph("Ava likes drawing.")
+    .section("B")
+    .paragraph("Ava finds reading hard.")
+    .section("F")
+    .paragraph("Ava will have access to support as required.")
+    .build();
   report = audit({ plan: doc, responses: [], advice: [] }, await loadRuleSet("default"), { generatedAt: FIXED_TIME });
 });
 
@@ -82,6 +89,7 @@ describe("health, unknown routes and the page", () => {
       NO_TEXT_LAYER: 422,
       ZIP_BOMB: 422,
       PARSE_TIMEOUT: 422,
+      NOT_A_PLAN: 422,
       INVALID_RULESET: 422,
       RATE_LIMITED: 429,
       INTERNAL: 500,

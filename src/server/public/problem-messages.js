@@ -12,6 +12,7 @@ export const PROBLEM_MESSAGES = {
   CORRUPT_FILE: "A file is damaged and could not be read.",
   ENCRYPTED_PDF: "A PDF is protected by a password, so it could not be read.",
   NO_TEXT_LAYER: "A PDF is a scan (pictures of the pages), so it has no text the checker can read.",
+  NOT_A_PLAN: "The file given as the plan does not look like an EHC plan (it may be an advice report or a letter).",
   ZIP_BOMB: "A Word file holds far more data than a plan could, so it was not opened.",
   PARSE_TIMEOUT: "Reading a file took too long, so it was stopped.",
   INVALID_RULESET: "The rule set has mistakes and cannot be used. Tell whoever looks after your rule sets.",
