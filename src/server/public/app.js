@@ -1,6 +1,6 @@
 // The page's behaviour: choose or drop files, send them to POST /api/audits with upload progress, show the report
 // or a plain-English message for the error, and offer the report for download as JSON and HTML.
-import { NETWORK_MESSAGE, PROBLEM_MESSAGES, ROLE_LABELS, UNKNOWN_MESSAGE } from "./problem-messages.js";
+import { createProblemBox, problemFrom, problemFromStatus } from "./problem-box.js";
 import { h, renderReport } from "./report-view.js";
 import { describeChosen, setUpDropZones } from "./drop-zones.js";
 
@@ -39,37 +39,7 @@ function clearError() {
   errorBox.replaceChildren();
 }
 
-/** Shows a problem (RFC 9457 details from the service, or a network failure) in the caseworker's words. */
-function showProblem(problem) {
-  const code = problem?.code;
-  const heading = code ? (PROBLEM_MESSAGES[code] ?? UNKNOWN_MESSAGE) : NETWORK_MESSAGE;
-  const about = problem?.role ? `${ROLE_LABELS[problem.role] ?? "A file"}${problem.file ? ` (${problem.file})` : ""}: ` : problem?.file ? `${problem.file}: ` : "";
-  const children = [h("h3", {}, "The plan was not checked"), h("p", { class: "error-heading" }, heading)];
-  if (problem?.detail) children.push(h("p", {}, about + problem.detail));
-  if (Array.isArray(problem?.issues) && problem.issues.length > 0) {
-    children.push(h("ul", {}, problem.issues.map((issue) => h("li", {}, `${issue.pointer || "the whole rule set"}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ""}`))));
-  }
-  if (problem?.retryAfter) children.push(h("p", {}, `Try again in about ${problem.retryAfter} seconds.`));
-  if (problem?.requestId) children.push(h("p", { class: "reference" }, `Reference: ${problem.requestId}`));
-  errorBox.replaceChildren(...children);
-  errorBox.hidden = false;
-  if (code === "UNAUTHORIZED") {
-    apiKeyField.hidden = false;
-    apiKeyInput.focus();
-  } else {
-    errorBox.focus();
-  }
-}
-
-async function problemFrom(response) {
-  try {
-    const body = await response.json();
-    if (body && typeof body.code === "string") return body;
-  } catch {
-    // Not problem details: fall through to a general message.
-  }
-  return { code: response.status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${response.status}.` };
-}
+const showProblem = createProblemBox({ errorBox, apiKeyField, apiKeyInput, heading: "The plan was not checked" });
 
 // ---- Files: the picker, and drag and drop onto each zone ----
 
@@ -197,7 +167,7 @@ form.addEventListener("submit", async (event) => {
   }
   showStatus("", null);
   if (status === 0) showProblem(null);
-  else showProblem(body && typeof body.code === "string" ? body : { code: status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${status}.` });
+  else showProblem(problemFromStatus(status, body));
 });
 
 void loadRuleSets();

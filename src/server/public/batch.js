@@ -1,6 +1,6 @@
 // The batch page: send a zip (or the files) and an optional manifest to POST /api/batches, follow the batch's
 // progress, then offer its outputs for download and a way to delete them from the checker.
-import { NETWORK_MESSAGE, PROBLEM_MESSAGES, UNKNOWN_MESSAGE } from "./problem-messages.js";
+import { createProblemBox, problemFrom, problemFromStatus } from "./problem-box.js";
 import { h } from "./report-view.js";
 import { describeChosen, setUpDropZones } from "./drop-zones.js";
 
@@ -53,32 +53,7 @@ function clearError() {
   errorBox.replaceChildren();
 }
 
-function showProblem(problem, heading = "The batch was not scored") {
-  const code = problem?.code;
-  const summary = code ? (PROBLEM_MESSAGES[code] ?? UNKNOWN_MESSAGE) : NETWORK_MESSAGE;
-  const children = [h("h3", {}, heading), h("p", { class: "error-heading" }, summary)];
-  if (problem?.detail) children.push(h("p", {}, problem.file ? `${problem.file}: ${problem.detail}` : problem.detail));
-  if (problem?.retryAfter) children.push(h("p", {}, `Try again in about ${problem.retryAfter} seconds.`));
-  if (problem?.requestId) children.push(h("p", { class: "reference" }, `Reference: ${problem.requestId}`));
-  errorBox.replaceChildren(...children);
-  errorBox.hidden = false;
-  if (code === "UNAUTHORIZED") {
-    apiKeyField.hidden = false;
-    apiKeyInput.focus();
-  } else {
-    errorBox.focus();
-  }
-}
-
-async function problemFrom(response) {
-  try {
-    const body = await response.json();
-    if (body && typeof body.code === "string") return body;
-  } catch {
-    // Not problem details.
-  }
-  return { code: response.status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${response.status}.` };
-}
+const showProblem = createProblemBox({ errorBox, apiKeyField, apiKeyInput, heading: "The batch was not scored" });
 
 async function api(path, options = {}) {
   try {
@@ -224,7 +199,7 @@ form.addEventListener("submit", async (event) => {
   submitButton.disabled = false;
   showStatus("");
   if (status === 0) showProblem(null);
-  else showProblem(body && typeof body.code === "string" ? body : { code: status === 503 ? "BUSY" : "INTERNAL", detail: `The checker answered ${status}.` });
+  else showProblem(problemFromStatus(status, body));
 });
 
 deleteButton.addEventListener("click", async () => {
