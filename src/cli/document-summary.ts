@@ -1,7 +1,7 @@
 // `ehcp-qa parse --format text`: what was found in a plan, for a person checking that the checker read it right.
 import type { Block, EhcpDocument, TitleFacts } from "../model/document.ts";
 import { SECTION_IDS } from "../model/document.ts";
-import { countWords } from "../ingest/words.ts";
+import { countWords } from "../text/words.ts";
 
 const FORMAT_NAMES: Record<EhcpDocument["format"], string> = { docx: "Word document", pdf: "PDF", text: "text file" };
 const FACT_LABELS: [keyof TitleFacts, string][] = [

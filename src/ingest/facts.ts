@@ -3,6 +3,7 @@
 // many ways ("Name of child/young person", "DOB", "Date draft plan issued to parents"), so labels are read
 // by the words they contain, not matched against a fixed list.
 import type { Block, PlanStatus, TitleFacts } from "../model/document.ts";
+import { parseUkDate } from "../text/dates.ts";
 
 type DateFact = "dateOfBirth" | "planDate" | "requestDate" | "draftIssuedDate" | "finalIssuedDate" | "reviewDate";
 type Fact = DateFact | "childName" | "status";
@@ -11,46 +12,6 @@ interface LabelMeaning {
   fact: Fact;
   /** "Name" or "Date" alone: trusted in the title block, not in end matter (an appendix's "Name:" is its author). */
   generic: boolean;
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
-const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+${MONTH},?[\s-]+(\d{4})\b`, "i");
-const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "i");
-const NUMERIC = /\b(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})\b/;
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-
-/** A UK date in any usual writing ("12 March 2015", "12th Mar 2015", "12/03/2015", "12.03.15") as "YYYY-MM-DD". */
-export function parseUkDate(text: string): string | undefined {
-  const found: { at: number; year: number; month: number; day: number }[] = [];
-  const dmy = DAY_MONTH_YEAR.exec(text);
-  if (dmy) found.push({ at: dmy.index, day: Number(dmy[1]), month: MONTHS[dmy[2]!.toLowerCase().replace(/\.$/, "")] ?? 0, year: Number(dmy[3]) });
-  const mdy = MONTH_DAY_YEAR.exec(text);
-  if (mdy) found.push({ at: mdy.index, day: Number(mdy[2]), month: MONTHS[mdy[1]!.toLowerCase().replace(/\.$/, "")] ?? 0, year: Number(mdy[3]) });
-  const iso = ISO.exec(text);
-  if (iso) found.push({ at: iso.index, year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) });
-  const numeric = NUMERIC.exec(text);
-  if (numeric && !(iso && numeric.index >= iso.index && numeric.index < iso.index + 10)) {
-    const shortYear = Number(numeric[3]);
-    // Two-digit years: a plan's dates and a child's birth are within this century.
-    const year = numeric[3]!.length === 2 ? 2000 + shortYear : shortYear;
-    found.push({ at: numeric.index, day: Number(numeric[1]), month: Number(numeric[2]), year });
-  }
-  for (const date of found.sort((a, b) => a.at - b.at)) {
-    const iso = isoDate(date.year, date.month, date.day);
-    if (iso) return iso;
-  }
-  return undefined;
-}
-
-function isoDate(year: number, month: number, day: number): string | undefined {
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day) return undefined;
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 function normalizeLabel(label: string): string {

@@ -6,7 +6,7 @@
 //   "Special Educational Needs", "Outcomes"          (meaning alone: the rule set's alias phrases)
 // The phrases are data (rules/default.json `sections.aliases`), so an LA can add its own without code.
 import type { SectionId } from "../model/document.ts";
-import { countWords } from "./words.ts";
+import { countWords } from "../text/words.ts";
 
 /** A plan section, or "H": a combined social care heading that is split into H1/H2 by what it contains. */
 export type SectionKey = SectionId | "H";

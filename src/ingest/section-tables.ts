@@ -5,7 +5,7 @@
 import { listMarker } from "./pdf/line-blocks.ts";
 import type { RawBlock } from "./raw.ts";
 import { matchSectionHeading, type AliasIndex, type HeadingMatch } from "./section-headings.ts";
-import { countWords } from "./words.ts";
+import { countWords } from "../text/words.ts";
 
 /** A block before ids and sections are given; `label` marks a heading made from a table's label cell. */
 export type UnitBlock =

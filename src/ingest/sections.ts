@@ -20,7 +20,7 @@ import type { RawBlock, RawDocument } from "./raw.ts";
 import { extractFacts } from "./facts.ts";
 import { AliasIndex, headingTitle, inlineSubsectionMarker, matchSectionHeading, type HeadingMatch, type SectionAliases, type SectionKey } from "./section-headings.ts";
 import { unfoldSectionTable, type UnitBlock } from "./section-tables.ts";
-import { countWords } from "./words.ts";
+import { countWords } from "../text/words.ts";
 
 export type { SectionAliases, SectionKey } from "./section-headings.ts";
 

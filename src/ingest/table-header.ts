@@ -1,6 +1,6 @@
 // One judgement of "is a table's first row its column labels?", shared by the DOCX and PDF readers so the two
 // renderings of a plan get the same tables.
-const wordCount = (text: string): number => (text.match(/\S+/g) ?? []).length;
+import { countWords } from "../text/words.ts";
 
 export interface HeaderCell {
   text: string;
@@ -23,13 +23,13 @@ export function firstRowIsHeader(rows: readonly (readonly (HeaderCell | string)[
   const [first, ...body] = cells;
   if (!first || body.length === 0) return false;
   const labels = first.filter((cell) => cell.text.trim() !== "");
-  const isShortLabel = (text: string): boolean => wordCount(text) <= 8 && text.length <= 60 && !/\d/.test(text) && !/[.:]$/.test(text) && !text.includes("\n");
+  const isShortLabel = (text: string): boolean => countWords(text) <= 8 && text.length <= 60 && !/\d/.test(text) && !/[.:]$/.test(text) && !text.includes("\n");
   if (labels.length === 0 || !labels.every((cell) => isShortLabel(cell.text))) return false;
   if (labels.every((cell) => cell.bold === true)) return true;
   if (first.length >= 3) return true;
   const bodyCells = body.flat().filter((cell) => cell.text.trim() !== "");
   if (bodyCells.length === 0) return false;
-  const meanWords = (list: HeaderCell[]): number => list.reduce((sum, cell) => sum + wordCount(cell.text), 0) / list.length;
+  const meanWords = (list: HeaderCell[]): number => list.reduce((sum, cell) => sum + countWords(cell.text), 0) / list.length;
   const bodyMean = meanWords(bodyCells);
   return bodyMean >= 4 && bodyMean >= 2 * meanWords(labels);
 }

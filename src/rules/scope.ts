@@ -93,4 +93,4 @@ function pushSentence(sentences: Sentence[], text: string, from: number, to: num
 }
 
 // One word count for the document model, its summaries and the rules.
-export { countWords } from "../ingest/words.ts";
+export { countWords } from "../text/words.ts";

@@ -1,5 +1,6 @@
 // Builds small EhcpDocuments in code for rule tests: `planBuilder({...}).section("F").paragraph("...").build()`.
 import type { Block, DocumentFormat, EhcpDocument, Section, SectionId, TitleFacts } from "../model/document.ts";
+import { countWords } from "../text/words.ts";
 
 const DEFAULT_HEADINGS: Record<SectionId, string> = {
   A: "Section A: Views, interests and aspirations",
@@ -18,7 +19,6 @@ const DEFAULT_HEADINGS: Record<SectionId, string> = {
 
 type NewBlock = Block extends unknown ? (Block extends infer B ? (B extends Block ? Omit<B, "id" | "index" | "section" | "location"> : never) : never) : never;
 
-const countWords = (text: string): number => (text.match(/\S+/g) ?? []).length;
 
 export class DocumentBuilder {
   private readonly blocks: Block[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { classifyLabel, parseUkDate } from "../../src/ingest/facts.ts";
+import { classifyLabel } from "../../src/ingest/facts.ts";
+import { parseUkDate } from "../../src/text/dates.ts";
 import type { RawBlock } from "../../src/ingest/raw.ts";
 import { buildDocument, type SectionAliases } from "../../src/ingest/sections.ts";
 import { h, p, rawDocument, table } from "./raw-builders.ts";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readDocument } from "../../src/ingest/index.ts";
-import { countWords } from "../../src/ingest/words.ts";
+import { countWords } from "../../src/text/words.ts";
 import type { EhcpDocument, SectionId, TitleFacts } from "../../src/model/document.ts";
 
 interface Sample {

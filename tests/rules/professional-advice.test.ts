@@ -3,7 +3,7 @@ import adviceCurrent from "../../src/rules/builtin/advice-current.ts";
 import adviceUsed from "../../src/rules/builtin/advice-used.ts";
 import requiredAdvice, { DEFAULT_ABSENCE_PHRASES, DEFAULT_EXPLANATION_PHRASES } from "../../src/rules/builtin/required-advice.ts";
 import { DEFAULT_ADVICE_TYPES, readAdviceList } from "../../src/rules/text/advice-list.ts";
-import { findDates } from "../../src/rules/text/dates-in-text.ts";
+import { findDates } from "../../src/text/dates.ts";
 import type { TitleFacts } from "../../src/model/document.ts";
 import { planBuilder, type DocumentBuilder } from "../../src/testing/document-builder.ts";
 import { ruleTester } from "../../src/testing/rule-tester.ts";

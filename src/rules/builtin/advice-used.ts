@@ -5,6 +5,7 @@ import { defineRule } from "../define-rule.ts";
 import { DEFAULT_ADVICE_TYPES, describeEntry, readAdviceList, type AdviceEntry, type AdviceListOptions, type AdviceTypes } from "../text/advice-list.ts";
 import { hasPhrase } from "../text/phrase-list.ts";
 import { adviceListOptionsSchema, DEFAULT_ABSENCE_PHRASES, DEFAULT_EXPLANATION_PHRASES } from "./required-advice.ts";
+import { wholeWord } from "../../text/regexp.ts";
 
 interface Options extends AdviceListOptions {
   /** Type ids whose advice need not be referred to in B–H (the child's own views belong in Section A). */
@@ -19,7 +20,7 @@ function referencesTo(entry: AdviceEntry, types: AdviceTypes): { phrases: string
   if (entry.role) phrases.push(entry.role);
   const names: RegExp[] = [];
   const surname = entry.author?.split(/\s+/).pop()?.replace(/[^\p{L}'’-]/gu, "");
-  if (surname && surname.length >= 3) names.push(new RegExp(`(?<![\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u"));
+  if (surname && surname.length >= 3) names.push(wholeWord(surname));
   return { phrases, names };
 }
 

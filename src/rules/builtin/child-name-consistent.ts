@@ -3,6 +3,7 @@
 import nlp from "compromise";
 import { defineRule } from "../define-rule.ts";
 import { splitSentences } from "../scope.ts";
+import { escapeRegExp } from "../../text/regexp.ts";
 
 interface Options {
   /** Words that follow a child's name when the plan writes about the child ("Oliver will", "Oliver finds"). */
@@ -11,7 +12,6 @@ interface Options {
   adultMarkers: string[];
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const wordsOf = (text: string): string[] => text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
 
 // Tagging a name on its own gives the same answer as in its sentence, at a fraction of the cost; cache it per name.
@@ -57,7 +57,7 @@ export default defineRule<Options>({
     if (!childName) return { notApplicable: "The plan does not give the child's name, so names could not be checked." };
     const own = new Set(wordsOf(childName).map((word) => word.toLowerCase()));
     const markers = new Set(options.adultMarkers.map((marker) => marker.toLowerCase()));
-    const verbs = options.childVerbs.map(escape).join("|");
+    const verbs = options.childVerbs.map(escapeRegExp).join("|");
     // "Name will", "Name's": the positions in which a plan writes about its child.
     const subjectUse = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}{1,20})(?:['’]s\\b|\\s+(?:${verbs})\\b)`, "gu");
 

@@ -1,14 +1,14 @@
 // One child, one date of birth: a second date of birth in the plan is another child's text or a typing error.
 import { defineRule } from "../define-rule.ts";
 import { formatUkDate } from "../dates.ts";
-import { findDates } from "../text/dates-in-text.ts";
+import { findDates } from "../../text/dates.ts";
+import { escapeRegExp } from "../../text/regexp.ts";
 
 interface Options {
   /** Labels a date of birth follows ("Date of birth:", "DOB"). */
   labels: string[];
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export default defineRule<Options>({
   meta: {
@@ -32,7 +32,7 @@ export default defineRule<Options>({
     },
   },
   check({ plan, options, report }) {
-    const label = new RegExp(`(?:${options.labels.map(escape).join("|")})\\W{0,4}`, "gi");
+    const label = new RegExp(`(?:${options.labels.map(escapeRegExp).join("|")})\\W{0,4}`, "gi");
     const mentions: { iso: string; text: string; blockId: string; section: (typeof plan.blocks)[number]["section"]; excerpt: string }[] = [];
     for (const block of plan.blocks) {
       for (const match of block.text.matchAll(label)) {

@@ -6,6 +6,7 @@ import { defineRule } from "../define-rule.ts";
 import { findPhrases, hasPhrase, keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
 import { findProvisionStatements } from "../text/provision-statements.ts";
 import { splitSentences } from "../scope.ts";
+import { countWords } from "../../text/words.ts";
 
 interface Options {
   /** Each area of need (named as the report should name it) and the words that show a text is about it. */
@@ -25,7 +26,6 @@ interface DescribedNeed {
 
 const MAX_HEADING_WORDS = 10;
 const NO_NEED_MAX_WORDS = 25;
-const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** A heading block, or a short paragraph standing alone as a label ("Communication and interaction:"). */
 const isSubHeading = (block: Block): boolean =>

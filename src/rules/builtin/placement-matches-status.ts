@@ -1,5 +1,6 @@
 // Section I: a final plan names the school or its type; a draft leaves it blank so the family can ask for a school.
 import { defineRule } from "../define-rule.ts";
+import { escapeRegExp } from "../../text/regexp.ts";
 
 interface Options {
   /** Words that show a setting or its type is named (matched as whole words, case-insensitively). */
@@ -12,7 +13,7 @@ interface Options {
 const NAMED_SETTING = /\b(?:[A-Z][\w'’.-]*\s+){1,6}(?:School|Academy|College|Nursery|Pre-?school|Centre|Unit|Base)\b/;
 
 const includesWord = (text: string, word: string): boolean =>
-  new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}])`, "iu").test(text);
+  new RegExp(`(^|[^\\p{L}])${escapeRegExp(word)}($|[^\\p{L}])`, "iu").test(text);
 
 export default defineRule<Options>({
   meta: {

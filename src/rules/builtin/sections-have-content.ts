@@ -2,6 +2,7 @@
 import type { SectionId } from "../../model/document.ts";
 import { SECTION_IDS } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
+import { countWords } from "../../text/words.ts";
 
 interface Options {
   /** Sections where an explicit statement that there is nothing to record is enough. */
@@ -10,7 +11,6 @@ interface Options {
   nonePhrases: string[];
 }
 
-const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export default defineRule<Options>({
   meta: {

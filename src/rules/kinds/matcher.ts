@@ -1,6 +1,7 @@
 // Phrase and pattern matching shared by the declarative kinds: one place decides what "whole word" and
 // "case-insensitive" mean, and how a phrase written with a straight apostrophe matches a curly one.
 import type { JsonSchema } from "../types.ts";
+import { escapeRegExp } from "../../text/regexp.ts";
 
 export interface MatchSettings {
   wholeWord: boolean;
@@ -12,7 +13,6 @@ export interface TextMatch {
   text: string;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A phrase as a regular-expression source: spaces match any white space, quotes and dashes match their variants. */
 export function phraseSource(phrase: string): string {

@@ -3,7 +3,7 @@
 // lines that say why a kind of advice was not obtained ("social care advice was requested on ... and no
 // social care needs were identified").
 import type { Block, EhcpDocument, SectionId } from "../../model/document.ts";
-import { findDates } from "./dates-in-text.ts";
+import { findDates } from "../../text/dates.ts";
 import { findPhrases, hasPhrase } from "./phrase-list.ts";
 import { splitSentences } from "../scope.ts";
 

@@ -3,6 +3,7 @@
 // child ("how his views were gathered"), which fall back to "they" when the plan gives no clear answer.
 import type { EhcpDocument, SectionId } from "../../model/document.ts";
 import { splitSentences } from "../scope.ts";
+import { wholeWord } from "../../text/regexp.ts";
 
 export type Gender = "he" | "she";
 
@@ -32,7 +33,7 @@ export interface SentenceAboutChild {
 /** Sentences in the sections that name the child, no one else, and use one set of pronouns. */
 export function sentencesAboutChild(plan: EhcpDocument, firstName: string, otherPersonWords: readonly string[] = OTHER_PERSON_WORDS): SentenceAboutChild[] {
   const others = new Set(otherPersonWords.map((word) => word.toLowerCase()));
-  const nameWord = new RegExp(`(?<![\\p{L}])${firstName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
+  const nameWord = wholeWord(firstName);
   const about: SentenceAboutChild[] = [];
   for (const block of plan.blocks) {
     if (block.section === null) continue;

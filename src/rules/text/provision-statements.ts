@@ -5,6 +5,7 @@ import type { EhcpDocument, SectionId } from "../../model/document.ts";
 import { hasPhrase } from "./phrase-list.ts";
 import { analyseProvision, type ProvisionAnalysis, type VagueLexiconEntry } from "./provision-slots.ts";
 import { splitStatements, type ProvisionStatement } from "./statements.ts";
+import { countWords } from "../../text/words.ts";
 
 /** Mirrors rules/default.json (provision-specificity options.provisionCues). */
 export const PROVISION_CUES = [
@@ -36,7 +37,6 @@ export interface FindOptions {
 }
 
 const SAYS_NONE = /^(?:there\s+(?:is|are)\s+)?(?:no|none|nil|n\/a|not applicable)\b|\b(?:does|do)\s+not\s+need\s+any\b|\b(?:is|are)\s+not\s+required\b|^none\s+required\b/i;
-const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** The child's forename, so "Sam will receive" does not count "Sam" as content. */
 export const forenameOf = (doc: EhcpDocument): string | undefined => doc.facts.childName?.trim().split(/\s+/)[0];

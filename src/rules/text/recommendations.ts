@@ -6,6 +6,7 @@ import { meaningOf, type MeaningOptions } from "./meaning.ts";
 import { hasPhrase } from "./phrase-list.ts";
 import { analyseProvision, type ProvisionAnalysis } from "./provision-slots.ts";
 import { isProvisionCell, splitStatements, type ProvisionStatement } from "./statements.ts";
+import { countWords } from "../../text/words.ts";
 
 export interface RecommendationOptions {
   /** Headings that start a report's recommendations ("Recommendations", "Summary of recommendations", "Provision"). */
@@ -54,7 +55,6 @@ export interface PlanStatement {
 
 export type Verdict = { kind: "carried"; match: PlanStatement } | { kind: "weakened"; match: PlanStatement; differences: string[] } | { kind: "missing"; nearest?: PlanStatement };
 
-const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /**
  * The blocks under each recommendations heading, up to the next heading of the same or a higher level, or an

@@ -2,6 +2,7 @@
 // sits under: "Parents' views", a table's label column or column header. Used to tell whose words a line is.
 import type { Block, SectionId } from "../../model/document.ts";
 import { splitSentences } from "../scope.ts";
+import { countWords } from "../../text/words.ts";
 
 export interface SectionLine {
   /** Verbatim text of the sentence, list item or table cell. */
@@ -18,7 +19,6 @@ export interface SectionLine {
   index: number;
 }
 
-const countWords = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** A short paragraph ending in a colon ("Parents' views:") works as a sub-heading. */
 export function isLabelLine(text: string): boolean {

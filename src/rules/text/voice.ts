@@ -4,6 +4,7 @@
 import type { TitleFacts } from "../../model/document.ts";
 import { findPhrases, hasPhrase } from "./phrase-list.ts";
 import type { SectionLine } from "./section-lines.ts";
+import { escapeRegExp, wholeWord } from "../../text/regexp.ts";
 
 export interface VoiceLexicon {
   /** Sub-headings introducing the child's own words ("My views", "In my own words"). */
@@ -74,7 +75,6 @@ const SELF_NAMING = /\b(?:my name is|i am called|i['’]m called|call me|people 
 const QUOTE = /“[^”]{2,}”|"[^"]{2,}"|(?<![\p{L}])‘[^’]{2,}’(?![\p{L}])/gu;
 const ANY_QUOTE = /“[^”]+”|"[^"]+"|(?<![\p{L}])‘[^’]+’(?![\p{L}])/gu;
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (phrases: readonly string[]): string =>
   [...phrases].sort((a, b) => b.length - a.length).map((phrase) => escapeRegExp(phrase.trim()).replace(/\s+/g, "\\s+").replace(/['’]/g, "['’]")).join("|");
 
@@ -152,7 +152,7 @@ function quoteSpeaker(blockText: string, quoteStart: number, quoteEnd: number, a
 }
 
 function mentionsChild(text: string, child: ChildRef): boolean {
-  if (child.forename && new RegExp(`(?<![\\p{L}])${escapeRegExp(child.forename)}(?![\\p{L}])`, "u").test(text)) return true;
+  if (child.forename && wholeWord(child.forename).test(text)) return true;
   return THIRD_PERSON.test(text);
 }
 
@@ -215,7 +215,7 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
     if (firstPerson) {
       if (context === "parent" || context === "professional") return { ...result, voice: context };
       // "I am worried about Sam's sleep" is an adult writing about the child; "My name is Sam" is the child.
-      const namesChild = child.forename !== undefined && new RegExp(`(?<![\\p{L}])${escapeRegExp(child.forename)}(?![\\p{L}])`, "u").test(text);
+      const namesChild = child.forename !== undefined && wholeWord(child.forename).test(text);
       if (namesChild && !SELF_NAMING.test(text) && !attr.child.test(text)) return { ...result, voice: "parent" };
       return { ...result, voice: "child", childBy: "first-person" };
     }

@@ -1,4 +1,4 @@
-// Dates as plans write them: "3 February 2025", "3rd Feb 2025", "February 2025", "03/02/2025", "3.2.25",
+// Dates as plans write them (one reader for ingest's title block and for the rules): "3 February 2025", "3rd Feb 2025", "February 2025", "03/02/2025", "3.2.25",
 // "2025-02-03". Day-first (UK) order for numeric dates. Returns ISO dates the model and src/rules/dates.ts use.
 
 export interface DateInText {
@@ -22,12 +22,12 @@ const YEAR = "((?:19|20)\\d{2})";
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, number, number | null] }[] = [
   // 2025-02-03
   { pattern: /\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b/g, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  // 3 February 2025, 3rd of Feb. 2025, Monday 3 February 2025
-  { pattern: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, "gi"), read: (m) => [Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])] },
+  // 3 February 2025, 3rd of Feb. 2025, Monday 3 February 2025, 3-Feb-2025
+  { pattern: new RegExp(`\\b${DAY}(?:\\s+of)?[\\s-]+${MONTH},?[\\s-]+${YEAR}\\b`, "gi"), read: (m) => [Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])] },
   // February 3, 2025
   { pattern: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, "gi"), read: (m) => [Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])] },
-  // 03/02/2025, 3.2.25, 3-2-2025
-  { pattern: /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g, read: (m) => [m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1])] },
+  // 03/02/2025, 3.2.25, 3-2-2025, 03 / 02 / 2025
+  { pattern: /\b(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})\b/g, read: (m) => [m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1])] },
   // February 2025 (month only)
   { pattern: new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`, "gi"), read: (m) => [Number(m[2]), MONTHS[m[1]!.toLowerCase()]!, null] },
 ];
@@ -37,6 +37,11 @@ const pad = (n: number): string => String(n).padStart(2, "0");
 function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The first full date in `text` ("12 March 2015", "12th Mar 2015", "12/03/2015", "12.03.15") as "YYYY-MM-DD". */
+export function parseUkDate(text: string): string | undefined {
+  return findDates(text).find((date) => date.precision === "day")?.iso;
 }
 
 /** Every date in `text`, in order; a date inside another (the "February 2025" of "3 February 2025") is found once. */
