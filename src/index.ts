@@ -1,6 +1,7 @@
 // The public API: read documents, load a rule set, audit, format. The CLI, the service and batch all go through it.
 import pkg from "../package.json" with { type: "json" };
 import type { LoadedRuleSet } from "./config/rule-set.ts";
+import { isBlankTemplate, templateFill } from "./ingest/blank-template.ts";
 import { readDocument, type ReadDocumentOptions } from "./ingest/index.ts";
 import type { EhcpDocument } from "./model/document.ts";
 import { ProblemError } from "./model/problem.ts";
@@ -44,10 +45,21 @@ const MIN_SECTIONS_OF_A_PLAN = 3;
 
 /**
  * Audit documents already read. Pure apart from the clock (pass `generatedAt` for a reproducible report).
- * Throws NOT_A_PLAN when the plan has almost none of sections A to K: an advice report or a letter given as the plan.
+ * Throws BLANK_TEMPLATE when most of the plan's sections hold only placeholders and prompts (a template nobody has
+ * filled in), and NOT_A_PLAN when the plan has almost none of sections A to K: an advice report or a letter given as the plan.
  */
 export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: AuditRunOptions = {}): AuditReport {
   const { plan } = inputs;
+  const fill = templateFill(plan);
+  if (isBlankTemplate(fill)) {
+    throw new ProblemError({
+      code: "BLANK_TEMPLATE",
+      file: plan.fileName,
+      message:
+        `This looks like a blank plan template: ${fill.unfilled} of its ${fill.sections} sections hold only placeholders or prompts, so it was not graded. ` +
+        "Fill the sections in (or choose the finished plan) and check it again.",
+    });
+  }
   if (plan.sections.length < MIN_SECTIONS_OF_A_PLAN) {
     throw new ProblemError({
       code: "NOT_A_PLAN",

@@ -60,7 +60,7 @@ export default async function auditTask(task: AuditTask): Promise<AuditOutcome> 
     const inputs = { plan, ...(draft ? { draft } : {}), responses: of("response"), advice: of("advice") };
     return { ok: true, report: audit(inputs, rules, { auditDate: task.auditDate, generatedAt: new Date(task.generatedAt) }) };
   } catch (error) {
-    // NOT_A_PLAN: the file read fine but is not a plan; it becomes a row with its code like any unreadable file.
+    // NOT_A_PLAN, BLANK_TEMPLATE: the file read fine but is not a plan to grade; it becomes a row with its code like any unreadable file.
     if (isProblemError(error)) return { ok: false, problem: { ...error.problem, role: "plan" } };
     return internal(error);
   }

@@ -6,12 +6,16 @@ import { countWords } from "../text/words.ts";
 const FORMAT_NAMES: Record<EhcpDocument["format"], string> = { docx: "Word document", pdf: "PDF", text: "text file" };
 const FACT_LABELS: [keyof TitleFacts, string][] = [
   ["childName", "Child"],
+  ["knownAs", "Known as"],
   ["dateOfBirth", "Date of birth"],
   ["status", "Status"],
   ["planDate", "Plan date"],
   ["requestDate", "Request for assessment"],
   ["draftIssuedDate", "Draft issued"],
   ["finalIssuedDate", "Final issued"],
+  ["originalIssueDate", "Original plan issued"],
+  ["amendmentNoticeDate", "Amendment notice"],
+  ["reviewMeetingDate", "Review meeting"],
   ["reviewDate", "Review"],
 ];
 const KIND_NAMES: [Block["kind"], string, string][] = [
@@ -53,7 +57,7 @@ export function documentSummary(doc: EhcpDocument): string {
   const facts = FACT_LABELS.flatMap(([key, label]) => {
     const value = doc.facts[key];
     if (value === undefined) return [];
-    return [`${label}: ${key === "childName" || key === "status" ? value : ukDate(value)}`];
+    return [`${label}: ${!/Date$|^dateOf/.test(key) ? value : ukDate(value)}`];
   });
   lines.push(facts.length > 0 ? `Title block: ${facts.join("; ")}` : "Title block: no name, date of birth, status or dates found", "");
 

@@ -1,48 +1,126 @@
 // Title-block facts (child's name, date of birth, plan status and key dates) from the blocks before the
 // first section, in "Label | value" tables, "Label: value" lines and title lines. LAs word the labels in
-// many ways ("Name of child/young person", "DOB", "Date draft plan issued to parents"), so labels are read
-// by the words they contain, not matched against a fixed list.
+// many ways ("Name of child/young person", "DOB", "Date draft plan issued to parents", "My next review"),
+// so a label is read by the meaning of its content words (birth, request, draft, review, next, original,
+// amendment...), not matched against a fixed list.
 import type { Block, PlanStatus, TitleFacts } from "../model/document.ts";
-import { parseUkDate } from "../text/dates.ts";
+import { findDates } from "../text/dates.ts";
 
-type DateFact = "dateOfBirth" | "planDate" | "requestDate" | "draftIssuedDate" | "finalIssuedDate" | "reviewDate";
-type Fact = DateFact | "childName" | "status";
+type DateFact =
+  | "dateOfBirth"
+  | "planDate"
+  | "requestDate"
+  | "draftIssuedDate"
+  | "finalIssuedDate"
+  | "originalIssueDate"
+  | "amendmentNoticeDate"
+  | "reviewMeetingDate"
+  | "reviewDate";
+type NameFact = "childName" | "knownAs" | "firstName" | "lastName";
+type Fact = DateFact | NameFact | "status";
 
 interface LabelMeaning {
   fact: Fact;
-  /** "Name" or "Date" alone: trusted in the title block, not in end matter (an appendix's "Name:" is its author). */
+  /** "Name", "Date" or "Child" alone: trusted in the title block, not in end matter (an appendix's "Name:" is its author). */
   generic: boolean;
 }
 
-function normalizeLabel(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/['’]s\b/g, "s")
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9/]+/g, " ")
-    .trim();
-}
+/** Words that carry a label's meaning, each mapped to the concept it stands for. */
+const CONCEPTS: Record<string, string> = {
+  birth: "birth", born: "birth", dob: "birth", birthday: "birth", birthdate: "birth",
+  name: "name", names: "name",
+  known: "alias", called: "alias", nickname: "alias", aka: "alias",
+  forename: "first", forenames: "first", given: "first", christian: "first",
+  surname: "last",
+  child: "child", children: "child", childs: "child", young: "child", person: "child", persons: "child", yp: "child", cyp: "child",
+  pupil: "child", pupils: "child", learner: "child", student: "child", my: "child",
+  request: "request", requested: "request", requesting: "request", referral: "request", referred: "request", application: "request", applied: "request",
+  draft: "draft", drafted: "draft", proposed: "draft",
+  final: "final", finalised: "final", finalized: "final",
+  issue: "issue", issued: "issue", sent: "issue", published: "issue", made: "issue", circulated: "issue",
+  plan: "plan", ehcp: "plan", ehc: "plan",
+  review: "review", reviewed: "review", reviews: "review",
+  next: "future", due: "future", planned: "future", upcoming: "future", future: "future", scheduled: "future",
+  previous: "past", prior: "past", recent: "past", meeting: "past", held: "past", took: "past", attended: "past",
+  amend: "amend", amended: "amend", amendment: "amend", amendments: "amend",
+  notice: "notice", notification: "notice", notified: "notice",
+  original: "original", initial: "original",
+  status: "status", type: "status", stage: "status", version: "status", kind: "status",
+  date: "date", dated: "date", when: "date", on: "date",
+};
 
 /** Names that are someone else's, not the child's. */
-const SOMEONE_ELSE = /\b(parents?|carers?|mother|father|guardian|school|setting|nursery|college|officer|co ?ordinator|caseworker|case worker|worker|author|lead|signed|signature|doctor|therapist|psychologist|ep|la|authority|council|contact|gp|siblings?|completed|completing|manager|senco|teacher|head|preferred|known as|team|service|provider)\b/;
-const CHILD = /\b(child|children|childs|young person|young persons|yp|cyp|pupil|pupils|learner|learners|student|students)\b/;
+const SOMEONE_ELSE = new Set([
+  "parent", "parents", "carer", "carers", "mother", "father", "mum", "dad", "guardian", "school", "setting", "nursery", "college", "officer",
+  "coordinator", "co", "caseworker", "case", "worker", "author", "lead", "signed", "signature", "doctor", "therapist", "psychologist", "ep",
+  "la", "authority", "council", "contact", "gp", "sibling", "siblings", "brother", "sister", "completed", "completing", "manager", "senco",
+  "teacher", "head", "team", "service", "provider", "writer", "chair", "professional", "social", "keyworker", "key", "employer",
+]);
+/** Words a label may hold besides its content words ("Date this plan was issued", "Name in full"). */
+const FILLER = new Set(["of", "the", "this", "a", "an", "in", "full", "legal", "was", "is", "were", "be", "to", "for", "current", "latest", "that", "s"]);
 
-/** What a label is about, or null. Order matters: "Date of request" is the request date, not the plan date. */
+const MAX_LABEL_WORDS = 12;
+
+function labelWords(label: string): string[] {
+  return label
+    .toLowerCase()
+    .replace(/\bd\.?\s?o\.?\s?b\.?/g, "dob")
+    .replace(/['’]s\b/g, "s")
+    .replace(/['’]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** What a label is about, or null. The order of the tests matters: "Date of original request" is a request. */
 export function classifyLabel(label: string): LabelMeaning | null {
-  const text = normalizeLabel(label);
-  if (text === "" || text.split(" ").length > 12) return null;
-  if (/\bdate of birth\b|^dob$|^d o b$|^birth ?date$|^born$|\bdob\b/.test(text)) return { fact: "dateOfBirth", generic: false };
-  if (/\brequest(ed)?\b|\breferral\b/.test(text) && !/\bname\b/.test(text)) return { fact: "requestDate", generic: false };
-  if (/\bdraft\b/.test(text) && !/\b(comments?|responses?|name)\b/.test(text)) return { fact: "draftIssuedDate", generic: false };
-  if (/\bfinal(ised|ized)?\b/.test(text) && !/\bname\b/.test(text)) return { fact: "finalIssuedDate", generic: false };
-  if (/\breview\b/.test(text) && !/\b(last|previous|most recent|prior|name|reviewed by)\b/.test(text)) return { fact: "reviewDate", generic: false };
-  if (/\bdate\b/.test(text) && (/\b(plan|ehcp|issue|issued)\b/.test(text) || text === "date")) return { fact: "planDate", generic: text === "date" };
-  if (/^(?:ehc )?(?:plan )?(?:status|type|stage|version)(?: of (?:ehc )?plan)?$/.test(text)) return { fact: "status", generic: false };
-  if (/\bname\b/.test(text) && !SOMEONE_ELSE.test(text)) {
-    if (CHILD.test(text)) return { fact: "childName", generic: false };
-    if (/^(?:full |legal |full legal )?name(?: in full)?$/.test(text)) return { fact: "childName", generic: true };
+  const words = labelWords(label);
+  if (words.length === 0 || words.length > MAX_LABEL_WORDS) return null;
+  const concepts = new Set(words.map((word) => CONCEPTS[word]).filter((concept): concept is string => concept !== undefined));
+  const has = (concept: string): boolean => concepts.has(concept);
+  const about = (fact: Fact, generic = false): LabelMeaning => ({ fact, generic });
+  // "Last name" and "first review" read "last" and "first" by what they qualify.
+  const hasWord = (word: string): boolean => words.includes(word);
+  /** A person's role is named: "Parent's name", "EHC coordinator", "Name of school". */
+  const personRole = words.some((word) => SOMEONE_ELSE.has(word));
+  /** The label asks for a person, not a date: "Reviewed by", "Completed by", "Name of person requesting". */
+  const asksForPerson = has("name") || (words.at(-1) === "by" && /(?:ed|en)$/.test(words.at(-2) ?? ""));
+  const onlyOf = (...allowed: string[]): boolean => words.every((word) => allowed.includes(CONCEPTS[word] ?? word) || FILLER.has(word));
+
+  if (has("birth")) return personRole ? null : about("dateOfBirth");
+  const nameLabel = readNameLabel(has, hasWord, personRole);
+  if (nameLabel !== undefined) return nameLabel;
+  if (asksForPerson) return null;
+  if (has("review")) {
+    if (personRole) return null;
+    if (has("future") || hasWord("by") || hasWord("first") || (hasWord("annual") && !has("past"))) return about("reviewDate");
+    if (has("past") || hasWord("last")) return about("reviewMeetingDate");
+    return about("reviewDate");
   }
+  if (has("request")) return about("requestDate");
+  if (has("amend")) return has("notice") || has("draft") ? about("amendmentNoticeDate") : about("finalIssuedDate");
+  if (has("original") || (hasWord("first") && has("plan"))) return has("issue") || has("plan") || has("final") || has("date") ? about("originalIssueDate") : null;
+  if (has("draft")) return /\b(comments?|responses?|views)\b/.test(words.join(" ")) ? null : about("draftIssuedDate");
+  if (has("final")) return about("finalIssuedDate");
+  if (personRole) return null;
+  if (has("status") && onlyOf("status", "plan")) return about("status");
+  if (onlyOf("plan")) return about("status", true);
+  if ((has("date") || has("issue")) && onlyOf("date", "plan", "issue")) return about("planDate", !has("plan") && !has("issue"));
+  if (onlyOf("child")) return about("childName", true);
   return null;
+}
+
+/** A label about a name: the child's full name, first or last name, or the name they are known by; undefined when not about a name. */
+function readNameLabel(has: (concept: string) => boolean, hasWord: (word: string) => boolean, personRole: boolean): LabelMeaning | null | undefined {
+  const preferredName = (hasWord("preferred") || hasWord("prefers")) && has("name");
+  const firstName = has("first") || (hasWord("first") && has("name"));
+  const lastName = has("last") || ((hasWord("last") || hasWord("family")) && has("name"));
+  if (!has("name") && !has("alias") && !firstName && !lastName) return undefined;
+  if (personRole) return null;
+  if (has("alias") || preferredName) return { fact: "knownAs", generic: false };
+  if (firstName) return { fact: "firstName", generic: !has("child") };
+  if (lastName) return { fact: "lastName", generic: !has("child") };
+  // "Name", "Full name", "Name in full": the child's in a title block; "Child's name", "My name": always.
+  return { fact: "childName", generic: !has("child") };
 }
 
 /** "Draft", "FINAL", "Amended EHC plan", "Proposed amendments" -> a plan status. */
@@ -54,17 +132,47 @@ export function parseStatus(text: string): PlanStatus | undefined {
   return undefined;
 }
 
-/** A value read as the child's name: a few words, no digits, no sentence. */
+const NAME_WORD = /^[\p{L}][\p{L}'’.-]*$/u;
+
+/** A value read as a name: a few words of letters, no digits, no sentence; "SMITH, Ava" is put in reading order. */
 function parseName(value: string): string | undefined {
-  const name = value.replace(/\s+/g, " ").trim().replace(/[.,;:]+$/, "");
-  if (name === "" || /\d/.test(name) || name.split(" ").length > 6 || !/\p{L}/u.test(name)) return undefined;
+  let name = value.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim().replace(/[.,;:]+$/, "");
+  const surnameFirst = /^(\p{Lu}[\p{Lu}'’-]+),\s*(\p{L}[\p{L}'’ -]*)$/u.exec(name);
+  if (surnameFirst) name = `${surnameFirst[2]!.trim()} ${surnameFirst[1]![0]}${surnameFirst[1]!.slice(1).toLowerCase()}`;
+  const words = name.split(" ");
+  if (name === "" || words.length > 6 || !words.every((word) => NAME_WORD.test(word))) return undefined;
+  // A name starts with a capital; "not known", "to follow" are not names.
+  if (!/^\p{Lu}/u.test(name)) return undefined;
   return name;
 }
 
+/** "Ava Smith (known as Avi)", "Ava Smith, known as Avi". */
+const KNOWN_AS_IN_VALUE = /\b(?:known as|prefers to be called|preferred name:?|likes to be called|called)\s+["“']?(\p{Lu}[\p{L}'’-]*)/u;
+
+function parseDate(value: string, fact: DateFact): string | undefined {
+  // "By 10/03/2026", "6 January 2025, then every 6 months": the first full date. A review label's value may also
+  // give the previous review ("Last reviewed 1 May 2024; next review by ..."), so prefer a date after "next"/"by".
+  const dates = findDates(value).filter((date) => date.precision === "day");
+  if (fact === "reviewDate" && dates.length > 1) {
+    const flagged = dates.find((date) => /\b(?:next|by|due)\b[^0-9]{0,20}$/i.test(value.slice(0, date.index)));
+    if (flagged) return flagged.iso;
+  }
+  return dates[0]?.iso;
+}
+
 function parseValue(fact: Fact, value: string): string | undefined {
-  if (fact === "childName") return parseName(value.split("\n")[0] ?? "");
-  if (fact === "status") return parseStatus(value);
-  return parseUkDate(value);
+  const firstLine = value.split("\n")[0] ?? "";
+  switch (fact) {
+    case "childName":
+    case "knownAs":
+    case "firstName":
+    case "lastName":
+      return parseName(firstLine);
+    case "status":
+      return firstLine.split(/\s+/).length <= 8 ? parseStatus(firstLine) : undefined;
+    default:
+      return parseDate(value, fact);
+  }
 }
 
 /** "Label: value" pairs on a line, including several on one line ("Name: Ava Smith Date of birth: 1 May 2015"). */
@@ -101,7 +209,8 @@ function spacedPair(line: string): { label: string; value: string } | null {
     const meaning = classifyLabel(label);
     if (!meaning || meaning.generic) continue;
     const value = words.slice(take).join(" ");
-    if (meaning.fact === "childName") return /^(?:\p{Lu}[\p{L}'’-]*\s?){1,5}$/u.test(value) ? { label, value } : null;
+    if (meaning.fact === "childName" || meaning.fact === "knownAs") return /^(?:\p{Lu}[\p{L}'’-]*\s?){1,5}$/u.test(value) ? { label, value } : null;
+    if (meaning.fact === "status") return null;
     return { label, value };
   }
   return null;
@@ -118,7 +227,7 @@ function pairsOf(block: Block): { label: string; value: string }[] {
     const rows = block.header.length > 0 ? [block.header, ...block.rows] : block.rows;
     return rows.flatMap((row) => {
       const pairs: { label: string; value: string }[] = [];
-      for (let column = 0; column + 1 < row.length; column += 2) pairs.push({ label: row[column]!.replace(/:\s*$/, ""), value: row[column + 1]! });
+      for (let column = 0; column + 1 < row.length; column += 2) pairs.push({ label: row[column]!.replace(/[:：]\s*$/, ""), value: row[column + 1]! });
       // A single cell "Name: Ava Smith" holds its own pair.
       for (const cell of row) for (const line of cell.split("\n")) pairs.push(...colonPairs(line));
       return pairs;
@@ -135,25 +244,36 @@ function pairsOf(block: Block): { label: string; value: string }[] {
 
 /** "Education, Health and Care Plan for Ava Smith". */
 const PLAN_FOR = /\b(?:[Pp]lan|PLAN|EHCP)\s+(?:for|of)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})$/u;
+/** "My name is Ava Smith", "I am called Ava": a child-centred title block in the first person. */
+const MY_NAME_IS = /\b(?:my name is|i am called|i'm called)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})/u;
+/** "I like to be called Avi", "Please call me Avi". */
+const CALL_ME = /\b(?:like to be called|prefer to be called|please call me|everyone calls me|people call me)\s+(\p{Lu}[\p{L}'’-]+)/u;
+/** A sentence in which an adult introduces themself ("My name is Sarah and I am Ava's mum"). */
+const ADULT_INTRODUCTION = /\b(?:mum|mother|dad|father|carer|parent|teacher|senco|grandmother|grandfather|nan|gran|aunt|uncle|worker|officer|therapist|psychologist)\b/i;
 /** A title line that states the status: "DRAFT", "Final Education, Health and Care Plan", "Amended EHC plan". */
 const STATUS_TITLE_MAX_WORDS = 12;
 
 function readBlocks(blocks: Block[], facts: TitleFacts, trustGeneric: boolean): void {
+  const record = facts as Record<Fact, string | undefined>;
   for (const block of blocks) {
     for (const { label, value } of pairsOf(block)) {
       const meaning = classifyLabel(label);
-      if (!meaning || (meaning.generic && !trustGeneric) || facts[meaning.fact] !== undefined) continue;
+      if (!meaning || (meaning.generic && !trustGeneric)) continue;
+      // Several past reviews ("previous review", "annual review meeting"): the latest is the one that counts.
+      if (record[meaning.fact] !== undefined && meaning.fact !== "reviewMeetingDate") continue;
       const parsed = parseValue(meaning.fact, value);
-      if (parsed !== undefined) (facts as Record<Fact, string>)[meaning.fact] = parsed;
+      if (parsed === undefined) continue;
+      if (meaning.fact === "reviewMeetingDate" && record.reviewMeetingDate !== undefined && record.reviewMeetingDate > parsed) continue;
+      record[meaning.fact] = parsed;
+      if (meaning.fact === "childName" && facts.knownAs === undefined) {
+        const knownAs = KNOWN_AS_IN_VALUE.exec(value)?.[1];
+        if (knownAs) facts.knownAs = knownAs;
+      }
     }
   }
 }
 
-/** Reads the facts from the title block (`front`, trusted first) and from end matter outside sections (`back`). */
-export function extractFacts({ front, back }: { front: Block[]; back: Block[] }): TitleFacts {
-  const facts: TitleFacts = {};
-  readBlocks(front, facts, true);
-  readBlocks(back, facts, false);
+function readTitleLines(front: Block[], facts: TitleFacts): void {
   for (const block of front) {
     if (block.kind === "table") continue;
     const line = block.text.replace(/\s+/g, " ").trim();
@@ -163,10 +283,46 @@ export function extractFacts({ front, back }: { front: Block[]; back: Block[] })
       if (status) facts.status = status;
     }
     if (facts.childName === undefined) {
-      const named = PLAN_FOR.exec(line);
+      const named = PLAN_FOR.exec(line) ?? (ADULT_INTRODUCTION.test(line) ? null : MY_NAME_IS.exec(line));
       const name = named ? parseName(named[1]!) : undefined;
       if (name) facts.childName = name;
     }
+    if (facts.knownAs === undefined && !ADULT_INTRODUCTION.test(line)) {
+      const called = CALL_ME.exec(line)?.[1];
+      if (called) facts.knownAs = called;
+    }
   }
+}
+
+/** The name's parts, each way round: a full name gives first and last; first and last give a full name. */
+function completeName(facts: TitleFacts): void {
+  if (facts.childName === undefined && facts.firstName !== undefined) {
+    facts.childName = facts.lastName !== undefined ? `${facts.firstName} ${facts.lastName}` : facts.firstName;
+  }
+  if (facts.childName === undefined) return;
+  const words = facts.childName.split(" ");
+  facts.firstName ??= words[0]!;
+  if (words.length > 1) facts.lastName ??= words[words.length - 1]!;
+}
+
+/**
+ * One status for the whole report. When the title block does not state it, its other facts may: a plan that
+ * gives the date the amendment notice was sent or the first plan was issued is an amended plan; one that gives
+ * the date its final was issued is a final. Otherwise it stays unknown.
+ */
+function inferStatus(facts: TitleFacts): void {
+  if (facts.status !== undefined) return;
+  if (facts.amendmentNoticeDate !== undefined || facts.originalIssueDate !== undefined) facts.status = "amended";
+  else if (facts.finalIssuedDate !== undefined) facts.status = "final";
+}
+
+/** Reads the facts from the title block (`front`, trusted first) and from end matter outside sections (`back`). */
+export function extractFacts({ front, back }: { front: Block[]; back: Block[] }): TitleFacts {
+  const facts: TitleFacts = {};
+  readBlocks(front, facts, true);
+  readBlocks(back, facts, false);
+  readTitleLines(front, facts);
+  completeName(facts);
+  inferStatus(facts);
   return facts;
 }

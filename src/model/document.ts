@@ -66,13 +66,28 @@ export type PlanStatus = "draft" | "final" | "amended";
 
 /** Title-block facts; dates are ISO "YYYY-MM-DD". Each is absent when the document does not state it. */
 export interface TitleFacts {
+  /** The child's full name as the title block gives it ("Zachary Penhaligon"). */
   childName?: string;
+  firstName?: string;
+  lastName?: string;
+  /** The name the child is known by or prefers ("Zac"). */
+  knownAs?: string;
   dateOfBirth?: string;
+  /** Stated, or inferred from the title block's other facts when not stated (see facts.ts): one answer for every rule. */
   status?: PlanStatus;
+  /** The date of this document when the title block does not say what it is the date of ("Date of plan", "Date issued"). */
   planDate?: string;
   requestDate?: string;
   draftIssuedDate?: string;
+  /** The date this final (or, for an amended plan, this amended plan) was issued. */
   finalIssuedDate?: string;
+  /** Amended plans: when the first plan was issued. */
+  originalIssueDate?: string;
+  /** Amended plans: when the amendment notice (the proposed amendments) was sent to the family. */
+  amendmentNoticeDate?: string;
+  /** The most recent review meeting held (an annual review that led to an amendment). */
+  reviewMeetingDate?: string;
+  /** The next review due. */
   reviewDate?: string;
 }
 

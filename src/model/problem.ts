@@ -11,6 +11,8 @@ export type ProblemCode =
   | "PARSE_TIMEOUT"
   /** Read fine, but it is not an EHC plan (an advice report or a letter given as the plan). */
   | "NOT_A_PLAN"
+  /** A plan template with (almost) nothing filled in: its sections hold only placeholders and prompts. */
+  | "BLANK_TEMPLATE"
   | "INVALID_RULESET"
   | "FILE_NOT_FOUND"
   | "BAD_REQUEST"

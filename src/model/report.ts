@@ -81,6 +81,26 @@ export interface DocumentSummary {
   paragraphs?: number;
   words: number;
   sha256: string;
+  /** The title block's facts (ISO dates), null where the document does not say. */
+  facts: DocumentFacts;
+}
+
+export interface DocumentFacts {
+  childName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  knownAs: string | null;
+  dateOfBirth: string | null;
+  status: "draft" | "final" | "amended" | null;
+  requestDate: string | null;
+  draftDate: string | null;
+  /** When the plan was first issued as a final (an amended plan: the original plan's date of issue). */
+  issueDate: string | null;
+  /** The date of this document (an amended plan: the date the amended plan was issued). */
+  planDate: string | null;
+  amendmentNoticeDate: string | null;
+  reviewMeetingDate: string | null;
+  reviewDate: string | null;
 }
 
 export interface SectionSummary {

@@ -6,6 +6,7 @@ import type { LoadedRuleSet } from "../config/rule-set.ts";
 import { scoreChecks } from "../report/score.ts";
 import { alignUnits, summariseChanges } from "./draft/align.ts";
 import { documentUnits } from "./draft/units.ts";
+import { reportFacts } from "./plan-dates.ts";
 import { runRule } from "./run-rule.ts";
 import { countWords } from "./scope.ts";
 import type { AuditInputs, RuleSettings } from "./types.ts";
@@ -76,7 +77,7 @@ export function draftChanges(draft: EhcpDocument, plan: EhcpDocument): SectionCh
 }
 
 function summary(doc: EhcpDocument, role: DocumentSummary["role"]): DocumentSummary {
-  const result: DocumentSummary = { role, fileName: doc.fileName, format: doc.format, words: doc.wordCount, sha256: doc.sha256 };
+  const result: DocumentSummary = { role, fileName: doc.fileName, format: doc.format, words: doc.wordCount, sha256: doc.sha256, facts: reportFacts(doc.facts) };
   if (doc.pageCount !== undefined) result.pages = doc.pageCount;
   if (doc.paragraphCount !== undefined) result.paragraphs = doc.paragraphCount;
   return result;

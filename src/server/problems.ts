@@ -21,6 +21,7 @@ export const PROBLEM_TYPES: Readonly<Record<ServiceProblemCode, { status: number
   ZIP_BOMB: { status: 422, title: "The file expands to far more data than a plan could hold" },
   PARSE_TIMEOUT: { status: 422, title: "Reading the file took too long" },
   NOT_A_PLAN: { status: 422, title: "The file does not look like an EHC plan" },
+  BLANK_TEMPLATE: { status: 422, title: "The file is a blank plan template" },
   INVALID_RULESET: { status: 422, title: "The rule set has mistakes" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   INTERNAL: { status: 500, title: "The checker had an internal problem" },

@@ -1,5 +1,5 @@
-// Dates as plans write them (one reader for ingest's title block and for the rules): "3 February 2025", "3rd Feb 2025", "February 2025", "03/02/2025", "3.2.25",
-// "2025-02-03". Day-first (UK) order for numeric dates. Returns ISO dates the model and src/rules/dates.ts use.
+// Dates as plans write them (one reader for ingest's title block and for the rules): "3 February 2025", "3rd Feb 2025",
+// "Monday 3 June 2024", "June 3, 2024", "February 2025", "03/02/2025", "3/6/24", "3.2.25", "3-6-2024", "2025-02-03". Day-first (UK) order for numeric dates. Returns ISO dates the model and src/rules/dates.ts use.
 
 export interface DateInText {
   /** The date as written. */
@@ -19,6 +19,9 @@ const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 const YEAR = "((?:19|20)\\d{2})";
 
+/** "04" is 2004 and "98" is 1998: plans date births from the 1990s on and reviews up to the 2040s. */
+const twoDigitYear = (year: number): number => (year <= 50 ? 2000 + year : 1900 + year);
+
 const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, number, number | null] }[] = [
   // 2025-02-03
   { pattern: /\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b/g, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
@@ -27,7 +30,7 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => [number, number
   // February 3, 2025
   { pattern: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, "gi"), read: (m) => [Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])] },
   // 03/02/2025, 3.2.25, 3-2-2025, 03 / 02 / 2025
-  { pattern: /\b(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})\b/g, read: (m) => [m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1])] },
+  { pattern: /\b(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})\b/g, read: (m) => [m[3]!.length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]), Number(m[2]), Number(m[1])] },
   // February 2025 (month only)
   { pattern: new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`, "gi"), read: (m) => [Number(m[2]), MONTHS[m[1]!.toLowerCase()]!, null] },
 ];

@@ -1,6 +1,8 @@
-// The family must have at least 15 days to comment on the draft before the final is issued.
+// The family must have at least 15 days to comment on the draft before the final is issued; for an amended plan, on
+// the amendment notice (the proposed amendments) before the amended plan is issued.
 import { defineRule } from "../define-rule.ts";
 import { daysBetween, formatUkDate } from "../dates.ts";
+import { planDates } from "../plan-dates.ts";
 
 interface Options {
   minDays: number;
@@ -11,8 +13,8 @@ export default defineRule<Options>({
     id: "draft-comment-period",
     category: "timeliness",
     title: "The family had 15 days to comment on the draft",
-    description: "Counts the days between the draft being issued and the final plan.",
-    source: "SEND Regulations 2014, reg 13(1); SEND Code of Practice 2015, para 9.77",
+    description: "Counts the days between the draft (or an amended plan's amendment notice) being issued and the final plan.",
+    source: "SEND Regulations 2014, regs 13(1) and 22(2); SEND Code of Practice 2015, paras 9.77 and 9.194",
     defaultSeverity: "error",
     defaultWeight: 1,
     optionsSchema: {
@@ -27,15 +29,20 @@ export default defineRule<Options>({
     },
   },
   check({ plan, options, report }) {
-    const { facts } = plan;
-    if (facts.status === "draft") return { notApplicable: "This is a draft: the comment period is checked on the final plan." };
-    const missing = [!facts.draftIssuedDate && "the date the draft was issued", !facts.finalIssuedDate && "the date the final was issued"].filter(Boolean);
+    const dates = planDates(plan.facts);
+    if (dates.status === "draft") return { notApplicable: "This is a draft: the comment period is checked on the final plan." };
+    const amended = dates.status === "amended";
+    const draftDate = (amended ? dates.amendmentNoticeDate : null) ?? dates.draftDate;
+    // The final's date: the date it was issued, or the date a plan marked final carries.
+    const finalDate = dates.status === null ? (plan.facts.finalIssuedDate ?? null) : dates.planDate;
+    const draftName = amended ? "the date the amendment notice was sent" : "the date the draft was issued";
+    const missing = [!draftDate && draftName, !finalDate && "the date the final was issued"].filter(Boolean);
     if (missing.length > 0) return { notApplicable: `The plan does not give ${missing.join(" or ")}, so the comment period could not be checked.` };
-    const days = daysBetween(facts.draftIssuedDate!, facts.finalIssuedDate!);
+    const days = daysBetween(draftDate!, finalDate!);
     if (days < options.minDays) {
       report({
         messageId: "tooShort",
-        data: { days, draft: formatUkDate(facts.draftIssuedDate!), final: formatUkDate(facts.finalIssuedDate!), minDays: options.minDays },
+        data: { days, draft: formatUkDate(draftDate!), final: formatUkDate(finalDate!), minDays: options.minDays },
         section: null,
         excerpt: "",
         suggestion: "Check with the family that they had the chance to comment; if not, offer a meeting and consider re-issuing.",

@@ -23,7 +23,12 @@ export default defineRule<Record<string, never>>({
     if (plan.facts.status === "draft" && inputs.draft) {
       report({ messageId: "markedDraft", section: null, excerpt: "", suggestion: 'Change the status on the front page to "Final EHC plan" before it is issued.' });
     }
-    if (!isFinal && !inputs.draft) return { notApplicable: "This is a draft: comments and tracked changes are expected in a draft." };
+    if (!isFinal && !inputs.draft) {
+      // The same answer about the status as every other check gives: "draft" only when the plan says so.
+      return plan.facts.status === "draft"
+        ? { notApplicable: "This is a draft: comments and tracked changes are expected in a draft." }
+        : { notApplicable: "The plan does not say whether it is a draft or a final, so comments and tracked changes left in were not checked." };
+    }
     for (const comment of plan.comments) {
       report({
         messageId: "comment",

@@ -3,6 +3,7 @@ import type { SectionId } from "../../model/document.ts";
 import { SECTION_IDS } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
 import { findPhrases } from "../text/phrase-list.ts";
+import { PLACEHOLDER_PATTERNS, PLACEHOLDER_PHRASES } from "../../text/placeholders.ts";
 
 interface Options {
   /** Placeholder phrases, matched as whole words, case-insensitively. */
@@ -33,8 +34,8 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: {
-      phrases: ["TBC", "TBA", "to be confirmed", "XXX", "Enter text here", "Click here to enter text", "Click or tap here to enter text", "insert name", "insert date", "Lorem ipsum"],
-      patterns: ["\\[[^\\]\\n]{0,20}\\p{L}[^\\]\\n]{0,30}\\]", "«[^»\\n]{1,40}»", "<<[^>\\n]{1,40}>>", "\\{\\{[^}\\n]{1,40}\\}\\}", "\\bX{3,}\\b"],
+      phrases: PLACEHOLDER_PHRASES,
+      patterns: PLACEHOLDER_PATTERNS,
       draftUndecidedSections: ["I"],
     },
     messages: {

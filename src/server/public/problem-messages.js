@@ -13,6 +13,7 @@ export const PROBLEM_MESSAGES = {
   ENCRYPTED_PDF: "A PDF is protected by a password, so it could not be read.",
   NO_TEXT_LAYER: "A PDF is a scan (pictures of the pages), so it has no text the checker can read.",
   NOT_A_PLAN: "The file given as the plan does not look like an EHC plan (it may be an advice report or a letter).",
+  BLANK_TEMPLATE: "The file given as the plan is a blank plan template: its sections have not been filled in yet.",
   ZIP_BOMB: "A Word file holds far more data than a plan could, so it was not opened.",
   PARSE_TIMEOUT: "Reading a file took too long, so it was stopped.",
   INVALID_RULESET: "The rule set has mistakes and cannot be used. Tell whoever looks after your rule sets.",
