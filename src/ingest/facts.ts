@@ -61,6 +61,9 @@ const FILLER = new Set(["of", "the", "this", "a", "an", "in", "full", "legal", "
 
 const MAX_LABEL_WORDS = 12;
 
+/** A word that belongs to a label rather than to a value: a content word of labels, or a filler word. */
+const isLabelWord = (word: string): boolean => labelWords(word).every((part) => CONCEPTS[part] !== undefined || FILLER.has(part));
+
 function labelWords(label: string): string[] {
   return label
     .toLowerCase()
@@ -194,6 +197,8 @@ function colonPairs(line: string): { label: string; value: string }[] {
           break;
         }
       }
+      // "... Date of birth": the label goes on back over label words ("Date", "of"), never into the value ("Smith").
+      while (split > 1 && split < words.length && isLabelWord(words[split - 1]!)) split--;
     }
     pairs.push({ label, value: words.slice(0, split).join(" ") });
     label = words.slice(split).join(" ");
@@ -245,9 +250,9 @@ function pairsOf(block: Block): { label: string; value: string }[] {
 /** "Education, Health and Care Plan for Ava Smith". */
 const PLAN_FOR = /\b(?:[Pp]lan|PLAN|EHCP)\s+(?:for|of)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})$/u;
 /** "My name is Ava Smith", "I am called Ava": a child-centred title block in the first person. */
-const MY_NAME_IS = /\b(?:my name is|i am called|i'm called)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})/u;
+const MY_NAME_IS = /\b(?:[Mm]y name is|MY NAME IS|I am called|I['’]m called)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})/u;
 /** "I like to be called Avi", "Please call me Avi". */
-const CALL_ME = /\b(?:like to be called|prefer to be called|please call me|everyone calls me|people call me)\s+(\p{Lu}[\p{L}'’-]+)/u;
+const CALL_ME = /\b(?:like to be called|prefer to be called|[Pp]lease call me|everyone calls me|people call me)\s+(\p{Lu}[\p{L}'’-]+)/u;
 /** A sentence in which an adult introduces themself ("My name is Sarah and I am Ava's mum"). */
 const ADULT_INTRODUCTION = /\b(?:mum|mother|dad|father|carer|parent|teacher|senco|grandmother|grandfather|nan|gran|aunt|uncle|worker|officer|therapist|psychologist)\b/i;
 /** A title line that states the status: "DRAFT", "Final Education, Health and Care Plan", "Amended EHC plan". */

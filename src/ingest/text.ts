@@ -83,9 +83,15 @@ export function textBlocks(text: string): RawBlock[] {
     }
     open = null;
   };
-  /** A hard-wrapped line goes on: short texts (a letter) are joined as before; long ones only after a full line. */
-  const continues = (current: OpenText, line: string): boolean =>
-    width === Infinity || current.lastLine.length >= width * WRAPPED_LINE_SHARE || /^[\p{Ll}(,;]/u.test(line);
+  /**
+   * A hard-wrapped line goes on: in a short text (a letter) any line does; in a long one, a line after a full line.
+   * A line that starts a sentence after one that ended a sentence starts a new block (text pasted one paragraph a line).
+   */
+  const continues = (current: OpenText, line: string): boolean => {
+    if (/^[\p{Ll},;]/u.test(line)) return true;
+    if (/[.!?:]["”’)]?$/.test(current.lastLine) && /^[\p{Lu}\d"“‘(]/u.test(line)) return false;
+    return width === Infinity || current.lastLine.length >= width * WRAPPED_LINE_SHARE;
+  };
 
   for (let at = 0; at < lines.length; at++) {
     const rawLine = lines[at]!;

@@ -138,6 +138,13 @@ describe.concurrent("the ehcp-qa binary", () => {
     if (report.score < 100) expect(json.stderr).toBe(`Score ${report.score.toFixed(1)} is below --fail-under 100.\n`);
   });
 
+  it("refuses a blank plan template with BLANK_TEMPLATE and exit 2, printing no report", async () => {
+    const { stdout, stderr, code } = await cli(["audit", path.join(ROOT, "tests/fixtures/blank-template.md"), "--format", "json"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error BLANK_TEMPLATE: This looks like a blank plan template/);
+    expect(stdout).toBe("");
+  });
+
   it("audit exits 2 with the coded error for a missing file", async () => {
     const missing = await cli(["audit", "no-such-plan.docx", "--response", "x.pdf"]);
     expect(missing).toMatchObject({ code: 2, stdout: "" });

@@ -70,11 +70,12 @@ describe("plain-text response letters", () => {
       ["list-item", "Section F: speech and language therapy should be weekly, not termly."],
       ["list-item", "with a qualified therapist"],
       ["list-item", "Please also send us the EP report."],
-      ["paragraph", "Yours sincerely, Sam Smith"],
+      ["paragraph", "Yours sincerely,"],
+      ["paragraph", "Sam Smith"],
     ]);
     expect(raw.blocks[4]).toMatchObject({ level: 1, ordered: true });
-    expect(raw.blocks.map((block) => block.location.paragraph)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(raw.paragraphCount).toBe(7);
+    expect(raw.blocks.map((block) => block.location.paragraph)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(raw.paragraphCount).toBe(8);
   });
 
   it("gives nothing for blank text", () => {

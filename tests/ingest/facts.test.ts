@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { classifyLabel } from "../../src/ingest/facts.ts";
 import { parseUkDate } from "../../src/text/dates.ts";
+import { reportFacts } from "../../src/rules/plan-dates.ts";
 import type { RawBlock } from "../../src/ingest/raw.ts";
 import { buildDocument, type SectionAliases } from "../../src/ingest/sections.ts";
 import { h, p, rawDocument, table } from "./raw-builders.ts";
@@ -54,9 +55,11 @@ describe("labels as LAs write them", () => {
     ["Date plan finalised", "finalIssuedDate"],
     ["Review date", "reviewDate"],
     ["Date of next annual review", "reviewDate"],
+    ["Date of last review", "reviewMeetingDate"],
+    ["Preferred name", "knownAs"],
   ])("%s -> %s", (label, fact) => expect(classifyLabel(label)?.fact).toBe(fact));
 
-  it.each(["Name of school", "Parent's name", "EHC coordinator name", "Date of last review", "Preferred name", "NHS number"])("%s is not a title fact", (label) =>
+  it.each(["Name of school", "Parent's name", "EHC coordinator name", "NHS number", "Reviewed by", "Preferred contact", "My family", "Pronouns"])("%s is not a title fact", (label) =>
     expect(classifyLabel(label)).toBeNull(),
   );
 });
@@ -79,6 +82,8 @@ describe("facts from the title block", () => {
     ]);
     expect(facts).toEqual({
       childName: "Ava Smith",
+      firstName: "Ava",
+      lastName: "Smith",
       dateOfBirth: "2015-03-12",
       status: "final",
       requestDate: "2024-01-03",
@@ -99,23 +104,27 @@ describe("facts from the title block", () => {
       ],
       "pdf",
     );
-    expect(facts).toEqual({ childName: "Ava Smith", dateOfBirth: "2015-03-12", planDate: "2024-06-01", status: "draft" });
+    expect(facts).toEqual({ childName: "Ava Smith", firstName: "Ava", lastName: "Smith", dateOfBirth: "2015-03-12", planDate: "2024-06-01", status: "draft" });
   });
 
   it("reads a header row of labels over a row of values, and lines with no colon", () => {
     expect(factsOf([table(["Child's name", "Date of birth", "Plan status"], [["Mia Patel", "5/6/2014", "Amended"]]), h("Section A: All about me")])).toEqual({
       childName: "Mia Patel",
+      firstName: "Mia",
+      lastName: "Patel",
       dateOfBirth: "2014-06-05",
       status: "amended",
     });
     expect(factsOf([p("Child's name Ava Smith"), p("Date of birth 12 March 2015"), h("Section A: All about me")], "pdf")).toEqual({
       childName: "Ava Smith",
+      firstName: "Ava",
+      lastName: "Smith",
       dateOfBirth: "2015-03-12",
     });
   });
 
   it("reads the name and status from the title line", () => {
-    expect(factsOf([h("Final Education, Health and Care Plan for Ava Smith"), h("Section A: All about me")])).toEqual({ childName: "Ava Smith", status: "final" });
+    expect(factsOf([h("Final Education, Health and Care Plan for Ava Smith"), h("Section A: All about me")])).toEqual({ childName: "Ava Smith", firstName: "Ava", lastName: "Smith", status: "final" });
   });
 
   it("reads dates from end matter, but not a generic 'Name' there", () => {
@@ -128,6 +137,145 @@ describe("facts from the title block", () => {
       p("Name: Dr Jane Hale"),
       p("Date final plan issued: 4 July 2024"),
     ]);
-    expect(facts).toEqual({ finalIssuedDate: "2024-07-04" });
+    // A final's date of issue also says it is a final: one status for the whole report.
+    expect(facts).toEqual({ finalIssuedDate: "2024-07-04", status: "final" });
+  });
+});
+
+describe("UK date forms a title block uses", () => {
+  it.each([
+    ["3 June 2024", "2024-06-03"],
+    ["3rd June 2024", "2024-06-03"],
+    ["Monday 3 June 2024", "2024-06-03"],
+    ["03/06/2024", "2024-06-03"],
+    ["3/6/24", "2024-06-03"],
+    ["03.06.2024", "2024-06-03"],
+    ["3-6-2024", "2024-06-03"],
+    ["3 Jun 2024", "2024-06-03"],
+    ["June 3, 2024", "2024-06-03"],
+    ["2024-06-03", "2024-06-03"],
+    ["By 3/6/24", "2024-06-03"],
+    ["14/2/97", "1997-02-14"],
+  ])("reads %s", (text, iso) => expect(parseUkDate(text)).toBe(iso));
+});
+
+describe("title facts by the meaning of the label", () => {
+  it.each([
+    ["Learner's full name", "childName"],
+    ["Name of pupil", "childName"],
+    ["Known as", "knownAs"],
+    ["Likes to be called", "knownAs"],
+    ["Forename(s)", "firstName"],
+    ["Legal surname", "lastName"],
+    ["Birthday", "dateOfBirth"],
+    ["My birthday", "dateOfBirth"],
+    ["Kind of plan", "status"],
+    ["Date the assessment was asked for (referral)", "requestDate"],
+    ["Date of the original EHC plan", "originalIssueDate"],
+    ["Date the plan was first issued", "originalIssueDate"],
+    ["Amendment notice sent", "amendmentNoticeDate"],
+    ["Date of amended plan", "finalIssuedDate"],
+    ["Date of the review meeting held", "reviewMeetingDate"],
+    ["Annual review due", "reviewDate"],
+    ["My next review", "reviewDate"],
+  ])("%s -> %s", (label, fact) => expect(classifyLabel(label)?.fact).toBe(fact));
+
+  it("reads labelled lines with a known-as name, and the plan's dates", () => {
+    const facts = factsOf(
+      [
+        p("Education, Health and Care Plan"),
+        p("Full name: Benedict Arrowsmith-Hale"),
+        p("Known as: Ben"),
+        p("DOB: 3/6/14"),
+        p("Plan type: Final"),
+        p("Date the assessment was requested: Monday 6 January 2025"),
+        p("Date plan finalised: May 19, 2025"),
+        p("Annual review due: 11.05.2026"),
+        h("Section A: About me"),
+      ],
+      "pdf",
+    );
+    expect(facts).toEqual({
+      childName: "Benedict Arrowsmith-Hale",
+      firstName: "Benedict",
+      lastName: "Arrowsmith-Hale",
+      knownAs: "Ben",
+      dateOfBirth: "2014-06-03",
+      status: "final",
+      requestDate: "2025-01-06",
+      finalIssuedDate: "2025-05-19",
+      reviewDate: "2026-05-11",
+    });
+  });
+
+  it("reads a child-centred title block ('My name is …', 'My birthday') and forename/surname fields", () => {
+    expect(factsOf([p("My name is Priya Venn and I like to be called Pri."), p("My birthday: 9th Feb 2016"), h("Section A: All about me")])).toMatchObject({
+      childName: "Priya Venn",
+      knownAs: "Pri",
+      dateOfBirth: "2016-02-09",
+    });
+    expect(factsOf([table([], [["Forename(s)", "Tobiah"], ["Surname", "Crane"], ["Date of birth", "2011-10-30"]]), h("Section A: All about me")])).toMatchObject({
+      childName: "Tobiah Crane",
+      firstName: "Tobiah",
+      lastName: "Crane",
+    });
+    // An adult introducing themself is not the child.
+    expect(factsOf([p("My name is Carol Venn and I am Priya's mum."), h("Section A: All about me")]).childName).toBeUndefined();
+  });
+
+  it("reads an amended plan's dates: original issue, amendment notice, review meetings (the latest counts) and the next review", () => {
+    const facts = factsOf([
+      table([], [
+        ["Name", "Nell Ostrowska"],
+        ["Plan type", "Amended"],
+        ["Date of original request", "10/01/2020"],
+        ["Date original plan issued", "22/05/2020"],
+        ["Date of previous review", "02/02/2024"],
+        ["Date of annual review meeting", "04/02/2025"],
+        ["Date of amendment notice", "20/02/2025"],
+        ["Date amended plan issued", "07/04/2025"],
+        ["Next review", "By 03/02/2026"],
+      ]),
+      h("Section A: All about me"),
+    ]);
+    expect(facts).toMatchObject({
+      status: "amended",
+      requestDate: "2020-01-10",
+      originalIssueDate: "2020-05-22",
+      reviewMeetingDate: "2025-02-04",
+      amendmentNoticeDate: "2025-02-20",
+      finalIssuedDate: "2025-04-07",
+      reviewDate: "2026-02-03",
+    });
+  });
+
+  it("infers the status from the dates when the plan does not state it, and never from nothing", () => {
+    expect(factsOf([p("Name: Ava Smith"), p("Date of amendment notice: 1 March 2025"), h("Section A: All about me")]).status).toBe("amended");
+    expect(factsOf([p("Name: Ava Smith"), p("Date final plan issued: 1 March 2025"), h("Section A: All about me")]).status).toBe("final");
+    expect(factsOf([p("Name: Ava Smith"), p("Date of plan: 1 March 2025"), h("Section A: All about me")]).status).toBeUndefined();
+  });
+});
+
+describe("the report's facts", () => {
+  it("gives every field, ISO dates, null where the plan does not say; an amended plan's issue date is the original's", () => {
+    expect(reportFacts({ childName: "Nell Ostrowska", status: "amended", requestDate: "2020-01-10", originalIssueDate: "2020-05-22", finalIssuedDate: "2025-04-07", reviewDate: "2026-02-03" })).toEqual({
+      childName: "Nell Ostrowska",
+      firstName: null,
+      lastName: null,
+      knownAs: null,
+      dateOfBirth: null,
+      status: "amended",
+      requestDate: "2020-01-10",
+      draftDate: null,
+      issueDate: "2020-05-22",
+      planDate: "2025-04-07",
+      amendmentNoticeDate: null,
+      reviewMeetingDate: null,
+      reviewDate: "2026-02-03",
+    });
+    // A final's undescribed date ("Date of plan") is its date of issue; a draft's is the draft's.
+    expect(reportFacts({ status: "final", planDate: "2025-03-01" })).toMatchObject({ issueDate: "2025-03-01", draftDate: null, planDate: "2025-03-01" });
+    expect(reportFacts({ status: "draft", planDate: "2025-03-01" })).toMatchObject({ issueDate: null, draftDate: "2025-03-01" });
+    expect(reportFacts({ planDate: "2025-03-01" })).toMatchObject({ status: null, issueDate: null, draftDate: null });
   });
 });

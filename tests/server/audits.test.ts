@@ -233,6 +233,13 @@ describe("POST /api/audits: files that cannot be read", () => {
     expect(body).toMatchObject({ file: name, role: "plan" });
   });
 
+  it("refuses a blank plan template with BLANK_TEMPLATE (422), not a graded report", async () => {
+    const { app } = testApp({ pool });
+    const body = expectProblem(await request(app).post("/api/audits").attach("plan", fixtureFile("blank-template.md"), "template.md"), "BLANK_TEMPLATE", 422);
+    expect(body.detail).toMatch(/^This looks like a blank plan template/);
+    expect(body).toMatchObject({ file: "template.md" });
+  });
+
   it("says which upload could not be read when it is not the plan", async () => {
     const { app } = testApp({ pool });
     const response = await request(app)

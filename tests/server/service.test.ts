@@ -90,6 +90,7 @@ describe("health, unknown routes and the page", () => {
       ZIP_BOMB: 422,
       PARSE_TIMEOUT: 422,
       NOT_A_PLAN: 422,
+      BLANK_TEMPLATE: 422,
       INVALID_RULESET: 422,
       RATE_LIMITED: 429,
       INTERNAL: 500,
