@@ -35,6 +35,16 @@ ruleTester(issuedWithin20Weeks).run({
     },
     { name: "no request date", doc: plan({ status: "final", finalIssuedDate: "2026-05-25" }), status: "not-applicable", note: "date of the request" },
     { name: "amended plan", doc: plan({ status: "amended", requestDate: "2020-01-01", finalIssuedDate: "2026-05-25" }), status: "not-applicable" },
+    {
+      name: "an amended plan issued 6 weeks after the amendment notice; the original's 20 weeks are not judged again",
+      doc: plan({ status: "amended", requestDate: "2019-01-07", originalIssueDate: "2019-12-02", amendmentNoticeDate: "2025-02-20", finalIssuedDate: "2025-04-03" }),
+      note: "6 weeks after the amendment notice",
+    },
+    {
+      name: "an amended plan issued 11 weeks after the review meeting, no notice date given",
+      doc: plan({ status: "amended", reviewMeetingDate: "2025-02-04", finalIssuedDate: "2025-04-22" }),
+      note: "11 weeks after the review meeting",
+    },
   ],
   invalid: [
     {
@@ -60,6 +70,21 @@ ruleTester(issuedWithin20Weeks).run({
       findings: [{ messageId: "deadlineAtRisk", message: "8 September 2025", severity: "warning" }],
       status: "warning",
     },
+    {
+      name: "a final dated only by its status and 'Date of plan', 29 weeks after the request",
+      doc: plan({ status: "final", requestDate: "2024-09-10", planDate: "2025-04-01" }),
+      findings: [{ messageId: "late", message: "29 weeks" }],
+    },
+    {
+      name: "an amended plan issued 10 weeks after the amendment notice",
+      doc: plan({ status: "amended", amendmentNoticeDate: "2025-02-20", finalIssuedDate: "2025-05-01" }),
+      findings: [{ messageId: "amendmentLate", message: "10 weeks after the amendment notice (20 February 2025 to 1 May 2025)" }],
+    },
+    {
+      name: "an amended plan issued 14 weeks after the review meeting",
+      doc: plan({ status: "amended", reviewMeetingDate: "2025-02-04", planDate: "2025-05-13" }),
+      findings: [{ messageId: "amendmentLateAfterReview", message: "14 weeks after the review meeting" }],
+    },
   ],
 });
 
@@ -68,6 +93,13 @@ ruleTester(draftCommentPeriod).run({
     { name: "15 days exactly", doc: plan({ status: "final", draftIssuedDate: "2026-03-02", finalIssuedDate: "2026-03-17" }), note: "15 days" },
     { name: "a draft", doc: plan({ status: "draft", draftIssuedDate: "2026-03-02" }), status: "not-applicable" },
     { name: "draft date missing", doc: plan({ status: "final", finalIssuedDate: "2026-03-17" }), status: "not-applicable", note: "the date the draft was issued" },
+    { name: "a final dated by 'Date of plan'", doc: plan({ status: "final", draftIssuedDate: "2026-03-02", planDate: "2026-03-20" }), note: "18 days" },
+    {
+      name: "an amended plan without its notice date",
+      doc: plan({ status: "amended", finalIssuedDate: "2026-03-17" }),
+      status: "not-applicable",
+      note: "the date the amendment notice was sent",
+    },
   ],
   invalid: [
     {
@@ -81,6 +113,11 @@ ruleTester(draftCommentPeriod).run({
       options: { minDays: 21 },
       findings: [{ messageId: "tooShort", message: "at least 21 days" }],
     },
+    {
+      name: "an amended plan issued 9 days after the amendment notice",
+      doc: plan({ status: "amended", amendmentNoticeDate: "2025-02-20", finalIssuedDate: "2025-03-01" }),
+      findings: [{ messageId: "tooShort", message: "9 days" }],
+    },
   ],
 });
 
@@ -88,6 +125,11 @@ ruleTester(reviewWithin12Months).run({
   valid: [
     { name: "review 12 months after issue", doc: plan({ finalIssuedDate: "2026-03-17", reviewDate: "2027-03-17" }) },
     { name: "no review date", doc: plan({ finalIssuedDate: "2026-03-17" }), status: "not-applicable", note: "review date" },
+    {
+      name: "an amended plan's next review within 12 months of the review meeting",
+      doc: plan({ status: "amended", originalIssueDate: "2019-05-20", reviewMeetingDate: "2025-02-04", finalIssuedDate: "2025-04-07", reviewDate: "2026-02-03" }),
+      note: "latest allowed 4 February 2026",
+    },
   ],
   invalid: [
     {
@@ -100,6 +142,11 @@ ruleTester(reviewWithin12Months).run({
       doc: plan({ finalIssuedDate: "2026-03-17", reviewDate: "2025-03-17" }),
       findings: [{ messageId: "beforeIssue", severity: "warning" }],
       status: "warning",
+    },
+    {
+      name: "an amended plan's next review more than 12 months after the review meeting",
+      doc: plan({ status: "amended", reviewMeetingDate: "2025-02-04", finalIssuedDate: "2025-04-07", reviewDate: "2026-03-20" }),
+      findings: [{ messageId: "tooLateAfterReview", message: "after the last review meeting (4 February 2025)" }],
     },
   ],
 });

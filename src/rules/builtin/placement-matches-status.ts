@@ -38,7 +38,7 @@ export default defineRule<Options>({
       undecidedPhrases: ["to be confirmed", "tbc", "to be decided", "to be agreed", "to be named", "left blank", "will be named in the final", "will be completed", "awaiting consultation", "consultation", "consulted", "preference"],
     },
     messages: {
-      finalUnnamed: "The final plan's Section I does not name a school or type of setting.",
+      finalUnnamed: "The {{status}} plan's Section I does not name a school or type of setting.",
       draftNamed: "The draft names a placement in Section I; a draft must leave Section I blank so the family can ask for a particular school.",
     },
   },
@@ -71,6 +71,8 @@ export default defineRule<Options>({
     if (text === "" || !(namesSetting || named) || (undecided && !named)) {
       report({
         messageId: "finalUnnamed",
+        // An amended plan is issued like a final; the message calls it what the plan calls itself.
+        data: { status },
         section: "I",
         excerpt: text,
         blockId: firstBlock,
