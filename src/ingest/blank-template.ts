@@ -4,8 +4,12 @@
 // in is not: its sections have content, and the placeholder-text check flags what was left.
 import type { EhcpDocument } from "../model/document.ts";
 import { filledWords } from "../text/placeholders.ts";
+import { countWords } from "../text/words.ts";
 
-/** A section with no more than this many words of content (placeholders and prompts removed) is unfilled. */
+/**
+ * A section whose placeholders and prompts leave no more than this many words is unfilled. A short statement with
+ * nothing removed ("No social care needs.") is content, not template.
+ */
 const UNFILLED_SECTION_MAX_WORDS = 5;
 /** The share of sections that must be unfilled for the document to be a blank template. */
 const BLANK_SHARE = 0.6;
@@ -21,8 +25,9 @@ export interface TemplateFill {
 export function templateFill(plan: EhcpDocument): TemplateFill {
   let unfilled = 0;
   for (const section of plan.sections) {
-    const words = section.blocks.reduce((sum, block) => sum + filledWords(block.text), 0);
-    if (words <= UNFILLED_SECTION_MAX_WORDS) unfilled++;
+    const written = section.blocks.reduce((sum, block) => sum + countWords(block.text), 0);
+    const filled = section.blocks.reduce((sum, block) => sum + filledWords(block.text), 0);
+    if (filled === 0 || (filled < written && filled <= UNFILLED_SECTION_MAX_WORDS)) unfilled++;
   }
   return { sections: plan.sections.length, unfilled };
 }

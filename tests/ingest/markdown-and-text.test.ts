@@ -145,4 +145,14 @@ describe("blank templates", () => {
     );
     expect(isBlankTemplate(templateFill(documentOf(withPlaceholders)))).toBe(false);
   });
+
+  it("does not count short statements of fact as unfilled ('None.', 'No social care needs.')", () => {
+    const short = ["A", "B", "C", "D", "G", "H1", "H2", "J"].map((id) => `## Section ${id}
+
+${id === "A" || id === "B" ? "Rafe likes lorries and finds reading hard." : "No needs in this area."}`).join("\n\n");
+    const fill = templateFill(documentOf(short));
+    expect(fill.sections).toBeGreaterThanOrEqual(6);
+    expect(fill.unfilled).toBe(0);
+    expect(isBlankTemplate(fill)).toBe(false);
+  });
 });
