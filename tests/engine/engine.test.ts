@@ -40,9 +40,14 @@ describe("audit", () => {
     expect(report.sections.map((s) => s.id)).toEqual([...SECTION_IDS]);
     expect(report.sections[0]).toEqual({ id: "A", title: "Part A: All about me", present: true, wordCount: 4 });
     expect(report.sections.find((s) => s.id === "I")).toEqual({ id: "I", title: "Placement", present: false, wordCount: 0 });
+    const noFacts = {
+      childName: null, firstName: null, lastName: null, knownAs: null, dateOfBirth: null, status: null,
+      requestDate: null, draftDate: null, issueDate: null, planDate: null, amendmentNoticeDate: null, reviewMeetingDate: null, reviewDate: null,
+    };
+    const planFacts = { ...noFacts, childName: "Ava Test", status: "final" };
     expect(report.documents).toEqual([
-      { role: "plan", fileName: "test-plan.pdf", format: "pdf", pages: 1, words: expect.any(Number), sha256: "0".repeat(64) },
-      { role: "advice", fileName: "test-plan.docx", format: "docx", paragraphs: 1, words: 2, sha256: "0".repeat(64) },
+      { role: "plan", fileName: "test-plan.pdf", format: "pdf", pages: 1, words: expect.any(Number), sha256: "0".repeat(64), facts: planFacts },
+      { role: "advice", fileName: "test-plan.docx", format: "docx", paragraphs: 1, words: 2, sha256: "0".repeat(64), facts: noFacts },
     ]);
     expect(JSON.stringify(report.documents)).not.toContain("EP advice");
   });

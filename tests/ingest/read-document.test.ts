@@ -14,7 +14,7 @@ describe("readDocument: file bytes to the document model", () => {
     expect(doc.fileName).toBe("ava-draft.docx");
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(doc.sections.map((section) => section.id)).toEqual(["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "K"]);
-    expect(doc.facts).toEqual({ childName: "Ava Smith", dateOfBirth: "2016-03-12", status: "draft", requestDate: "2025-01-03" });
+    expect(doc.facts).toEqual({ childName: "Ava Smith", firstName: "Ava", lastName: "Smith", dateOfBirth: "2016-03-12", status: "draft", requestDate: "2025-01-03" });
     const a = doc.sections[0]!;
     expect(a.blocks.map((block) => block.text)).toEqual(["Ava is nine. She loves drawing horses and wants to work with animals when she is older. She has a pony called Star."]);
     expect(doc.comments).toEqual([expect.objectContaining({ author: "Jo Parent", text: "She is nine and a half.", anchorText: "nine", blockId: a.blocks[0]!.id })]);
