@@ -52,7 +52,9 @@ async function audit(file: string, which: RuleModule = rule): Promise<CheckResul
 /** The findings about an expectation: their excerpt lies inside its text (a paragraph may hold several statements). */
 function findingsFor(expectation: ManifestExpectation, check: CheckResult): string[] {
   const wanted = key(expectation.text);
+  // Info findings are notes on a statement that is enforceable as written ("could also say how long"), not flags.
   return check.findings
+    .filter((finding) => finding.severity !== "info")
     .filter((finding) => {
       const excerpt = key(finding.excerpt);
       return excerpt.length > 0 && (wanted.includes(excerpt) || (wanted.length >= 20 && excerpt.includes(wanted)));

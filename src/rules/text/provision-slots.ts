@@ -31,7 +31,8 @@ export const DEFAULT_VAGUE_LEXICON: VagueLexiconEntry[] = [
   { kind: "opportunity", effect: "commitment", phrases: ["opportunities to", "opportunities for", "opportunity to", "opportunity for", "the chance to"] },
   { kind: "access", effect: "none", phrases: ["access to"] },
   { kind: "unspecified-content", effect: "none", phrases: ["to access the curriculum", "to access learning", "to meet his needs", "to meet her needs", "to meet their needs", "to support his learning", "to support her learning", "to support their learning", "differentiated", "differentiation", "adult support", "high level of support", "input"] },
-  { kind: "deferred-content", effect: "what", phrases: ["as advised by", "as advised", "as directed by", "as directed", "or equivalent"] },
+  { kind: "deferred-content", effect: "what", phrases: ["as advised by", "as advised", "as directed by", "as directed", "as recommended by", "as suggested by", "or equivalent"] },
+  { kind: "awareness", effect: "commitment", phrases: ["to be aware of", "will be aware of", "should be aware of", "are aware of", "is aware of", "be made aware of"] },
   { kind: "discretionary", effect: "none", phrases: ["as required", "as needed", "as appropriate", "when necessary", "where necessary", "when needed", "where needed", "if needed", "if required", "when required", "where required", "where appropriate", "if appropriate", "when appropriate", "as and when", "as necessary"] },
   { kind: "imprecise-frequency", effect: "frequency", phrases: ["regular", "regularly", "frequent", "frequently", "periodic", "periodically", "ongoing", "on-going", "from time to time", "occasional", "occasionally", "at times"] },
   { kind: "upper-limit", effect: "slot", phrases: ["up to"] },
@@ -262,6 +263,7 @@ const CONTINUOUS_FREQUENCY = /\b(?:throughout|at all times|all day|full[- ]time|
 const ADVICE_REFERENCE = /\b(?:following|as set out in|as described in|in line with|as recommended in|according to|set out in)\s+(?:the\s+)?[^,.;|]{0,60}?\b(?:advice|report|plan|assessment)\b/gi;
 const GROUP_WORDS = /\b(small[- ]groups?|group work|group sessions?|in a group|in groups|group (?:intervention|teaching|therapy|programme)|(?:intervention|nurture|social skills|social communication|language|phonics|reading|maths|literacy|numeracy|lego|therapy|friendship|teaching) groups?)\b/i;
 const UNSIZED_GROUP = /\bsmall[- ]groups?\b/i;
+const CONDITIONAL = /\b(?:if|should)\s+(?:his|her|their|the|any|[A-Z][\w'-]*'s)\s+[^,.;|]{0,60}?\b(?:continues?|persists?|worsens?|gets? worse|do(?:es)? not improve|deteriorates?|recurs?|returns?)\b/g;
 
 // Words that never carry content on their own: the subject, auxiliaries, delivery verbs.
 const FUNCTION_WORDS = new Set(
@@ -411,7 +413,7 @@ function clauseBefore(text: string, at: number): string {
 function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean {
   const { text } = context;
   const before = clauseBefore(text, span.start);
-  const after = text.slice(span.end, span.end + 40);
+  const after = text.slice(span.end, span.end + 80);
   const phrase = span.text.toLowerCase();
   switch (kind) {
     case "hedge": {
@@ -429,11 +431,16 @@ function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean
       return true;
     }
     case "discretionary":
-      // "as required by his care plan" cites a requirement; it is not discretion.
-      return !/^\s+by\b/i.test(after);
+      // "as required by his care plan" cites a requirement; it is not discretion. "Once a year, with new glasses when
+      // needed": the discretion is over an item that comes with a stated provision, not over the provision.
+      if (/^\s+by\b/i.test(after)) return false;
+      return !(context.frequencySpans.length > 0 && /,\s*(?:with|and|plus)\s+[^,;|]{0,40}$/i.test(text.slice(Math.max(0, span.start - 60), span.start)));
     case "imprecise-frequency":
-      // "regular" beside a stated frequency ("regular weekly sessions") adds nothing.
-      return !context.frequencySpans.some((other) => !overlaps(other, span));
+      // "regular" right beside a stated frequency ("regular weekly sessions") adds nothing.
+      return !context.frequencySpans.some((other) => !overlaps(other, span) && other.start - span.end <= 25 && span.start - other.end <= 25);
+    case "awareness":
+      // Being aware is not provision unless the statement says when it is acted on.
+      return context.frequencySpans.length === 0;
     case "access":
       // "access to" a laptop in every writing task says when; "access to" with no when leaves it open.
       return context.frequencySpans.length === 0;
@@ -441,6 +448,8 @@ function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean
       // A cap on the child's break or time out is the child's allowance, not an amount of provision.
       return !ALLOWANCE.test(before + span.text + after);
     case "qualified-commitment":
+      // "subject to the exam board's rules" names the rules it follows; "subject to eligibility" makes it conditional.
+      return !(phrase === "subject to" && /^\s+(?:the\s+)?[^.;|]{0,50}?\b(?:rules|regulations|legislation|law|guidance)\b/i.test(after));
     case "opportunity":
     case "deferred-content":
     case "examples":
@@ -456,7 +465,7 @@ function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean
 
 const STAFF_TRAINING = /\b(?:training|awareness|briefing|induction)\b/i;
 const STAFF_AUDIENCE = /\b(?:staff|adults|teachers|tutors|assistants|practitioners|team|lecturers|everyone|first[- ]aiders|colleagues|class team)\b/i;
-const EVENT_WORDS = /\b(?:assess(?:ment|ments|ed|es)?|reviews?|reviewed|appointments?|tests?|check-?ups?|screening|visits?|meetings?|consultations?|clinics?)\b/i;
+const EVENT_WORDS = /\b(?:assess(?:ment|ments|ed|es)?|reviews?|reviewed|appointments?|tests?|check-?ups?|screening|visits?|meetings?|consultations?|clinics?|home[- ]school|share\w* information|liais\w+|updates?)\b/i;
 const STAFFING_WORDS = /\b(?:adult support|support (?:from|of|by) (?:an? |the |his |her |their )?(?:named |familiar |key |identified |trained )?(?:adults?|members? of staff|teaching assistants?|assistants?|TAs?|LSAs?|staff)|(?:teaching|learning support|classroom) assistant (?:support|time)|one[- ]to[- ]one support|1:1 support|staffed|staffing|key (?:adult|person|worker)|support (?:with|at|during|for) (?:personal care|lunch|snack|dressing|toileting|eating|changing|getting changed|transitions?|breaks?|unstructured))\b/i;
 const EQUIPMENT_WORDS = /\b(?:equipment|chairs?|seat(?:ing)?|boards?|laptops?|tablets?|ipads?|computers?|software|apps?|scissors|pens?|pencils?|grips?|mats?|frames?|aids?|devices?|headphones|ear defenders|furniture|tables?|desks?|hoists?|wheelchairs?|splints?|glasses|magnifiers?|resources?|materials?|books?|cards?|symbols?|objects? of reference|timetables?|passports?|space|room|area|alcove|locker|pool|switch(?:es)?)\b/i;
 
@@ -491,7 +500,8 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   const isGroupWork = (GROUP_WORDS.test(kindText) && !/\bwhole[- ]class\b/i.test(text)) || groupSpans.some((span) => /group/i.test(span.text));
   const occasionSpans = OCCASION_FREQUENCIES.flatMap((pattern) => findAll(pattern, text));
   const byOccasion = frequencySpans.some((span) => CONTINUOUS_FREQUENCY.test(span.text) || occasionSpans.some((other) => overlaps(other, span)));
-  const isSession = SESSION_WORDS.test(kindText) && !CONTINUOUS.test(kindText) && !byOccasion;
+  // A set size of group or 1:1 work ("daily 1:1 reading") is a session someone runs, whatever it is called.
+  const isSession = (SESSION_WORDS.test(kindText) || groupSpans.some((span) => !/class/i.test(span.text))) && !CONTINUOUS.test(kindText) && !byOccasion;
 
   // Vague phrases, except inside a slot they belong to ("groups of up to 4" is a maximum group size, which is fine).
   const vagueSignals: VagueSignal[] = [];
@@ -533,6 +543,12 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
       vagueSignals.push(signal);
       vagueSpans.push(span);
     }
+  }
+  // "if her headaches continue": whether the provision happens at all waits on the child's condition.
+  for (const span of findAll(CONDITIONAL, text)) {
+    if (vagueSpans.some((other) => overlaps(other, span))) continue;
+    vagueSignals.push({ phrase: verbatimOrCell(input, span), kind: "conditional", effect: "commitment", binding: true });
+    vagueSpans.push(span);
   }
   for (const span of rangeSpans) {
     const slot: SlotName = /min|hour|hr/i.test(span.text) ? "duration" : "frequency";
