@@ -6,8 +6,8 @@ import { forenameOf } from "../text/provision-statements.ts";
 import { splitStatements } from "../text/statements.ts";
 import { analyseProvision } from "../text/provision-slots.ts";
 
-// Mentions of a therapist who receives a report, or who designed or trained others in what someone else delivers.
-const RECIPIENTS = /\b(?:(?:sent|copied|shared|given|passed|reported|forwarded)\s+(?:on\s+)?to\s+[^.;|]*|(?:trained|written|devised|designed|set|shown|advised|recommended)\s+by\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w' -]{0,40}?(?:therapists?|physiotherapists?|physio|SaLT|SALT|OT)\b)/gi;
+// A therapist who only receives a report ("results sent to his speech and language therapist").
+const RECIPIENTS = /\b(?:sent|copied|shared|given|passed|reported|forwarded)\s+(?:on\s+)?to\s+[^.;|]*/gi;
 
 interface Options {
   /** Each therapy (named as the report should name it) and the phrases that mention it. */

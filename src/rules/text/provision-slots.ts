@@ -27,9 +27,9 @@ export interface VagueLexiconEntry {
 /** Mirrors rules/default.json (provision-specificity options.vagueLexicon); the rule set is the source of truth. */
 export const DEFAULT_VAGUE_LEXICON: VagueLexiconEntry[] = [
   { kind: "hedge", effect: "commitment", phrases: ["would benefit from", "may benefit from", "could benefit from", "might benefit from", "would benefit", "should", "could", "might", "may", "it is recommended", "is recommended", "are recommended", "it is suggested", "consideration will be given", "will be considered"] },
-  { kind: "qualified-commitment", effect: "commitment", phrases: ["where possible", "wherever possible", "if possible", "when possible", "subject to", "where resources allow", "if resources allow", "where available", "when available", "if available", "is available", "are available", "where funding allows"] },
+  { kind: "qualified-commitment", effect: "commitment", phrases: ["where possible", "wherever possible", "if possible", "when possible", "subject to", "where resources allow", "if resources allow", "where available", "when available", "if available", "where funding allows"] },
   { kind: "opportunity", effect: "commitment", phrases: ["opportunities to", "opportunities for", "opportunity to", "opportunity for", "the chance to"] },
-  { kind: "access", effect: "none", phrases: ["access to"] },
+  { kind: "access", effect: "none", phrases: ["access to", "is available", "are available"] },
   { kind: "unspecified-content", effect: "none", phrases: ["to access the curriculum", "to access learning", "to meet his needs", "to meet her needs", "to meet their needs", "to support his learning", "to support her learning", "to support their learning", "differentiated", "differentiation", "adult support", "high level of support", "input"] },
   { kind: "deferred-content", effect: "what", phrases: ["as advised by", "as advised", "as directed by", "as directed", "as recommended by", "as suggested by", "or equivalent"] },
   { kind: "awareness", effect: "commitment", phrases: ["to be aware of", "will be aware of", "should be aware of", "are aware of", "is aware of", "be made aware of"] },
