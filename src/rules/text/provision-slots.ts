@@ -139,7 +139,7 @@ export function numberValue(token: string): number | undefined {
 
 const DASH = "[-–—]";
 const PERIOD = "(?:school\\s+)?(?:hour|day|week|fortnight|month|term|half[- ]term|year|academic year|annum|lesson|session|lunchtime|lunch time|morning|afternoon|break(?:\\s?time)?|playtime|school day|school week|week day|weekday|evening|visit)";
-const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|nightly)";
+const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|six[- ]monthly|termly|half[- ]termly|annually|annual|yearly|nightly)";
 const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times|sessions?|lessons?|visits?|occasions?))`;
 const TIME_UNIT = "(?:minutes?|mins?|hours?|hrs?)\\b";
 const CLOCK = "\\d{1,2}(?:[.:]\\d{2})?\\s*(?:am|pm)";
@@ -199,6 +199,9 @@ const FREQUENCY_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:on\\s+a\\s+(?:daily|weekly|fortnightly|monthly|termly)\\s+basis|${PERIOD_ADVERB})\\b`, "gi"),
   // continuous arrangements: "throughout the school day", "at all times", "in all lessons", "at lunchtimes and breaktimes"
   /\b(?:throughout\s+(?:the|each|every|his|her|their)\s+(?:school\s+)?(?:day|week|lessons?|curriculum|school day|transitions?)|at\s+all\s+times|all\s+day|in\s+(?:all|every)\s+(?:lessons?|subjects?|classes|settings)|across\s+(?:all\s+)?(?:the\s+)?(?:school\s+)?(?:day|curriculum|lessons|subjects)|full[- ]time|at\s+(?:all\s+)?(?:unstructured\s+times|lunchtimes|breaktimes|break times|playtimes|transitions)(?:\s+and\s+(?:lunchtimes|breaktimes|break times|playtimes|transitions))?|at\s+(?:every|each|all)\s+transitions?)\b/gi,
+  // a dated point for a one-off: "in the first week of the autumn term", "in September 2026"
+  new RegExp(`\\b(?:in|during)\\s+(?:the\\s+)?(?:first|second|third|last|final|opening)\\s+(?:week|fortnight|month|half[- ]term|term|day)s?\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?${TIME_FRAME}`, "gi"),
+  new RegExp(`\\b(?:in|during)\\s+${MONTH}\\s+\\d{4}\\b`, "gi"),
   // clock times: "at 10.00 am and 1.00 pm", "at 12:30pm"
   new RegExp(`\\bat\\s+${CLOCK}(?:\\s*(?:,|and|&)\\s*${CLOCK})*`, "gi"),
   // weekdays: "every Monday", "on Mondays and Thursdays", "Monday, Wednesday and Friday"
@@ -214,6 +217,8 @@ const GROUP_SIZE_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:a\\s+)?(?:small\\s+)?(?:${NUM}|pair)[- ](?:pupil|child|student|person)\\s+group\\b`, "gi"),
   new RegExp(`\\b(?:with\\s+)?(?:(?:no|not)\\s+more\\s+than|up\\s+to|a\\s+maximum\\s+of|at\\s+most)\\s+${NUM}\\s+(?:other\\s+)?(?:pupils|children|students|learners|peers)\\b`, "gi"),
   new RegExp(`\\b${NUM}\\s*:\\s*${NUM}\\b`, "gi"),
+  // "with two other pupils", "in a group with 2 peers"
+  new RegExp(`\\b(?:in\\s+a\\s+(?:small\\s+)?group\\s+)?with\\s+${NUM}\\s+(?:other\\s+)?(?:pupils|children|students|learners|peers|young people)\\b`, "gi"),
   /\b(?:in\s+a\s+pair|in\s+pairs|paired|with\s+(?:a|one)\s+peer|whole[- ]class|as\s+a\s+class)\b/gi,
 ];
 
@@ -425,7 +430,8 @@ function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean
       const chooser = new RegExp(`\\b(?:${CHOOSER}${context.childName ? `|${escapeRegExp(context.childName)}` : ""})\\s*(?:\\([^)]*\\)\\s*)?$`, "i");
       // A first name alone before the verb ("Robin may use ..."): the child's (or a named person's) choice.
       const named = /(?:^|\b(?:which|that|where|and|then|so|if|when)\s+)([A-Z][a-z]+)\s*$/.exec(before)?.[1];
-      if (chooser.test(before) || (named !== undefined && !/^(?:The|This|These|That|It|Staff|School|Support|Adults?|Teachers?)$/.test(named))) return false;
+      // Only "may" grants a permission; "Noor could attend a group" is a suggestion about her.
+      if (phrase === "may" && (chooser.test(before) || (named !== undefined && !/^(?:The|This|These|That|It|Staff|School|Support|Adults?|Teachers?)$/.test(named)))) return false;
       // "Staff should use ..." instructs the staff; weaker than a decision, but it does not leave the provision open.
       if (phrase === "should" && STAFF_SUBJECT.test(before)) return false;
       return true;
@@ -463,16 +469,18 @@ function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean
 // ---------------------------------------------------------------------------------------------------
 // The type of provision, from what the statement says it is (roles and frequencies blanked out).
 
-const STAFF_TRAINING = /\b(?:training|awareness|briefing|induction)\b/i;
+const STAFF_TRAINING = /\b(?:training|trains?|trained|awareness|briefing|induction)\b/i;
 const STAFF_AUDIENCE = /\b(?:staff|adults|teachers|tutors|assistants|practitioners|team|lecturers|everyone|first[- ]aiders|colleagues|class team)\b/i;
 const EVENT_WORDS = /\b(?:assess(?:ment|ments|ed|es)?|reviews?|reviewed|appointments?|tests?|check-?ups?|screening|visits?|meetings?|consultations?|clinics?|home[- ]school|share\w* information|liais\w+|updates?)\b/i;
 const STAFFING_WORDS = /\b(?:adult support|support (?:from|of|by) (?:an? |the |his |her |their )?(?:named |familiar |key |identified |trained )?(?:adults?|members? of staff|teaching assistants?|assistants?|TAs?|LSAs?|staff)|(?:teaching|learning support|classroom) assistant (?:support|time)|one[- ]to[- ]one support|1:1 support|staffed|staffing|key (?:adult|person|worker)|support (?:with|at|during|for) (?:personal care|lunch|snack|dressing|toileting|eating|changing|getting changed|transitions?|breaks?|unstructured))\b/i;
 const EQUIPMENT_WORDS = /\b(?:equipment|chairs?|seat(?:ing)?|boards?|laptops?|tablets?|ipads?|computers?|software|apps?|scissors|pens?|pencils?|grips?|mats?|frames?|aids?|devices?|headphones|ear defenders|furniture|tables?|desks?|hoists?|wheelchairs?|splints?|glasses|magnifiers?|resources?|materials?|books?|cards?|symbols?|objects? of reference|timetables?|passports?|space|room|area|alcove|locker|pool|switch(?:es)?)\b/i;
 
-function provisionType(kindText: string, facts: { text: string; isSession: boolean; byOccasion: boolean }): ProvisionType {
+function provisionType(kindText: string, facts: { text: string; isSession: boolean; byOccasion: boolean; weeklyHours: boolean; hasWho: boolean }): ProvisionType {
   if (STAFF_TRAINING.test(kindText) && STAFF_AUDIENCE.test(facts.text)) return "event";
   // "An assessment of ...", "A review by ...": the statement is named by its event, whatever follows from it.
   if (EVENT_WORDS.test(kindText.trim().split(/\s+/).slice(0, 4).join(" "))) return "event";
+  // "A teaching assistant for 20 hours a week": adult time stated as hours a week is staffing, whatever they do in it.
+  if (facts.weeklyHours && facts.hasWho) return "staffing";
   if (facts.isSession) return "session";
   if (STAFFING_WORDS.test(kindText) || /^\W*(?:[A-Z][\w'-]*\s+(?:will\s+(?:have|receive|get)\s+)?)?support\b/i.test(kindText.trim())) return "staffing";
   if (EVENT_WORDS.test(kindText)) return "event";
@@ -575,7 +583,13 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
 
   const quantities = findQuantities(text);
   const analysis: ProvisionAnalysis = {
-    type: provisionType(kindText, { text, isSession, byOccasion }),
+    type: provisionType(kindText, {
+      text,
+      isSession,
+      byOccasion,
+      weeklyHours: frequencySpans.some((span) => new RegExp(`${TIME_UNIT}\\s+(?:a|per|each)\\s+(?:school\\s+)?week`, "i").test(span.text)),
+      hasWho: whoSpans.length > 0,
+    }),
     vagueSignals,
     quantities,
     isSession,
@@ -620,7 +634,7 @@ function findQuantities(text: string): Quantity[] {
 }
 
 const PER_WEEK: Record<string, number> = { day: 5, "school day": 5, weekday: 5, lunchtime: 5, morning: 5, afternoon: 5, week: 1, fortnight: 0.5, month: 0.25, "half term": 1 / 6, "half-term": 1 / 6, term: 1 / 12, year: 1 / 39 };
-const ADVERB_PER_WEEK: Record<string, number> = { daily: 5, weekly: 1, fortnightly: 0.5, monthly: 0.25, termly: 1 / 12, "half-termly": 1 / 6, "half termly": 1 / 6, annually: 1 / 39, yearly: 1 / 39 };
+const ADVERB_PER_WEEK: Record<string, number> = { daily: 5, weekly: 1, fortnightly: 0.5, monthly: 0.25, "six monthly": 1 / 19.5, "six-monthly": 1 / 19.5, termly: 1 / 12, "half-termly": 1 / 6, "half termly": 1 / 6, annually: 1 / 39, annual: 1 / 39, yearly: 1 / 39 };
 
 /** Sessions a week, minutes a session and minutes a week, as far as the wording gives them. */
 function normaliseAmounts(frequency: string | undefined, duration: string | undefined): Pick<ProvisionAnalysis, "timesPerWeek" | "minutesPerSession" | "minutesPerWeek"> {
