@@ -140,10 +140,11 @@ export default defineRule<Options>({
     // prove that nothing meets the need: the officer is asked to check (a warning).
     const fHeadings = fSections.flatMap((section) => [section.heading, ...section.blocks.filter(isSubHeading).map((block) => block.text)]);
     const naming = fHeadings.map((text) => areasNamedIn(text, options.needAreas)).filter((areas) => areas.length > 0);
-    // Set out by area: at least two areas named, and (section titles aside) the sub-headings are mostly areas, not
-    // themes such as "Independence" or "Moving to secondary school" that can hold provision for any need.
+    // Set out by area: at least two areas named, and every sub-heading names an area: a theme heading ("Feeling safe",
+    // "Independence", "Moving to secondary school") can hold provision for any need.
     const subHeadings = fSections.flatMap((section) => section.blocks.filter(isSubHeading));
-    const byArea = new Set(naming.flat()).size >= 2 && naming.length * 4 >= (subHeadings.length + fSections.length) * 3;
+    const namingSubHeadings = subHeadings.filter((block) => areasNamedIn(block.text, options.needAreas).length > 0);
+    const byArea = new Set(naming.flat()).size >= 2 && namingSubHeadings.length === subHeadings.length;
     let met = 0;
     for (const need of needs) {
       const words = options.needAreas[need.area] ?? [];
