@@ -104,7 +104,8 @@ export function describeProblems(judgement: SpecificityJudgement, analysis: Prov
 
 /** The loose phrases that explain a gap without binding anything themselves ("key adult", "small group"). */
 function wordingNote(signals: VagueSignal[]): string {
-  const phrases = dedupe(signals.filter((signal) => !signal.binding).map((signal) => signal.phrase.toLowerCase()));
+  // Only phrases that explain a gap; a permission ("she may go") or an allowance ("up to 10 minutes") is not loose.
+  const phrases = dedupe(signals.filter((signal) => !signal.binding && signal.effect === "none").map((signal) => signal.phrase.toLowerCase()));
   return phrases.length > 0 ? ` Loose wording: ${phrases.map(quote).join(", ")}.` : "";
 }
 

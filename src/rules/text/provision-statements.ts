@@ -23,6 +23,7 @@ export const NOT_PROVISION_PHRASES = [
   "the provision below", "the support below", "provision set out below", "set out in section", "set out in part", "set out here",
   "based on the advice", "is responsible for", "are responsible for", "unless stated otherwise", "unless another provider is named",
   "where a therapist is named", "is therefore special educational provision", "see section", "see part",
+  "all provision is", "all the provision", "this provision", "the provision in this", "unless a row says", "unless the table says",
 ];
 
 export interface FoundProvision {
