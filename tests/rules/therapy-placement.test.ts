@@ -14,7 +14,7 @@ ruleTester(rule).run({
         .section("F")
         .paragraph("A qualified speech and language therapist will deliver therapy, 30 minutes weekly, 1:1.")
         .section("G")
-        .paragraph("The speech and language therapist will work on Ava's eating and drinking skills with her, 20 minutes each week.")
+        .paragraph("The speech and language therapist will review Ava's eating and drinking plan each term.")
         .build(),
       note: "1 of 1 therapies",
       score: 1,
@@ -83,7 +83,7 @@ ruleTester(rule).run({
         { excerpt: "Physiotherapy exercises for core strength", message: "Physiotherapy" },
       ],
       score: 1 / 3,
-      note: "0 of 2 therapies",
+      note: "1 of 3 therapies",
     },
   ],
 });

@@ -4,7 +4,7 @@ import { defineRule } from "../define-rule.ts";
 import { findPhrases, hasPhrase, keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
 import { forenameOf } from "../text/provision-statements.ts";
 import { splitStatements } from "../text/statements.ts";
-import { analyseProvision } from "../text/provision-slots.ts";
+import { ledByEvent } from "../text/provision-slots.ts";
 
 // A therapist who only receives a report ("results sent to his speech and language therapist").
 const RECIPIENTS = /\b(?:sent|copied|shared|given|passed|reported|forwarded)\s+(?:on\s+)?to\s+[^.;|]*/gi;
@@ -56,14 +56,14 @@ export default defineRule<Options>({
     let inF = 0;
     for (const [therapy, phrases] of Object.entries(options.therapies)) {
       // The first G statement that sets out this therapy as something done with the child, not equipment or clinic care.
-      // A therapist who only receives a report ("results sent to his speech and language therapist") or a therapy service
-      // that assesses or reviews once is not therapy delivered to the child.
+      // A therapist who only receives a report ("results sent to his speech and language therapist"), or an assessment
+      // or test that a therapy service carries out, is not therapy delivered to the child.
       const educational = gSections
         .flatMap((section) => splitStatements(section.blocks))
         .find((statement) => {
           const provided = statement.text.replace(RECIPIENTS, " ");
           if (findPhrases(provided, phrases).length === 0 || hasPhrase(statement.text, options.healthOnlyPhrases)) return false;
-          return analyseProvision(statement, { childName: child }).type !== "event";
+          return !ledByEvent(statement.text);
         });
       if (!educational) continue;
       named.push(therapy);

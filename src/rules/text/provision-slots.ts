@@ -475,10 +475,12 @@ const EVENT_WORDS = /\b(?:assess(?:ment|ments|ed|es)?|reviews?|reviewed|appointm
 const STAFFING_WORDS = /\b(?:adult support|support (?:from|of|by) (?:an? |the |his |her |their )?(?:named |familiar |key |identified |trained )?(?:adults?|members? of staff|teaching assistants?|assistants?|TAs?|LSAs?|staff)|(?:teaching|learning support|classroom) assistant (?:support|time)|one[- ]to[- ]one support|1:1 support|staffed|staffing|key (?:adult|person|worker)|support (?:with|at|during|for) (?:personal care|lunch|snack|dressing|toileting|eating|changing|getting changed|transitions?|breaks?|unstructured))\b/i;
 const EQUIPMENT_WORDS = /\b(?:equipment|chairs?|seat(?:ing)?|boards?|laptops?|tablets?|ipads?|computers?|software|apps?|scissors|pens?|pencils?|grips?|mats?|frames?|aids?|devices?|headphones|ear defenders|furniture|tables?|desks?|hoists?|wheelchairs?|splints?|glasses|magnifiers?|resources?|materials?|books?|cards?|symbols?|objects? of reference|timetables?|passports?|space|room|area|alcove|locker|pool|switch(?:es)?)\b/i;
 
+/** "An assessment of ...", "A review by ...", "A hearing test at ...": a statement named by its event, whatever follows. */
+export const ledByEvent = (text: string): boolean => EVENT_WORDS.test(text.trim().split(/\s+/).slice(0, 4).join(" "));
+
 function provisionType(kindText: string, facts: { text: string; isSession: boolean; byOccasion: boolean; weeklyHours: boolean; hasWho: boolean }): ProvisionType {
   if (STAFF_TRAINING.test(kindText) && STAFF_AUDIENCE.test(facts.text)) return "event";
-  // "An assessment of ...", "A review by ...": the statement is named by its event, whatever follows from it.
-  if (EVENT_WORDS.test(kindText.trim().split(/\s+/).slice(0, 4).join(" "))) return "event";
+  if (ledByEvent(kindText)) return "event";
   // "A teaching assistant for 20 hours a week": adult time stated as hours a week is staffing, whatever they do in it.
   if (facts.weeklyHours && facts.hasWho) return "staffing";
   if (facts.isSession) return "session";
