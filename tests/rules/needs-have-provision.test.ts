@@ -47,6 +47,29 @@ ruleTester(rule).run({
         .build(),
     },
     {
+      name: "negation: a part whose sentences say the need is absent ('has no identified ... needs', 'does not need')",
+      doc: plan()
+        .section("B")
+        .heading("Sensory and/or physical")
+        .paragraph("Leo has no identified sensory or physical needs. He does not need any equipment.")
+        .heading("Cognition and learning")
+        .paragraph("Leo has difficulties with working memory.")
+        .section("F")
+        .paragraph("Memory strategies taught by the class teacher in every lesson.")
+        .build(),
+      note: "1 of 1 areas",
+    },
+    {
+      name: "negation in B's wording: a sentence naming an area to say it is not one is not a mention",
+      doc: plan()
+        .section("B")
+        .paragraph("Leo has no hearing or vision needs. He has no physical difficulties. His reading and spelling are well below those of his peers, and his reading age is 6.")
+        .section("F")
+        .paragraph("Phonics and spelling with the class teacher, 20 minutes daily, 1:1.")
+        .build(),
+      note: "1 of 1 areas",
+    },
+    {
       name: "a B with no recognisable need is not applicable",
       doc: plan().section("B").paragraph("Leo is a happy boy who loves football.").build(),
       status: "not-applicable",
@@ -68,6 +91,8 @@ ruleTester(rule).run({
         {
           messageId: "noProvision",
           section: "B",
+          // F is not set out by area, so word matching cannot prove the gap: the officer is asked to check.
+          severity: "warning",
           excerpt: "Leo has poor fine motor skills and his handwriting is hard to read.",
           message: "Section B describes needs in sensory and/or physical, but no provision in Section F addresses them.",
           suggestion: "Add provision to Section F that meets the sensory and/or physical needs",
@@ -96,6 +121,23 @@ ruleTester(rule).run({
         .paragraph("Phonics and spelling with the class teacher, 20 minutes daily, 1:1.")
         .build(),
       findings: [{ excerpt: "Leo is anxious in busy places and his anxiety leads to outbursts.", message: "social, emotional and mental health" }],
+    },
+    {
+      name: "F set out by area of need with an area left out: a plain omission, so an error",
+      doc: plan()
+        .section("B")
+        .heading("Cognition and learning")
+        .paragraph("Leo has dyslexia and reads well below his age.")
+        .heading("Social, emotional and mental health")
+        .paragraph("Leo worries about tests and often misses Mondays.")
+        .section("F")
+        .heading("Cognition and learning")
+        .paragraph("Toe by Toe with a trained teaching assistant, 15 minutes daily, 1:1.")
+        .heading("Communication and interaction")
+        .paragraph("Talk partners in every lesson, set up by the class teacher.")
+        .build(),
+      status: "fail",
+      findings: [{ severity: "error", excerpt: "Leo worries about tests and often misses Mondays.", message: "social, emotional and mental health" }],
     },
     {
       name: "a table in F with a need column counts the need column",

@@ -94,7 +94,7 @@ const VAGUE: SlotCase[] = [
   { text: "Ongoing monitoring of his progress by school staff.", specific: false, missing: ["frequency"], vague: ["ongoing"] },
   { text: "Ruby may benefit from a mentor.", specific: false, vague: ["may benefit from"] },
   { text: "A key adult will meet Ruby at the start of each day.", specific: false, missing: ["who"], vague: ["key adult"] },
-  { text: "A programme of speech and language therapy, subject to review.", specific: false, vague: ["subject to review"] },
+  { text: "A programme of speech and language therapy, subject to review.", specific: false, vague: ["subject to"] },
   { text: "Emotional literacy sessions with the ELSA, up to 30 minutes weekly, 1:1.", specific: false, vague: ["up to"] },
   { text: "Social skills group with a teaching assistant, 30 minutes weekly.", specific: false, missing: ["groupSize"] },
   { text: "Handwriting practice with a teaching assistant, 3 times a week, individually.", specific: false, missing: ["duration"] },

@@ -7,6 +7,7 @@ import { findPhrases, hasPhrase, keyedPhraseListSchema, phraseListSchema } from 
 import { findProvisionStatements } from "../text/provision-statements.ts";
 import { splitSentences } from "../scope.ts";
 import { countWords } from "../../text/words.ts";
+import { saysAbsent } from "../text/negation.ts";
 
 interface Options {
   /** Each area of need (named as the report should name it) and the words that show a text is about it. */
@@ -44,8 +45,12 @@ function needsFromHeadings(section: Section, options: Options): DescribedNeed[] 
     if (!current) return;
     const body = current.texts.map((block) => block.text).join(" ");
     const first = current.texts[0];
-    // "No needs identified in this area." — a short note, not a description that happens to mention one strength.
-    const saysNoNeed = countWords(body) <= NO_NEED_MAX_WORDS && hasPhrase(body, options.noNeedPhrases);
+    // "No needs identified in this area." — a short note, not a description that happens to mention one strength;
+    // or a part whose every sentence says a need is absent ("She has no identified sensory or physical needs.").
+    const sentences = splitSentences(body).map((sentence) => sentence.text);
+    const saysNoNeed =
+      (countWords(body) <= NO_NEED_MAX_WORDS && (hasPhrase(body, options.noNeedPhrases) || saysAbsent(sentences[0] ?? ""))) ||
+      (sentences.length > 0 && sentences.every(saysAbsent));
     if (first && body.trim() && !saysNoNeed) {
       for (const area of current.areas) needs.push({ area, excerpt: first.text, blockId: first.id });
     }
@@ -71,6 +76,8 @@ function needsFromWording(section: Section, options: Options): DescribedNeed[] {
     let first: DescribedNeed | undefined;
     for (const block of section.blocks) {
       for (const sentence of splitSentences(block.text)) {
+        // "He has no hearing or vision needs" names an area to say it is not one.
+        if (saysAbsent(sentence.text)) continue;
         const found = findPhrases(sentence.text, words).length;
         if (found > 0 && !first) first = { area, excerpt: sentence.text, blockId: block.id };
         mentions += found;
@@ -128,6 +135,16 @@ export default defineRule<Options>({
       ...fSections.flatMap((section) => section.blocks.filter(isSubHeading).map((block) => block.text)),
       ...findProvisionStatements(plan, ["F"]).map(({ statement }) => statement.text),
     ];
+    // When F is set out by area of need (its headings or sub-headings name the areas), an area with no provision is a
+    // plain omission. When F is set out otherwise (by outcome, by provider), matching words across sections cannot
+    // prove that nothing meets the need: the officer is asked to check (a warning).
+    const fHeadings = fSections.flatMap((section) => [section.heading, ...section.blocks.filter(isSubHeading).map((block) => block.text)]);
+    const naming = fHeadings.map((text) => areasNamedIn(text, options.needAreas)).filter((areas) => areas.length > 0);
+    // Set out by area: at least two areas named, and every sub-heading names an area: a theme heading ("Feeling safe",
+    // "Independence", "Moving to secondary school") can hold provision for any need.
+    const subHeadings = fSections.flatMap((section) => section.blocks.filter(isSubHeading));
+    const namingSubHeadings = subHeadings.filter((block) => areasNamedIn(block.text, options.needAreas).length > 0);
+    const byArea = new Set(naming.flat()).size >= 2 && namingSubHeadings.length === subHeadings.length;
     let met = 0;
     for (const need of needs) {
       const words = options.needAreas[need.area] ?? [];
@@ -136,6 +153,7 @@ export default defineRule<Options>({
         continue;
       }
       report({
+        severity: byArea ? "error" : "warning",
         messageId: "noProvision",
         data: { area: need.area },
         section: "B",

@@ -10,6 +10,7 @@ import {
   judgeSpecificity,
   VAGUE_EFFECTS,
   type ProvisionAnalysis,
+  type ProvisionType,
   type SlotName,
   type SpecificityJudgement,
   type SpecificityRequirements,
@@ -29,118 +30,128 @@ interface Options {
   notProvisionPhrases: string[];
   /** Phrases naming a therapy, and the professional who delivers it (used to suggest who). */
   therapists: Record<string, string[]>;
+  /** How many vague statements make the check fail; fewer are reported as warnings. */
+  vagueStatementsToFail: number;
 }
 
 export const DEFAULT_SCOPE: SectionId[] = ["F", "G", "H1", "H2"];
 
-const SLOT_QUESTION: Record<SlotName, string> = {
-  what: "what will be provided",
-  frequency: "how often",
-  duration: "how long each session lasts",
-  who: "who delivers it",
-  groupSize: "how many children are in the group",
+const TYPE_LABEL: Record<ProvisionType, string> = {
+  session: "a teaching, intervention or therapy session",
+  staffing: "adult support",
+  strategy: "a strategy or adjustment",
+  equipment: "equipment or a resource",
+  event: "training, an assessment or another planned event",
 };
-const QUESTION_ORDER: SlotName[] = ["what", "frequency", "duration", "who", "groupSize"];
+
+/** How the report names a detail, for the type that asks for it. */
+function slotName(slot: SlotName, type: ProvisionType): string {
+  switch (slot) {
+    case "what":
+      return "what exactly is provided";
+    case "who":
+      return type === "equipment" ? "who provides it" : "who";
+    case "frequency":
+      return type === "strategy" ? "when it applies" : type === "staffing" ? "how much (hours a week, a ratio or when)" : type === "event" ? "when or how often" : "how often";
+    case "duration":
+      return "for how long";
+    case "groupSize":
+      return "the group size";
+  }
+}
 
 const quote = (text: string): string => `"${text}"`;
 
-/** "a, b, or c" — the way the report lists what is missing. */
-function listWithOr(items: string[]): string {
+/** "a, b or c" — the way the report lists details. */
+function listWith(items: string[], conjunction: "and" | "or"): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")}, or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const dedupe = (items: string[]): string[] => [...new Set(items)];
 
-// What a vague phrase does, by lexicon kind (kinds a rule set adds fall back to the general wording).
-const COMMITMENT_PROBLEM: Record<string, string> = {
-  hedge: "says what would help, not what will be provided",
+// What a binding phrase does, by lexicon kind (kinds a rule set adds fall back to the general wording).
+const BINDING_PROBLEM: Record<string, string> = {
+  hedge: "says what might help, not what will be provided",
   opportunity: "offers a chance, not provision that will be made",
-  conditional: "makes it conditional, so it cannot be relied on",
-};
-const CONTENT_PROBLEM: Record<string, string> = {
+  "qualified-commitment": "makes the provision conditional, so it cannot be relied on",
+  discretionary: "leaves it to staff to decide whether and when it happens",
+  access: "gives access to something without saying when or how much",
+  "deferred-content": "leaves what is provided to be decided elsewhere",
   examples: "gives examples instead of saying exactly what will be provided",
-  "unspecified-content": "does not say what the provision actually is",
+  "imprecise-frequency": "does not say how often",
+  "upper-limit": "sets only a limit, not an amount that will be provided",
+  range: "is a range, not a set amount",
 };
 
-/** Plain-English reasons the statement cannot be enforced. */
+/** Plain-English reasons, naming what the statement's type asks for and what it leaves out. */
 export function describeProblems(judgement: SpecificityJudgement, analysis: ProvisionAnalysis): string {
   const sentences: string[] = [];
-  const hedges = analysis.vagueSignals.filter((signal) => signal.effect === "commitment");
-  for (const signal of hedges) sentences.push(`${quote(signal.phrase)} ${COMMITMENT_PROBLEM[signal.kind] ?? COMMITMENT_PROBLEM.conditional}`);
-  const missing = QUESTION_ORDER.filter((slot) => judgement.missing.includes(slot)).map((slot) => SLOT_QUESTION[slot]);
-  if (missing.length > 0) sentences.push(`it does not say ${listWithOr(missing)}`);
-  for (const { slot, phrase } of judgement.undone) {
-    const signal = analysis.vagueSignals.find((candidate) => candidate.phrase === phrase);
-    if (signal?.kind === "range") sentences.push(`${quote(phrase)} is a range, not a set ${slot === "duration" ? "length" : "number of sessions"}`);
-    else if (signal?.effect === "slot") sentences.push(`${quote(phrase)} sets only a limit on ${SLOT_QUESTION[slot]}, not an amount that will be provided`);
-    else if (slot === "what") sentences.push(`${quote(phrase)} ${CONTENT_PROBLEM[signal?.kind ?? ""] ?? "leaves open what will be provided"}`);
-    else sentences.push(`${quote(phrase)} does not say ${SLOT_QUESTION[slot]}`);
+  for (const signal of analysis.vagueSignals.filter((candidate) => candidate.binding)) {
+    sentences.push(`${quote(signal.phrase)} ${BINDING_PROBLEM[signal.kind] ?? "makes the provision conditional, so it cannot be relied on"}`);
+  }
+  const type = judgement.type;
+  const missing = judgement.missing.filter((slot) => !judgement.undone.some((entry) => entry.slot === slot));
+  if (missing.includes("what")) {
+    sentences.push("it does not say what will actually be provided");
+  } else if (missing.length > 0) {
+    const says = ["what", ...judgement.stated.map((slot) => slotName(slot, type))];
+    sentences.push(`read as ${TYPE_LABEL[type]}, it says ${listWith(dedupe(says), "and")}, not ${listWith(missing.map((slot) => slotName(slot, type)), "or")}`);
   }
   return `${capitalise(dedupe(sentences).join("; "))}.`;
 }
 
-const dedupe = (items: string[]): string[] => [...new Set(items)];
-
-/** The vague phrases that explain a gap without undoing anything themselves ("access to", "regular"). */
+/** The loose phrases that explain a gap without binding anything themselves ("key adult", "small group"). */
 function wordingNote(signals: VagueSignal[]): string {
-  const phrases = dedupe(signals.map((signal) => signal.phrase.toLowerCase()));
-  return phrases.length > 0 ? ` Vague wording: ${phrases.map(quote).join(", ")}.` : "";
+  // Only phrases that explain a gap; a permission ("she may go") or an allowance ("up to 10 minutes") is not loose.
+  const phrases = dedupe(signals.filter((signal) => !signal.binding && signal.effect === "none").map((signal) => signal.phrase.toLowerCase()));
+  return phrases.length > 0 ? ` Loose wording: ${phrases.map(quote).join(", ")}.` : "";
 }
 
-function shorten(text: string, words = 8): string {
-  const parts = text.split(/\s+/);
-  return parts.length <= words ? text : `${parts.slice(0, words).join(" ")} ...`;
-}
-
-/** Who could deliver it: the therapist when the statement names a therapy, otherwise a trained assistant. */
-function whoExample(analysis: ProvisionAnalysis, therapists: Record<string, string[]>): string {
+/** Who could deliver it: the therapist when the statement names a therapy, otherwise a placeholder for the role. */
+function whoPlaceholder(analysis: ProvisionAnalysis, therapists: Record<string, string[]>): string {
   const what = analysis.what?.toLowerCase() ?? "";
   for (const [therapist, phrases] of Object.entries(therapists)) {
     if (phrases.some((phrase) => what.includes(phrase.toLowerCase()))) return `a qualified ${therapist}`;
   }
-  const core = analysis.what ? coreOf(analysis.what) : "";
-  // Only a short naming phrase reads well after "trained in" ("precision teaching"); a clause ("kai needs a high level",
-  // "visit her new classroom") or bare support ("lunchtime support") does not.
-  const naming = core !== "" && core.split(/\s+/).length <= 4 && !/\b(?:will|be|is|are|was|were|needs?|used|checked|aware|ha(?:ve|s)|gets?|uses?|can|should|visit|take|go|make|his|her|their|him|them|support|help)\b/i.test(core);
-  return naming ? `a teaching assistant trained in ${core}` : "a named teaching assistant, with the training they have";
+  return analysis.type === "equipment" ? "[who provides and maintains it]" : "[role, and the training they have]";
 }
 
-/** The head of a "what" phrase, in running text: "Small group work to develop his social skills" -> "small group work". */
-function coreOf(what: string): string {
-  const head = (what.split(/,|\s(?:to|for|with|in|on|so that|during|at|which|that)\s/)[0] ?? what).replace(/^(?:a|an|the)\s+/i, "").trim();
-  const lowered = /^[A-Z][a-z]/.test(head) && !/^[A-Z][a-z]+\s+[A-Z]/.test(head) ? head.charAt(0).toLowerCase() + head.slice(1) : head;
-  return shorten(lowered, 6);
-}
-
-/** What to write instead, built from what the statement already says. */
+/** A rewrite of the statement for its type, keeping what it already says and leaving placeholders for the rest. */
 export function buildSuggestion(judgement: SpecificityJudgement, analysis: ProvisionAnalysis, therapists: Record<string, string[]>): string {
   const parts: string[] = [];
-  const missing = new Set(judgement.missing);
-  for (const { slot, phrase } of judgement.undone) {
-    const signal = analysis.vagueSignals.find((candidate) => candidate.phrase === phrase);
-    if (signal?.kind === "range") parts.push(`Replace the range ${quote(phrase)} with one ${slot === "duration" ? "length" : "number"}`);
-    else if (signal?.effect === "slot") parts.push(`Replace ${quote(phrase)} with the amount that will be provided`);
-    else missing.add(slot);
+  const binding = analysis.vagueSignals.filter((signal) => signal.binding);
+  const hedged = binding.filter((signal) => !signal.undoes && signal.kind !== "examples" && signal.kind !== "deferred-content");
+  if (hedged.length > 0) parts.push(`Remove ${listWith(dedupe(hedged.map((signal) => quote(signal.phrase))), "and")}: write the provision as a decision that will be made`);
+  const open = new Set<SlotName>([...judgement.missing, ...judgement.undone.map((entry) => entry.slot)]);
+  const keep = (slot: SlotName, placeholder: string): string => (open.has(slot) ? placeholder : (analysis[slot] ?? placeholder));
+  const what = open.has("what") || !analysis.what ? "[exactly what: the named programme, approach or item]" : analysis.what;
+  const who = keep("who", whoPlaceholder(analysis, therapists));
+  // Labelled fields read the same for every type and every template: what the statement says, placeholders for the rest.
+  const fields: [string, string][] = [["Provision", what]];
+  switch (analysis.type) {
+    case "session":
+      fields.push(["Delivered by", who], ["How often", keep("frequency", "[N] times a week")], ["How long", keep("duration", "[N] minutes a session")]);
+      if (analysis.isGroupWork) fields.push(["Group size", keep("groupSize", "no more than [N] pupils")]);
+      break;
+    case "staffing":
+      fields.push(["Adult", who], ["Amount", keep("frequency", "[N] hours a week, or at [which times]")]);
+      break;
+    case "strategy":
+      fields.push(["When it applies", keep("frequency", "[in every lesson / at each transition / throughout the day]")]);
+      if (analysis.who) fields.push(["Who", analysis.who]);
+      break;
+    case "equipment":
+      fields.push(["Provided and maintained by", who]);
+      break;
+    case "event":
+      fields.push(["By", who], ["When", keep("frequency", "[by date, or how often: termly, once a year]")]);
+      break;
   }
-  if (missing.has("what")) parts.push(`Say exactly what will be provided (name the programme or approach${analysis.what ? "" : ", not just 'support'"})`);
-  const asks: string[] = [];
-  if (missing.has("who")) asks.push(`who delivers it (for example '${whoExample(analysis, therapists)}')`);
-  const duration = analysis.duration ?? "30 minutes";
-  if (missing.has("frequency") && missing.has("duration")) asks.push("how often and for how long (for example '30 minutes, 3 times a week')");
-  else if (missing.has("frequency")) asks.push(`how often (for example '${analysis.isSession || analysis.duration ? `${duration}, ` : ""}3 times a week')`);
-  else if (missing.has("duration")) asks.push(`how long each session lasts (for example '30 minutes${analysis.frequency ? `, ${analysis.frequency.toLowerCase()}` : ""}')`);
-  if (missing.has("groupSize")) asks.push("how many children are in the group (for example 'in a group of no more than 4')");
-  if (asks.length > 0) parts.push(`Say ${listWithAnd(asks)}`);
-  const hedges = analysis.vagueSignals.filter((signal) => signal.effect === "commitment");
-  if (hedges.some((signal) => signal.kind === "hedge" || signal.kind === "opportunity")) parts.push("Write it as a decision ('... will receive ...'), not a recommendation or an opportunity");
-  for (const signal of hedges.filter((candidate) => candidate.kind !== "hedge" && candidate.kind !== "opportunity")) parts.push(`Remove ${quote(signal.phrase)}: provision in the plan must be made`);
-  return `${dedupe(parts).join(". ")}.`;
-}
-
-function listWithAnd(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")}, and ${items[items.length - 1]}`;
+  const rewrite = fields.map(([label, value]) => `${label}: ${value}`).join(". ");
+  parts.push(`For example: '${rewrite.replace(/\s+/g, " ")}.'`);
+  return parts.join(". ");
 }
 
 const lexiconEntrySchema = {
@@ -165,7 +176,7 @@ export default defineRule<Options>({
     id: "provision-specificity",
     category: "provision-specificity",
     title: "Provision is specific and quantified",
-    description: "Flags each provision statement that does not say what, who, how often (and how long, and in what size of group, where that applies), or that undoes one of them with vague wording.",
+    description: "Reads each provision statement by its type (session, adult support, strategy, equipment, training or event) and flags those a hedge makes vague or that leave out what their type must say (what, who, how often, how long, group size).",
     source: "SEND Code of Practice 2015, para 9.69; L v Clarke and Somerset CC [1998] ELR 129; Worcestershire CC v SE [2020] UKUT 217 (AAC)",
     defaultSeverity: "error",
     defaultWeight: 3,
@@ -188,8 +199,9 @@ export default defineRule<Options>({
         provisionCues: phraseListSchema,
         notProvisionPhrases: phraseListSchema,
         therapists: keyedPhraseListSchema,
+        vagueStatementsToFail: { type: "integer", minimum: 1 },
       },
-      required: ["vagueLexicon", "genericWords", "require", "provisionCues", "notProvisionPhrases", "therapists"],
+      required: ["vagueLexicon", "genericWords", "require", "provisionCues", "notProvisionPhrases", "therapists", "vagueStatementsToFail"],
       additionalProperties: false,
     },
     defaultOptions: {
@@ -199,37 +211,40 @@ export default defineRule<Options>({
       provisionCues: PROVISION_CUES,
       notProvisionPhrases: NOT_PROVISION_PHRASES,
       therapists: DEFAULT_THERAPISTS,
+      vagueStatementsToFail: 2,
     },
     messages: {
       notSpecific: "Not specific enough to enforce. {{problems}}{{wording}}",
+      incomplete: "Enforceable, but could say more. {{problems}}{{wording}}",
     },
   },
   check({ plan, options, scope, report }) {
     const sections = scope ?? DEFAULT_SCOPE;
     const found: FoundProvision[] = findProvisionStatements(plan, sections, options);
     if (found.length === 0) {
-      return { notApplicable: `No provision statements were found in section${sections.length === 1 ? "" : "s"} ${listWithAnd(sections)}.` };
+      return { notApplicable: `No provision statements were found in section${sections.length === 1 ? "" : "s"} ${listWith([...sections], "and")}.` };
     }
-    let specific = 0;
-    for (const { statement, analysis } of found) {
-      const judgement = judgeSpecificity(analysis, options.require);
-      if (judgement.specific) {
-        specific++;
-        continue;
-      }
-      const explanatory = analysis.vagueSignals.filter((signal) => signal.effect === "none");
+    const judged = found.map((provision) => ({ ...provision, judgement: judgeSpecificity(provision.analysis, options.require) }));
+    const vague = judged.filter(({ judgement }) => judgement.level === "vague");
+    // One loose statement in a plan whose other provision is specific is a lapse to fix, not a failing plan.
+    const vagueSeverity = vague.length >= options.vagueStatementsToFail ? "error" : "warning";
+    for (const { statement, analysis, judgement } of judged) {
+      if (judgement.level === "specific") continue;
+      const data = { problems: describeProblems(judgement, analysis), wording: wordingNote(analysis.vagueSignals) };
       report({
-        messageId: "notSpecific",
-        data: { problems: describeProblems(judgement, analysis), wording: wordingNote(explanatory) },
+        messageId: judgement.level === "vague" ? "notSpecific" : "incomplete",
+        severity: judgement.level === "vague" ? vagueSeverity : "info",
+        data,
         section: statement.section,
         excerpt: statement.text,
         blockId: statement.blockId,
         suggestion: buildSuggestion(judgement, analysis, options.therapists),
       });
     }
+    const specific = judged.length - vague.length;
     return {
-      score: specific / found.length,
-      note: `${specific} of ${found.length} provision statement${found.length === 1 ? " is" : "s are"} specific.`,
+      score: specific / judged.length,
+      note: `${specific} of ${judged.length} provision statement${judged.length === 1 ? " is" : "s are"} specific enough to enforce.`,
     };
   },
 });

@@ -4,6 +4,10 @@ import { defineRule } from "../define-rule.ts";
 import { findPhrases, hasPhrase, keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
 import { forenameOf } from "../text/provision-statements.ts";
 import { splitStatements } from "../text/statements.ts";
+import { ledByEvent } from "../text/provision-slots.ts";
+
+// A therapist who only receives a report ("results sent to his speech and language therapist").
+const RECIPIENTS = /\b(?:sent|copied|shared|given|passed|reported|forwarded)\s+(?:on\s+)?to\s+[^.;|]*/gi;
 
 interface Options {
   /** Each therapy (named as the report should name it) and the phrases that mention it. */
@@ -19,7 +23,8 @@ export default defineRule<Options>({
     title: "Therapy that educates or trains is in Section F",
     description: "Flags speech and language therapy, occupational therapy or physiotherapy set out in Section G but not in Section F.",
     source: "Children and Families Act 2014, s21(5); SEND Code of Practice 2015, paras 9.73–9.74",
-    defaultSeverity: "error",
+    // Whether a therapy "educates or trains" is a judgement the officer makes with the therapist's advice: a warning.
+    defaultSeverity: "warning",
     defaultWeight: 2,
     optionsSchema: {
       type: "object",
@@ -51,9 +56,15 @@ export default defineRule<Options>({
     let inF = 0;
     for (const [therapy, phrases] of Object.entries(options.therapies)) {
       // The first G statement that sets out this therapy as something done with the child, not equipment or clinic care.
+      // A therapist who only receives a report ("results sent to his speech and language therapist"), or an assessment
+      // or test that a therapy service carries out, is not therapy delivered to the child.
       const educational = gSections
         .flatMap((section) => splitStatements(section.blocks))
-        .find((statement) => findPhrases(statement.text, phrases).length > 0 && !hasPhrase(statement.text, options.healthOnlyPhrases));
+        .find((statement) => {
+          const provided = statement.text.replace(RECIPIENTS, " ");
+          if (findPhrases(provided, phrases).length === 0 || hasPhrase(statement.text, options.healthOnlyPhrases)) return false;
+          return !ledByEvent(statement.text);
+        });
       if (!educational) continue;
       named.push(therapy);
       if (hasPhrase(fText, phrases)) {

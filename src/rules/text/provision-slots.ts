@@ -4,6 +4,7 @@ import nlp from "compromise";
 import type { LabelledCell } from "./statements.ts";
 import { isProvisionCell } from "./statements.ts";
 import { findPhrases } from "./phrase-list.ts";
+import { escapeRegExp } from "../../text/regexp.ts";
 
 export type SlotName = "what" | "who" | "duration" | "frequency" | "groupSize";
 
@@ -25,13 +26,15 @@ export interface VagueLexiconEntry {
 
 /** Mirrors rules/default.json (provision-specificity options.vagueLexicon); the rule set is the source of truth. */
 export const DEFAULT_VAGUE_LEXICON: VagueLexiconEntry[] = [
-  { kind: "hedge", effect: "commitment", phrases: ["would benefit from", "may benefit from", "could benefit from", "might benefit from", "would benefit", "should", "could", "might", "it is recommended", "is recommended", "are recommended", "it is suggested", "consideration will be given", "will be considered"] },
-  { kind: "qualified-commitment", effect: "commitment", phrases: ["where possible", "wherever possible", "if possible", "when possible", "subject to review", "subject to availability", "subject to funding", "where resources allow", "if resources allow", "where available"] },
+  { kind: "hedge", effect: "commitment", phrases: ["would benefit from", "may benefit from", "could benefit from", "might benefit from", "would benefit", "should", "could", "might", "may", "it is recommended", "is recommended", "are recommended", "it is suggested", "consideration will be given", "will be considered"] },
+  { kind: "qualified-commitment", effect: "commitment", phrases: ["where possible", "wherever possible", "if possible", "when possible", "subject to", "where resources allow", "if resources allow", "where available", "when available", "if available", "where funding allows"] },
   { kind: "opportunity", effect: "commitment", phrases: ["opportunities to", "opportunities for", "opportunity to", "opportunity for", "the chance to"] },
-  { kind: "access", effect: "none", phrases: ["access to"] },
-  { kind: "unspecified-content", effect: "none", phrases: ["to access the curriculum", "to access learning", "to meet his needs", "to meet her needs", "to meet their needs", "to support his learning", "to support her learning", "to support their learning", "differentiated", "differentiation", "adult support", "high level of support"] },
-  { kind: "discretionary", effect: "none", phrases: ["as required", "as needed", "as appropriate", "when necessary", "where necessary", "when needed", "if needed", "if required", "when required", "where appropriate", "if appropriate", "as and when", "as necessary"] },
-  { kind: "imprecise-frequency", effect: "frequency", phrases: ["regular", "regularly", "frequent", "frequently", "periodic", "periodically", "ongoing", "from time to time", "occasional", "occasionally", "at times"] },
+  { kind: "access", effect: "none", phrases: ["access to", "is available", "are available"] },
+  { kind: "unspecified-content", effect: "none", phrases: ["to access the curriculum", "to access learning", "to meet his needs", "to meet her needs", "to meet their needs", "to support his learning", "to support her learning", "to support their learning", "differentiated", "differentiation", "adult support", "high level of support", "input"] },
+  { kind: "deferred-content", effect: "what", phrases: ["as advised by", "as advised", "as directed by", "as directed", "as recommended by", "as suggested by", "or equivalent"] },
+  { kind: "awareness", effect: "commitment", phrases: ["to be aware of", "will be aware of", "should be aware of", "are aware of", "is aware of", "be made aware of"] },
+  { kind: "discretionary", effect: "none", phrases: ["as required", "as needed", "as appropriate", "when necessary", "where necessary", "when needed", "where needed", "if needed", "if required", "when required", "where required", "where appropriate", "if appropriate", "when appropriate", "as and when", "as necessary"] },
+  { kind: "imprecise-frequency", effect: "frequency", phrases: ["regular", "regularly", "frequent", "frequently", "periodic", "periodically", "ongoing", "on-going", "from time to time", "occasional", "occasionally", "at times"] },
   { kind: "upper-limit", effect: "slot", phrases: ["up to"] },
   { kind: "examples", effect: "what", phrases: ["such as", "e.g.", "eg", "for example", "etc.", "etc", "and so on", "or similar"] },
   { kind: "unnamed-staff", effect: "none", phrases: ["key adult", "an adult", "a member of staff", "familiar adult", "trusted adult", "an identified adult"] },
@@ -50,6 +53,13 @@ export interface AnalyseOptions {
 export interface VagueSignal {
   /** The words as written. */
   phrase: string;
+  /**
+   * Whether it binds the provider's commitment (how often, how much, who, whether at all), read in context: "may" in
+   * "she may go to the calm room" is the child's permission, "up to 10 minutes" of a break is the child's allowance,
+   * "regular" beside a stated frequency adds nothing. A binding phrase makes the statement vague on its own; one that
+   * does not bind only explains a gap ("access to", "key adult").
+   */
+  binding: boolean;
   /** Lexicon kind ("access", "hedge", ...) or a computed kind: "range", "unsized-group", "bare-generic". */
   kind: string;
   effect: VagueEffect;
@@ -64,7 +74,19 @@ export interface Quantity {
   unit?: string;
 }
 
+/**
+ * What kind of provision a statement is, which decides what it must say (CoP 9.69):
+ * - session: teaching, intervention or therapy: who, how often, how long, group size;
+ * - staffing: adult support: role, and hours, ratio or when;
+ * - strategy: an adjustment or approach used all day or on set occasions: what, and when it applies;
+ * - equipment: resources and environment: what exactly (no frequency);
+ * - event: staff training, assessment, review, visit or appointment: who, and when or how often.
+ */
+export type ProvisionType = "session" | "staffing" | "strategy" | "equipment" | "event";
+export const PROVISION_TYPES: readonly ProvisionType[] = ["session", "staffing", "strategy", "equipment", "event"];
+
 export interface ProvisionAnalysis {
+  type: ProvisionType;
   what?: string;
   who?: string;
   duration?: string;
@@ -117,7 +139,7 @@ export function numberValue(token: string): number | undefined {
 
 const DASH = "[-–—]";
 const PERIOD = "(?:school\\s+)?(?:hour|day|week|fortnight|month|term|half[- ]term|year|academic year|annum|lesson|session|lunchtime|lunch time|morning|afternoon|break(?:\\s?time)?|playtime|school day|school week|week day|weekday|evening|visit)";
-const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|termly|half[- ]termly|annually|yearly|nightly)";
+const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|six[- ]monthly|termly|half[- ]termly|annually|annual|yearly|nightly)";
 const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times|sessions?|lessons?|visits?|occasions?))`;
 const TIME_UNIT = "(?:minutes?|mins?|hours?|hrs?)\\b";
 const CLOCK = "\\d{1,2}(?:[.:]\\d{2})?\\s*(?:am|pm)";
@@ -137,7 +159,7 @@ const ARRANGEMENT_LONG = /\b(?:(?:taught|educated|placed|based)\s+in\s+a\s+(?:cl
 const CONTENT_FREQUENCIES = [COUNT_IN_TIME_FRAME, NAMED_OCCASIONS, ARRANGEMENT_LONG];
 // Frequencies tied to occasions or availability: the provision lasts as long as the occasion, not a session.
 const OCCASIONS = new RegExp(`\\b(?:(?:for|in|at|during|before|after|on)\\s+)?(?:every|each|all)\\s+${NOT_OCCASION}(?:[a-z][\\w-]*\\s+){0,3}?(?:tasks?|tests?|assessments?|exams?|examinations?|topics?|lessons?|check-ins?|trips?|visits?|activit(?:y|ies)|pieces? of (?:work|writing)|transitions?|changes? of \\w+|subjects?|meetings?|reviews?|breaks?|journeys?)\\b`, "gi");
-const AVAILABILITY = /\b(?:at\s+any\s+time|whenever\s+[^,.;|]{3,60}|(?:for\s+|in\s+)?any\s+(?:task|lesson|activity|test|exam|piece of (?:work|writing))\b)/gi;
+const AVAILABILITY = /\b(?:at\s+any\s+time|whenever\s+[^,.;|]{3,60}|when\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:shows?|feels?|becomes?|gets?|asks?|needs?|finds?|uses?|is|are|starts?|begins?)\b[^,.;|]{0,60}|(?:for\s+|in\s+)?any\s+(?:task|lesson|activity|test|exam|piece of (?:work|writing))\b)/gi;
 const DEADLINE = new RegExp(`\\b(?:by|before|no later than)\\s+(?:the\\s+end\\s+of\\s+)?${TIME_FRAME}\\b`, "gi");
 const EVERY_MONTH = new RegExp(`\\b(?:every|each)\\s+${MONTH}\\b`, "gi");
 const OCCASION_FREQUENCIES = [OCCASIONS, AVAILABILITY, DEADLINE, EVERY_MONTH, ARRANGEMENT_LONG];
@@ -177,6 +199,11 @@ const FREQUENCY_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:on\\s+a\\s+(?:daily|weekly|fortnightly|monthly|termly)\\s+basis|${PERIOD_ADVERB})\\b`, "gi"),
   // continuous arrangements: "throughout the school day", "at all times", "in all lessons", "at lunchtimes and breaktimes"
   /\b(?:throughout\s+(?:the|each|every|his|her|their)\s+(?:school\s+)?(?:day|week|lessons?|curriculum|school day|transitions?)|at\s+all\s+times|all\s+day|in\s+(?:all|every)\s+(?:lessons?|subjects?|classes|settings)|across\s+(?:all\s+)?(?:the\s+)?(?:school\s+)?(?:day|curriculum|lessons|subjects)|full[- ]time|at\s+(?:all\s+)?(?:unstructured\s+times|lunchtimes|breaktimes|break times|playtimes|transitions)(?:\s+and\s+(?:lunchtimes|breaktimes|break times|playtimes|transitions))?|at\s+(?:every|each|all)\s+transitions?)\b/gi,
+  // a dated point for a one-off: "in the first week of the autumn term", "in September 2026"
+  new RegExp(`\\b(?:in|during)\\s+(?:the\\s+)?(?:first|second|third|last|final|opening)\\s+(?:week|fortnight|month|half[- ]term|term|day)s?\\s+of\\s+(?:the\\s+|each\\s+|every\\s+)?${TIME_FRAME}`, "gi"),
+  new RegExp(`\\b(?:in|during)\\s+${MONTH}\\s+\\d{4}\\b`, "gi"),
+  // clock times: "at 10.00 am and 1.00 pm", "at 12:30pm"
+  new RegExp(`\\bat\\s+${CLOCK}(?:\\s*(?:,|and|&)\\s*${CLOCK})*`, "gi"),
   // weekdays: "every Monday", "on Mondays and Thursdays", "Monday, Wednesday and Friday"
   new RegExp(`\\b(?:(?:every(?:\\s+other)?|each|on)\\s+)?${WEEKDAY}(?:\\s*(?:,|and|&)\\s*${WEEKDAY})*\\b`, "gi"),
 ];
@@ -190,6 +217,8 @@ const GROUP_SIZE_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:a\\s+)?(?:small\\s+)?(?:${NUM}|pair)[- ](?:pupil|child|student|person)\\s+group\\b`, "gi"),
   new RegExp(`\\b(?:with\\s+)?(?:(?:no|not)\\s+more\\s+than|up\\s+to|a\\s+maximum\\s+of|at\\s+most)\\s+${NUM}\\s+(?:other\\s+)?(?:pupils|children|students|learners|peers)\\b`, "gi"),
   new RegExp(`\\b${NUM}\\s*:\\s*${NUM}\\b`, "gi"),
+  // "with two other pupils", "in a group with 2 peers"
+  new RegExp(`\\b(?:in\\s+a\\s+(?:small\\s+)?group\\s+)?with\\s+${NUM}\\s+(?:other\\s+)?(?:pupils|children|students|learners|peers|young people)\\b`, "gi"),
   /\b(?:in\s+a\s+pair|in\s+pairs|paired|with\s+(?:a|one)\s+peer|whole[- ]class|as\s+a\s+class)\b/gi,
 ];
 
@@ -239,6 +268,7 @@ const CONTINUOUS_FREQUENCY = /\b(?:throughout|at all times|all day|full[- ]time|
 const ADVICE_REFERENCE = /\b(?:following|as set out in|as described in|in line with|as recommended in|according to|set out in)\s+(?:the\s+)?[^,.;|]{0,60}?\b(?:advice|report|plan|assessment)\b/gi;
 const GROUP_WORDS = /\b(small[- ]groups?|group work|group sessions?|in a group|in groups|group (?:intervention|teaching|therapy|programme)|(?:intervention|nurture|social skills|social communication|language|phonics|reading|maths|literacy|numeracy|lego|therapy|friendship|teaching) groups?)\b/i;
 const UNSIZED_GROUP = /\bsmall[- ]groups?\b/i;
+const CONDITIONAL = /\b(?:if|should)\s+(?:his|her|their|the|any|[A-Z][\w'-]*'s)\s+[^,.;|]{0,60}?\b(?:continues?|persists?|worsens?|gets? worse|do(?:es)? not improve|deteriorates?|recurs?|returns?)\b/g;
 
 // Words that never carry content on their own: the subject, auxiliaries, delivery verbs.
 const FUNCTION_WORDS = new Set(
@@ -360,6 +390,107 @@ function residualWhat(text: string, whatRanges: Span[], removed: Span[], childNa
   return { what: kept.join(", "), content, meaningful };
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Hedges in context: which vague phrases bind the provider's commitment.
+
+interface HedgeContext {
+  text: string;
+  childName: string | undefined;
+  isSession: boolean;
+  frequencySpans: Span[];
+}
+
+// Whoever a modal verb's subject is: the child or the family choosing ("she may go", "his parents may join") is a
+// permission, not a hedge on what the provider will do.
+const CHOOSER = "(?:he|she|they|i|you|parents?|mum|dad|mother|father|carers?|family|families|child|young person|pupil|student|learner)";
+const STAFF_SUBJECT = /\b(?:staff|adults?|teachers?|assistants?|TAs?|LSAs?|practitioners?|tutors?|lecturers?|everyone|all)\s*$/i;
+const USUAL_PERSON = /^\s+(?:class\s+)?(?:teachers?|teaching assistants?|assistants?|TAs?|LSAs?|staff|key (?:person|worker|adult)|class|classroom|school|setting|carers?)\b/i;
+// What a child is allowed to do for a while: a break, a rest, time out. A cap on it is the child's allowance.
+const ALLOWANCE = /\b(?:breaks?|rests?|time[- ]?out|calm|quiet|time away|sensory room)\b/i;
+
+/** The clause before a phrase (back to the last comma, semicolon, bracket or cell break). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("("), before.lastIndexOf(". "));
+  return before.slice(cut + 1);
+}
+
+function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean {
+  const { text } = context;
+  const before = clauseBefore(text, span.start);
+  const after = text.slice(span.end, span.end + 80);
+  const phrase = span.text.toLowerCase();
+  switch (kind) {
+    case "hedge": {
+      if (!/^(?:may|might|could|should)$/.test(phrase)) return true;
+      // The month: "in May 2025", "one in May".
+      if (span.text === "May" && (/^\s*\d/.test(after) || !/(?:^|[.!?]\s*)$/.test(text.slice(0, span.start)))) return false;
+      // "Short breaks may be offered": the provider's own hedge, whoever is named.
+      if (/^\s+(?:not\s+)?be\s+\w+ed\b/i.test(after) || /^\s+be\s+(?:given|taken|made|seen|run|offered|available)\b/i.test(after)) return true;
+      const chooser = new RegExp(`\\b(?:${CHOOSER}${context.childName ? `|${escapeRegExp(context.childName)}` : ""})\\s*(?:\\([^)]*\\)\\s*)?$`, "i");
+      // A first name alone before the verb ("Robin may use ..."): the child's (or a named person's) choice.
+      const named = /(?:^|\b(?:which|that|where|and|then|so|if|when)\s+)([A-Z][a-z]+)\s*$/.exec(before)?.[1];
+      // Only "may" grants a permission; "Noor could attend a group" is a suggestion about her.
+      if (phrase === "may" && (chooser.test(before) || (named !== undefined && !/^(?:The|This|These|That|It|Staff|School|Support|Adults?|Teachers?)$/.test(named)))) return false;
+      // "Staff should use ..." instructs the staff; weaker than a decision, but it does not leave the provision open.
+      if (phrase === "should" && STAFF_SUBJECT.test(before)) return false;
+      return true;
+    }
+    case "discretionary":
+      // "as required by his care plan" cites a requirement; it is not discretion. "Once a year, with new glasses when
+      // needed": the discretion is over an item that comes with a stated provision, not over the provision.
+      if (/^\s+by\b/i.test(after)) return false;
+      return !(context.frequencySpans.length > 0 && /,\s*(?:with|and|plus)\s+[^,;|]{0,40}$/i.test(text.slice(Math.max(0, span.start - 60), span.start)));
+    case "imprecise-frequency":
+      // "regular" right beside a stated frequency ("regular weekly sessions") adds nothing.
+      return !context.frequencySpans.some((other) => !overlaps(other, span) && other.start - span.end <= 25 && span.start - other.end <= 25);
+    case "awareness":
+      // Being aware is not provision unless the statement says when it is acted on.
+      return context.frequencySpans.length === 0;
+    case "access":
+      // "access to" a laptop in every writing task says when; "access to" with no when leaves it open.
+      return context.frequencySpans.length === 0;
+    case "upper-limit":
+      // A cap on the child's break or time out is the child's allowance, not an amount of provision.
+      return !ALLOWANCE.test(before + span.text + after);
+    case "qualified-commitment":
+      // "subject to the exam board's rules" names the rules it follows; "subject to eligibility" makes it conditional.
+      return !(phrase === "subject to" && /^\s+(?:the\s+)?[^.;|]{0,50}?\b(?:rules|regulations|legislation|law|guidance)\b/i.test(after));
+    case "opportunity":
+    case "deferred-content":
+    case "examples":
+      return true;
+    default:
+      // Kinds that only explain a gap (unnamed staff, unspecified content) and kinds a rule set adds bind by their effect.
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The type of provision, from what the statement says it is (roles and frequencies blanked out).
+
+const STAFF_TRAINING = /\b(?:training|trains?|trained|awareness|briefing|induction)\b/i;
+const STAFF_AUDIENCE = /\b(?:staff|adults|teachers|tutors|assistants|practitioners|team|lecturers|everyone|first[- ]aiders|colleagues|class team)\b/i;
+const EVENT_WORDS = /\b(?:assess(?:ment|ments|ed|es)?|reviews?|reviewed|appointments?|tests?|check-?ups?|screening|visits?|meetings?|consultations?|clinics?|home[- ]school|share\w* information|liais\w+|updates?)\b/i;
+const STAFFING_WORDS = /\b(?:adult support|support (?:from|of|by) (?:an? |the |his |her |their )?(?:named |familiar |key |identified |trained )?(?:adults?|members? of staff|teaching assistants?|assistants?|TAs?|LSAs?|staff)|(?:teaching|learning support|classroom) assistant (?:support|time)|one[- ]to[- ]one support|1:1 support|staffed|staffing|key (?:adult|person|worker)|support (?:with|at|during|for) (?:personal care|lunch|snack|dressing|toileting|eating|changing|getting changed|transitions?|breaks?|unstructured))\b/i;
+const EQUIPMENT_WORDS = /\b(?:equipment|chairs?|seat(?:ing)?|boards?|laptops?|tablets?|ipads?|computers?|software|apps?|scissors|pens?|pencils?|grips?|mats?|frames?|aids?|devices?|headphones|ear defenders|furniture|tables?|desks?|hoists?|wheelchairs?|splints?|glasses|magnifiers?|resources?|materials?|books?|cards?|symbols?|objects? of reference|timetables?|passports?|space|room|area|alcove|locker|pool|switch(?:es)?)\b/i;
+
+/** "An assessment of ...", "A review by ...", "A hearing test at ...": a statement named by its event, whatever follows. */
+export const ledByEvent = (text: string): boolean => EVENT_WORDS.test(text.trim().split(/\s+/).slice(0, 4).join(" "));
+
+function provisionType(kindText: string, facts: { text: string; isSession: boolean; byOccasion: boolean; weeklyHours: boolean; hasWho: boolean }): ProvisionType {
+  if (STAFF_TRAINING.test(kindText) && STAFF_AUDIENCE.test(facts.text)) return "event";
+  if (ledByEvent(kindText)) return "event";
+  // "A teaching assistant for 20 hours a week": adult time stated as hours a week is staffing, whatever they do in it.
+  if (facts.weeklyHours && facts.hasWho) return "staffing";
+  if (facts.isSession) return "session";
+  if (STAFFING_WORDS.test(kindText) || /^\W*(?:[A-Z][\w'-]*\s+(?:will\s+(?:have|receive|get)\s+)?)?support\b/i.test(kindText.trim())) return "staffing";
+  if (EVENT_WORDS.test(kindText)) return "event";
+  if (facts.byOccasion) return "strategy";
+  if (EQUIPMENT_WORDS.test(kindText)) return "equipment";
+  return "strategy";
+}
+
 /** Analyse one statement: a plain sentence, or a table row with labelled cells. */
 export function analyseProvision(statement: string | StatementLike, options: AnalyseOptions = {}): ProvisionAnalysis {
   const input = typeof statement === "string" ? { text: statement } : statement;
@@ -379,7 +510,8 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   const isGroupWork = (GROUP_WORDS.test(kindText) && !/\bwhole[- ]class\b/i.test(text)) || groupSpans.some((span) => /group/i.test(span.text));
   const occasionSpans = OCCASION_FREQUENCIES.flatMap((pattern) => findAll(pattern, text));
   const byOccasion = frequencySpans.some((span) => CONTINUOUS_FREQUENCY.test(span.text) || occasionSpans.some((other) => overlaps(other, span)));
-  const isSession = SESSION_WORDS.test(kindText) && !CONTINUOUS.test(kindText) && !byOccasion;
+  // A set size of group or 1:1 work ("daily 1:1 reading") is a session someone runs, whatever it is called.
+  const isSession = (SESSION_WORDS.test(kindText) || groupSpans.some((span) => !/class/i.test(span.text))) && !CONTINUOUS.test(kindText) && !byOccasion;
 
   // Vague phrases, except inside a slot they belong to ("groups of up to 4" is a maximum group size, which is fine).
   const vagueSignals: VagueSignal[] = [];
@@ -391,6 +523,7 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
     ...whoSpans.map((span) => ({ slot: "who" as const, span })),
   ];
   const undone = new Set<SlotName>();
+  const context: HedgeContext = { text, childName: options.childName, isSession, frequencySpans };
   for (const entry of lexicon) {
     const found = findPhrases(text, entry.phrases).map((match) => ({ start: match.index, end: match.index + match.text.length, text: match.text }));
     for (const span of found) {
@@ -398,18 +531,22 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
       if (groupSpans.some((group) => group.start <= span.start && span.end <= group.end)) continue;
       // "who" phrases like "a key adult trained in ..." already passed as stated training.
       if (entry.kind === "unnamed-staff" && whoSpans.some((who) => who.start <= span.start && span.end <= who.end)) continue;
-      const signal: VagueSignal = { phrase: input.cells ? span.text : verbatim(input.text, span), kind: entry.kind, effect: entry.effect };
+      // "his regular teaching assistant" means the usual one, not how often.
+      if (entry.kind === "imprecise-frequency" && USUAL_PERSON.test(text.slice(span.end))) continue;
+      const signal: VagueSignal = { phrase: input.cells ? span.text : verbatim(input.text, span), kind: entry.kind, effect: entry.effect, binding: bindsProvider(entry.kind, span, context) };
       if (entry.effect === "slot") {
         // The slot it sits in or directly precedes: "up to 3 times a week", "up to 30 minutes". A cap on the length of
         // something that is not a session ("time out for up to 15 minutes") is a rule, not an amount of provision.
         const target = slotSpans
           .filter(({ span: slot }) => (slot.start <= span.start && span.end <= slot.end) || (slot.start >= span.end && slot.start - span.end <= 2))
           .sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot))[0];
-        if (target && (target.slot !== "duration" || isSession)) {
+        if (target && (target.slot !== "duration" || isSession) && signal.binding) {
           signal.undoes = target.slot;
           undone.add(target.slot);
+        } else {
+          signal.binding = false;
         }
-      } else if (entry.effect !== "none" && entry.effect !== "commitment") {
+      } else if (entry.effect !== "none" && entry.effect !== "commitment" && signal.binding) {
         signal.undoes = entry.effect;
         undone.add(entry.effect);
       }
@@ -417,16 +554,22 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
       vagueSpans.push(span);
     }
   }
+  // "if her headaches continue": whether the provision happens at all waits on the child's condition.
+  for (const span of findAll(CONDITIONAL, text)) {
+    if (vagueSpans.some((other) => overlaps(other, span))) continue;
+    vagueSignals.push({ phrase: verbatimOrCell(input, span), kind: "conditional", effect: "commitment", binding: true });
+    vagueSpans.push(span);
+  }
   for (const span of rangeSpans) {
     const slot: SlotName = /min|hour|hr/i.test(span.text) ? "duration" : "frequency";
     undone.add(slot);
-    vagueSignals.push({ phrase: verbatimOrCell(input, span), kind: "range", effect: "slot", undoes: slot });
+    vagueSignals.push({ phrase: verbatimOrCell(input, span), kind: "range", effect: "slot", undoes: slot, binding: true });
     vagueSpans.push(span);
   }
 
   if (groupSpans.length === 0) {
     const unsized = UNSIZED_GROUP.exec(text);
-    if (unsized) vagueSignals.push({ phrase: unsized[0], kind: "unsized-group", effect: "none" });
+    if (unsized) vagueSignals.push({ phrase: unsized[0], kind: "unsized-group", effect: "none", binding: false });
   }
 
   const contentSpans = CONTENT_FREQUENCIES.flatMap((pattern) => findAll(pattern, text));
@@ -436,12 +579,19 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   let what: string | undefined = residual.meaningful.length > 0 ? residual.what : undefined;
   if (!what && residual.content.length > 0) {
     const bare = residual.content.find((word) => generic.has(word));
-    if (bare) vagueSignals.push({ phrase: bare, kind: "bare-generic", effect: "none" });
+    if (bare) vagueSignals.push({ phrase: bare, kind: "bare-generic", effect: "none", binding: false });
   }
   if (what && undone.has("what")) what = undefined;
 
   const quantities = findQuantities(text);
   const analysis: ProvisionAnalysis = {
+    type: provisionType(kindText, {
+      text,
+      isSession,
+      byOccasion,
+      weeklyHours: frequencySpans.some((span) => new RegExp(`${TIME_UNIT}\\s+(?:a|per|each)\\s+(?:school\\s+)?week`, "i").test(span.text)),
+      hasWho: whoSpans.length > 0,
+    }),
     vagueSignals,
     quantities,
     isSession,
@@ -486,7 +636,7 @@ function findQuantities(text: string): Quantity[] {
 }
 
 const PER_WEEK: Record<string, number> = { day: 5, "school day": 5, weekday: 5, lunchtime: 5, morning: 5, afternoon: 5, week: 1, fortnight: 0.5, month: 0.25, "half term": 1 / 6, "half-term": 1 / 6, term: 1 / 12, year: 1 / 39 };
-const ADVERB_PER_WEEK: Record<string, number> = { daily: 5, weekly: 1, fortnightly: 0.5, monthly: 0.25, termly: 1 / 12, "half-termly": 1 / 6, "half termly": 1 / 6, annually: 1 / 39, yearly: 1 / 39 };
+const ADVERB_PER_WEEK: Record<string, number> = { daily: 5, weekly: 1, fortnightly: 0.5, monthly: 0.25, "six monthly": 1 / 19.5, "six-monthly": 1 / 19.5, termly: 1 / 12, "half-termly": 1 / 6, "half termly": 1 / 6, annually: 1 / 39, annual: 1 / 39, yearly: 1 / 39 };
 
 /** Sessions a week, minutes a session and minutes a week, as far as the wording gives them. */
 function normaliseAmounts(frequency: string | undefined, duration: string | undefined): Pick<ProvisionAnalysis, "timesPerWeek" | "minutesPerSession" | "minutesPerWeek"> {
@@ -550,25 +700,81 @@ export interface SpecificityRequirements {
 
 export const DEFAULT_REQUIREMENTS: SpecificityRequirements = { who: true, frequency: true, durationForSessions: true, groupSizeForGroupWork: true };
 
+/**
+ * How a statement reads, whole:
+ * - "vague": a QA officer would send it back: a hedge binds what the provider commits to, it does not say what is
+ *   provided, it states nothing its type needs beyond "what", or a loose phrase ("key adult", "input", "small
+ *   group") stands where a detail its type needs is missing;
+ * - "incomplete": enforceable as written, but a detail its type asks for is not stated (a note, not a failing);
+ * - "specific": says everything its type asks for.
+ */
+export type SpecificityLevel = "vague" | "incomplete" | "specific";
+
 export interface SpecificityJudgement {
+  level: SpecificityLevel;
+  /** Shorthand for level === "specific". */
   specific: boolean;
-  /** Slots the statement does not state, in the order a reader asks for them. */
+  type: ProvisionType;
+  /** Slots the statement's type asks for that it does not state, in the order a reader asks for them. */
   missing: SlotName[];
-  /** Slots stated but undone by a vague phrase, with the phrase. */
+  /** Slots its type asks for that it does state. */
+  stated: SlotName[];
+  /** Slots stated but undone by a binding vague phrase, with the phrase. */
   undone: { slot: SlotName; phrase: string }[];
-  /** Phrases that make the whole statement a suggestion rather than a decision. */
+  /** Binding phrases that make the whole statement a suggestion rather than a decision. */
   uncommitted: string[];
 }
 
+/** The details (besides "what") each type of provision must state to be enforceable (CoP 9.69). */
+export function slotsRequired(analysis: ProvisionAnalysis, requirements: SpecificityRequirements = DEFAULT_REQUIREMENTS): SlotName[] {
+  const slots: SlotName[] = [];
+  switch (analysis.type) {
+    case "session":
+      if (requirements.who) slots.push("who");
+      if (requirements.frequency) slots.push("frequency");
+      if (requirements.durationForSessions) slots.push("duration");
+      if (requirements.groupSizeForGroupWork && analysis.isGroupWork) slots.push("groupSize");
+      break;
+    case "staffing":
+      if (requirements.who) slots.push("who");
+      // Hours a week, a ratio, or when the adult is there: any one of them states the amount.
+      if (requirements.frequency) slots.push("frequency");
+      break;
+    case "strategy":
+      // When it applies ("in every lesson", "at each transition"), not a session count.
+      if (requirements.frequency) slots.push("frequency");
+      break;
+    case "event":
+      if (requirements.who) slots.push("who");
+      if (requirements.frequency) slots.push("frequency");
+      break;
+    case "equipment":
+      break;
+  }
+  return slots;
+}
+
 export function judgeSpecificity(analysis: ProvisionAnalysis, requirements: SpecificityRequirements = DEFAULT_REQUIREMENTS): SpecificityJudgement {
-  const undone = analysis.vagueSignals.filter((signal) => signal.undoes).map((signal) => ({ slot: signal.undoes as SlotName, phrase: signal.phrase }));
-  const uncommitted = analysis.vagueSignals.filter((signal) => signal.effect === "commitment").map((signal) => signal.phrase);
+  const binding = analysis.vagueSignals.filter((signal) => signal.binding);
+  const undone = binding.filter((signal) => signal.undoes).map((signal) => ({ slot: signal.undoes as SlotName, phrase: signal.phrase }));
+  const uncommitted = binding.filter((signal) => !signal.undoes).map((signal) => signal.phrase);
   const isUndone = (slot: SlotName) => undone.some((entry) => entry.slot === slot);
+  // Staff support is quantified by hours (a duration) or a ratio as much as by a frequency.
+  const states = (slot: SlotName): boolean => {
+    if (analysis.type === "staffing" && slot === "frequency") return Boolean(analysis.frequency || analysis.duration || analysis.groupSize);
+    return Boolean(analysis[slot]);
+  };
+  const required = slotsRequired(analysis, requirements);
   const missing: SlotName[] = [];
   if (!analysis.what && !isUndone("what")) missing.push("what");
-  if (requirements.who && analysis.isDelivered && !analysis.who && !isUndone("who")) missing.push("who");
-  if (requirements.durationForSessions && analysis.isSession && !analysis.duration && !isUndone("duration")) missing.push("duration");
-  if (requirements.frequency && !analysis.frequency && !isUndone("frequency")) missing.push("frequency");
-  if (requirements.groupSizeForGroupWork && analysis.isGroupWork && !analysis.groupSize && !isUndone("groupSize")) missing.push("groupSize");
-  return { specific: missing.length === 0 && undone.length === 0 && uncommitted.length === 0, missing, undone, uncommitted };
+  for (const slot of required) if (!states(slot) && !isUndone(slot)) missing.push(slot);
+  const stated = required.filter((slot) => states(slot) && !isUndone(slot));
+  // Loose wording that explains a gap ("an adult", "small group", "input"); a permission ("she may") is not loose.
+  const loose = analysis.vagueSignals.some((signal) => !signal.binding && signal.effect === "none");
+  // Provision delivered by people (sessions, adult support, events) that states none of the details its type needs.
+  const thin = analysis.type !== "strategy" && analysis.type !== "equipment" && required.length > 0 && stated.length === 0;
+  const gaps = missing.length > 0;
+  const vague = binding.length > 0 || missing.includes("what") || thin || (loose && gaps);
+  const level: SpecificityLevel = vague ? "vague" : gaps ? "incomplete" : "specific";
+  return { level, specific: level === "specific", type: analysis.type, missing, stated, undone, uncommitted };
 }

@@ -3,6 +3,7 @@
 // not provision statements and are left out, so they are neither praised nor flagged.
 import type { EhcpDocument, SectionId } from "../../model/document.ts";
 import { hasPhrase } from "./phrase-list.ts";
+import { saysAbsent } from "./negation.ts";
 import { analyseProvision, type ProvisionAnalysis, type VagueLexiconEntry } from "./provision-slots.ts";
 import { splitStatements, type ProvisionStatement } from "./statements.ts";
 import { countWords } from "../../text/words.ts";
@@ -22,6 +23,7 @@ export const NOT_PROVISION_PHRASES = [
   "the provision below", "the support below", "provision set out below", "set out in section", "set out in part", "set out here",
   "based on the advice", "is responsible for", "are responsible for", "unless stated otherwise", "unless another provider is named",
   "where a therapist is named", "is therefore special educational provision", "see section", "see part",
+  "all provision is", "all the provision", "this provision", "the provision in this", "unless a row says", "unless the table says",
 ];
 
 export interface FoundProvision {
@@ -36,7 +38,6 @@ export interface FindOptions {
   notProvisionPhrases?: string[];
 }
 
-const SAYS_NONE = /^(?:there\s+(?:is|are)\s+)?(?:no|none|nil|n\/a|not applicable)\b|\b(?:does|do)\s+not\s+need\s+any\b|\b(?:is|are)\s+not\s+required\b|^none\s+required\b/i;
 
 /** The child's forename, so "Sam will receive" does not count "Sam" as content. */
 export const forenameOf = (doc: EhcpDocument): string | undefined => doc.facts.childName?.trim().split(/\s+/)[0];
@@ -50,7 +51,7 @@ export function isProvisionStatement(
 ): boolean {
   if (statement.kind === "table-row") return true;
   const text = statement.text.trim();
-  if (text.endsWith(":") || countWords(text) < 3 || SAYS_NONE.test(text)) return false;
+  if (text.endsWith(":") || countWords(text) < 3 || saysAbsent(text)) return false;
   const quantified = analysis.frequency !== undefined || analysis.duration !== undefined || analysis.groupSize !== undefined;
   // "The provision below will be made at ...", "... so they are set out here in Section F": about the plan, not provision.
   if (!quantified && hasPhrase(text, notProvision)) return false;
