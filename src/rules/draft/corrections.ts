@@ -127,7 +127,10 @@ export function sectionsNamed(text: string): SectionId[] {
 export function saidInDraft(text: string): string | undefined {
   const match = /\b(?:says?|states?|reads?|gives?|describes?|puts?|has)\s+(?:that\s+)?([^.;!?]{8,}?)(?:[.;!?](?:\s|$)|$)/i.exec(text);
   const said = match?.[1]?.trim();
-  return said && /\b(?:section|part|draft|plan|it|this)\b[^.]*$/i.test(text.slice(0, match!.index)) ? said : undefined;
+  const lead = text.slice(0, match?.index ?? 0);
+  // "Section C does not say ...", "make sure Section G says ...": what is missing or wanted, not what the draft says.
+  if (!said || /\b(?:not|n['’]t|never|make sure|ensure|should|must|will|would|to)\s+(?:\w+\s+){0,3}$/i.test(lead)) return undefined;
+  return /\b(?:section|part|draft|plan|it|this)\b[^.]*$/i.test(lead) ? said : undefined;
 }
 
 /** The words after a verb up to the end of its clause: "add that Maya loves swimming. She goes..." -> "Maya loves swimming". */

@@ -56,7 +56,8 @@ function newInformation(request: string, draftUnits: readonly TextUnit[]): Set<s
   const known = new Set<string>();
   for (const unit of draftUnits) for (const word of substanceOf(unit.words)) known.add(word);
   return request
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘'(])/u)
+    // "Section D says he has no needs, but he goes to a play scheme": what follows "but" is new.
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“‘'(])|[,;]?\s+but\s+/u)
     .filter((sentence) => !saidInDraft(sentence))
     .map((sentence) => new Set([...substanceOf(contentWords(sentence.replace(REPORTING_CLAUSE, "")))].filter((word) => !REQUEST_WORDS.has(word) && !known.has(word) && word.length > 1)));
 }
