@@ -58,6 +58,8 @@ export interface IntentPhrases {
 }
 
 const REQUEST_CUES = /\b(change|replace|amend|correct|update|add|include|insert|put in|remove|delete|take out|should (?:be|say|read)|is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|missing|needs? to|must|about another child|spel(?:t|led|ling)|mis-?spelt|typo|not accurate|inaccurate|suggest|please)\b/i;
+/** Whether a text asks for something to change at all (a complaint or a remark may not). */
+export const asksForChange = (text: string): boolean => REQUEST_CUES.test(text);
 const NO_CHANGE = /\b(no (?:further )?changes?(?: is| are)? (?:needed|required|necessary|to (?:this|that|the))|we have no changes|nothing to change|happy with (?:this|that|the|it|how)\b|(?:we|i) (?:are|am) (?:happy|content|pleased) with|(?:we|i) agree with (?:this|that|the)\b)/i;
 const DELETE_VERBS = /\b(remove|delete|take out|taken out|should not be (?:here|in)|about another child|not about (?:her|him|them|this child|[A-Z][a-z]+))\b/i;
 // "name" is a request only as a verb ("please name Ashcombe Primary"), not in "her name is".

@@ -2,7 +2,7 @@
 // correction with the final's text at the matching place (found by alignment, not position).
 import type { SectionId } from "../../model/document.ts";
 import type { Alignment } from "./align.ts";
-import { saidInDraft, type Correction, type DetailAsked } from "./corrections.ts";
+import { asksForChange, saidInDraft, type Correction, type DetailAsked } from "./corrections.ts";
 import { analyseProvision } from "../text/provision-slots.ts";
 import { containsPhrase, contentWords, coverage, normalise, requestCoverage, substanceOf, type TextUnit } from "./units.ts";
 
@@ -186,7 +186,7 @@ export function judgeCorrection(correction: Correction, context: JudgeContext): 
     case "none":
       return result("not-a-correction", "It asks for no change.");
     case "unclear":
-      return bySubstance("The final does not say what was asked.") ?? result("unclear", "It was not possible to tell from its wording what change it asks for: check it by hand.");
+      return (asksForChange(correction.request) ? bySubstance("The final does not say what was asked.") : undefined) ?? result("unclear", "It was not possible to tell from its wording what change it asks for: check it by hand.");
     case "replace":
     case "insert": {
       const wanted = correction.newText ?? "";
