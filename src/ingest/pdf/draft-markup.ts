@@ -47,9 +47,16 @@ export function pageMarkup(page: number, pageText: string, source: MarkupSource,
     if (mark.kind === "insertion") return { kind: "insertion", text: changed, colour: mark.colour, keys: [squeeze(changed)] };
     // The deleted text is gone from the blocks: its block is found by the text that was either side of it.
     const at = positionOf(mark.start);
-    const before = squeeze(text.slice(Math.max(0, at - 4 * CONTEXT), at)).slice(-CONTEXT);
-    const after = squeeze(text.slice(at, at + 4 * CONTEXT)).slice(0, CONTEXT);
-    return { kind: "deletion", text: changed, colour: mark.colour, keys: [before + after, before, after].filter((key) => key.length >= 8) };
+    const [ahead, behind] = [text.slice(Math.max(0, at - 4 * CONTEXT), at), text.slice(at, at + 4 * CONTEXT)];
+    const [before, after] = [squeeze(ahead).slice(-CONTEXT), squeeze(behind).slice(0, CONTEXT)];
+    // One side alone is searched within its own line where it can be: the next line may be another block.
+    const [lineBefore, lineAfter] = [squeeze(ahead.split("\n").pop()!), squeeze(behind.split("\n")[0]!)];
+    const beforeAlone = lineBefore.length >= 12 ? lineBefore.slice(-CONTEXT) : before.slice(-20);
+    const afterAlone = lineAfter.length >= 12 ? lineAfter.slice(0, CONTEXT) : after.slice(0, 20);
+    // Failing both sides together, the deletion was at a block's edge: a deletion that starts a line most likely
+    // started its paragraph (the text after it is its block), one inside a line ended it.
+    const startsLine = /(?:^|\n)[ \t]*$/.test(pageText.slice(Math.max(0, mark.start - 20), mark.start));
+    return { kind: "deletion", text: changed, colour: mark.colour, keys: [before + after, ...(startsLine ? [afterAlone, beforeAlone] : [beforeAlone, afterAlone])].filter((key) => key.length >= 8) };
   });
   const notes = pageNotes(source.annotations, runs, rules).map((note) => ({ ...note, keys: [squeeze(note.anchorText)].filter(Boolean) }));
   return { page, text, notes, changes };

@@ -168,8 +168,12 @@ export function judgeCorrection(correction: Correction, context: JudgeContext): 
     ...(fault && (faultPhrase === "" || containsPhrase(fault, faultPhrase)) ? { fault: { text: sentenceWith(fault.text, faultPhrase), blockId: fault.blockId } } : {}),
   });
   /** The final statement that still has `phrase`: the counterpart, or (when the draft place is unknown) any in the sections. */
-  const stillSays = (phrase: string): TextUnit | undefined =>
-    counterpart ? (containsPhrase(counterpart, phrase) ? counterpart : undefined) : d === undefined ? sectionUnits.find((unit) => containsPhrase(unit, phrase)) : undefined;
+  const stillSays = (phrase: string): TextUnit | undefined => {
+    if (counterpart && containsPhrase(counterpart, phrase)) return counterpart;
+    // A whole phrase (not a word or two) found anywhere in the sections is still there, even if it moved paragraph.
+    if (d === undefined || normalise(phrase).split(" ").length >= 4) return sectionUnits.find((unit) => containsPhrase(unit, phrase));
+    return undefined;
+  };
   /** Judged by substance: the request's new information in a new or changed statement of the final. */
   const bySubstance = (notCarried: string): Judgement | undefined => {
     const draftScope = context.draftUnits.filter((unit) => sections.length === 0 || (unit.section !== null && sections.includes(unit.section)));
