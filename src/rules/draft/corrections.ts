@@ -57,7 +57,7 @@ export interface IntentPhrases {
   acknowledgements: string[];
 }
 
-const REQUEST_CUES = /\b(change|replace|amend|correct|update|add|include|insert|put in|remove|delete|take out|should (?:be|say|read)|is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|missing|needs? to|must|about another child|spel(?:t|led|ling)|mis-?spelt|typo|not accurate|inaccurate|suggest|please)\b/i;
+const REQUEST_CUES = /\b(change|replace|amend|correct|update|add|include|insert|put in|remove|delete|take out|should (?:be|say|read)|is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|missing|needs? to|must|about another child|spel(?:t|led|ling)|mis-?spelt|typo|not accurate|inaccurate|suggest|please|would like)\b/i;
 /** Whether a text asks for something to change at all (a complaint or a remark may not). */
 export const asksForChange = (text: string): boolean => REQUEST_CUES.test(text);
 const NO_CHANGE = /\b(no (?:further )?changes?(?: is| are)? (?:needed|required|necessary|to (?:this|that|the))|we have no changes|nothing to change|happy with (?:this|that|the|it|how)\b|(?:we|i) (?:are|am) (?:happy|content|pleased) with|(?:we|i) agree with (?:this|that|the)\b)/i;
@@ -76,6 +76,9 @@ const DETAIL_WORDS: [DetailAsked, RegExp][] = [
 // A quote after these words is the wording as it stands; after the others, the wording wanted.
 const OLD_QUOTE_LEAD = /(?:\bsays?|\bsaid|\breads?|\bgiven as|\bstates?|\bwritten as|\bdescribed as|\bshown as|\blisted as|\bbegins|\bstarting|\bstarts|\bcalls? (?:her|him|them)|\bnot|\bremove|\bdelete)\s*:?\s*$/i;
 const NEW_QUOTE_LEAD = /(?:\bto|\bwith|\bto read|\bshould (?:read|say|be)|\bsuggest(?:ion)?|\bwording to|\badd|\binsert|\binclude|\buse)\s*:?\s*$/i;
+
+/** What a request wants the plan to say: "to say that ...", "should state that ...". */
+const SAY_THAT = /\b(?:to|should|must|needs? to|could|please)\s+(?:also\s+)?(?:say|state|read|include|mention|record|show|explain)\s+that\s+(.{8,}?)(?:[.;!?](?:\s|$)|$)/i;
 
 /** A sentence that reports what the draft says. */
 const DRAFT_REPORT = /\b(?:says?|states?|reads?|describes?|gives?|calls?|written|put)\b/i;
@@ -116,9 +119,10 @@ export function sectionNamed(text: string): SectionId | null {
 /** Every section a text names: "Sections D and H1", "Section B", "Parts E and F" -> ["D", "H1"], ... in order. */
 export function sectionsNamed(text: string): SectionId[] {
   const found: SectionId[] = [];
-  const list = /\b(?:sections?|parts?)\s+((?:H[12]|[A-K])\b(?:\s*(?:,|and|&|or)\s*(?:(?:section|part)\s+)?(?:H[12]|[A-K])\b)*)/gi;
+  // Section letters are capitals: "Section F and a new ..." names F only.
+  const list = /\b(?:[Ss]ections?|[Pp]arts?|SECTIONS?|PARTS?)\s+((?:H[12]|[A-K])\b(?:\s*(?:,|and|&|or)\s*(?:(?:[Ss]ection|[Pp]art)\s+)?(?:H[12]|[A-K])\b)*)/g;
   for (const match of text.matchAll(list)) {
-    for (const id of match[1]!.toUpperCase().match(/H[12]|[A-K]/g) ?? []) {
+    for (const id of match[1]!.match(/\b(?:H[12]|[A-K])\b/g) ?? []) {
       if ((SECTION_IDS as readonly string[]).includes(id) && !found.includes(id as SectionId)) found.push(id as SectionId);
     }
   }
@@ -184,6 +188,9 @@ export function readRequest(text: string, acknowledgements: readonly string[]): 
     const asks = DETAIL_WORDS.filter(([, pattern]) => pattern.test(text)).map(([asked]) => asked);
     if (asks.length > 0) return { kind: "detail", asks };
   }
+  // "We would like Section A to say that Maya loves swimming": new content, in the requester's words.
+  const sayThat = SAY_THAT.exec(text);
+  if (sayThat) return { kind: "add", topic: sayThat[1]!.trim() };
   // Anything else that is not an acknowledgement says the text is wrong ("Amara is in Year 4 now.").
   return { kind: "change" };
 }
