@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { readDocument } from "../../src/ingest/index.ts";
 import { noteAuthor, pageNotes, pdfDate } from "../../src/ingest/pdf/annotations.ts";
 import { placeRuns, type TextItemLike } from "../../src/ingest/pdf/placed-runs.ts";
-import { textMarks, type HorizontalRule } from "../../src/ingest/pdf/text-marks.ts";
+import { textMarks, type HorizontalRule, type VerticalRule } from "../../src/ingest/pdf/text-marks.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name: string) => readDocument(new Uint8Array(readFileSync(join(here, "../fixtures/pdf", name))), { fileName: name, inProcess: true });
@@ -52,7 +52,9 @@ describe("struck-through and underlined runs", () => {
     { str: "He walks to school.", transform: [10, 0, 0, 10, 50, 686], width: 95 },
   ];
   const runs = placeRuns(items, text);
-  const marked = (rules: HorizontalRule[]) => textMarks(runs, rules, text).map((mark) => [mark.kind, text.slice(mark.start, mark.end)]);
+  // A change bar in the left margin beside both lines, as LibreOffice and Word print for edited lines.
+  const changeBar: VerticalRule = { x: 40, y0: 684, y1: 710 };
+  const marked = (rules: HorizontalRule[], vertical = [changeBar]) => textMarks(runs, { horizontal: rules, vertical }, text).map((mark) => [mark.kind, text.slice(mark.start, mark.end)]);
 
   it("a line through the middle of a run is a deletion, whatever its colour", () => {
     expect(marked([{ x0: 130, x1: 205, y: 703, colour: "#000000" }])).toEqual([["deletion", "Tom likes dogs."]]);
@@ -61,6 +63,12 @@ describe("struck-through and underlined runs", () => {
   it("a coloured line just under a run is an insertion; a black one is ordinary underlining", () => {
     expect(marked([{ x0: 130, x1: 205, y: 699, colour: "#2a7f3c" }])).toEqual([["insertion", "Tom likes dogs."]]);
     expect(marked([{ x0: 130, x1: 205, y: 699, colour: "#000000" }])).toEqual([]);
+  });
+
+  it("a coloured underline with no change bar beside its line is formatting (a template's heading), not an insertion", () => {
+    expect(marked([{ x0: 130, x1: 205, y: 699, colour: "#2a7f3c" }], [])).toEqual([]);
+    // A table border inside the text column is not a change bar.
+    expect(marked([{ x0: 130, x1: 205, y: 699, colour: "#2a7f3c" }], [{ x: 120, y0: 684, y1: 710 }])).toEqual([]);
   });
 
   it("a line under part of a run marks the words it covers", () => {

@@ -4,7 +4,7 @@
 import type { RawBlock, RawComment, RawTrackedChange } from "../raw.ts";
 import { pageNotes, type AnnotationLike, type PageNote } from "./annotations.ts";
 import { placeRuns, type TextItemLike } from "./placed-runs.ts";
-import { horizontalRules, textMarks, type DrawingOps } from "./text-marks.ts";
+import { pageRules, textMarks, type DrawingOps } from "./text-marks.ts";
 
 /** What pdf.js gives for one page (the parts this reader uses). */
 export interface MarkupSource {
@@ -38,7 +38,7 @@ const CONTEXT = 40;
 
 export function pageMarkup(page: number, pageText: string, source: MarkupSource, ops: DrawingOps): PageMarkup {
   const runs = placeRuns(source.textItems, pageText);
-  const rules = horizontalRules(source.operators.fnArray, source.operators.argsArray, ops);
+  const rules = pageRules(source.operators.fnArray, source.operators.argsArray, ops);
   const marks = textMarks(runs, rules, pageText);
   const deletions = marks.filter((mark) => mark.kind === "deletion");
   const { text, positionOf } = withoutRanges(pageText, deletions);
@@ -58,7 +58,7 @@ export function pageMarkup(page: number, pageText: string, source: MarkupSource,
     const startsLine = /(?:^|\n)[ \t]*$/.test(pageText.slice(Math.max(0, mark.start - 20), mark.start));
     return { kind: "deletion", text: changed, colour: mark.colour, keys: [before + after, ...(startsLine ? [afterAlone, beforeAlone] : [beforeAlone, afterAlone])].filter((key) => key.length >= 8) };
   });
-  const notes = pageNotes(source.annotations, runs, rules).map((note) => ({ ...note, keys: [squeeze(note.anchorText)].filter(Boolean) }));
+  const notes = pageNotes(source.annotations, runs, rules.horizontal).map((note) => ({ ...note, keys: [squeeze(note.anchorText)].filter(Boolean) }));
   return { page, text, notes, changes };
 }
 

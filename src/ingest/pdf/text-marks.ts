@@ -12,6 +12,18 @@ export interface HorizontalRule {
   colour: string | null;
 }
 
+/** A vertical line drawn on the page: a table border, or a change bar in the margin beside an edited line. */
+export interface VerticalRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+export interface PageRules {
+  horizontal: HorizontalRule[];
+  vertical: VerticalRule[];
+}
+
 export interface TextMark {
   kind: "insertion" | "deletion";
   /** [start, end) in the page text. */
@@ -57,11 +69,12 @@ const colourOf = (args: unknown): string | null => {
 };
 
 /**
- * Horizontal lines of a page's operator list, in page space. pdf.js gives each path its bounding box (the third
- * argument of constructPath); a box flat in y is a horizontal line, whatever path drew it.
+ * Horizontal and vertical lines of a page's operator list, in page space. pdf.js gives each path its bounding box
+ * (the third argument of constructPath); a box flat in y is a horizontal line, one flat in x a vertical line.
  */
-export function horizontalRules(fnArray: readonly number[], argsArray: readonly unknown[], ops: DrawingOps): HorizontalRule[] {
+export function pageRules(fnArray: readonly number[], argsArray: readonly unknown[], ops: DrawingOps): PageRules {
   const rules: HorizontalRule[] = [];
+  const vertical: VerticalRule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let stroke: string | null = null;
@@ -85,11 +98,11 @@ export function horizontalRules(fnArray: readonly number[], argsArray: readonly 
       const [xa, ya] = apply(ctm, box[0]!, box[1]!);
       const [xb, yb] = apply(ctm, box[2]!, box[3]!);
       const [x0, x1, y0, y1] = [Math.min(xa, xb), Math.max(xa, xb), Math.min(ya, yb), Math.max(ya, yb)];
-      if (x1 - x0 < 1 || y1 - y0 > MAX_RULE_THICKNESS) continue;
-      rules.push({ x0, x1, y: (y0 + y1) / 2, colour: isStroke ? stroke : fill });
+      if (x1 - x0 <= MAX_RULE_THICKNESS && y1 - y0 >= 3) vertical.push({ x: (x0 + x1) / 2, y0, y1 });
+      else if (x1 - x0 >= 1 && y1 - y0 <= MAX_RULE_THICKNESS) rules.push({ x0, x1, y: (y0 + y1) / 2, colour: isStroke ? stroke : fill });
     }
   }
-  return rules;
+  return { horizontal: rules, vertical };
 }
 
 /** Where a line crosses text, as a share of the font size above the baseline. */
@@ -113,11 +126,17 @@ const LINK_TEXT = /(?:https?:\/\/|www\.|\S@\S+\.\S)/i;
 
 /**
  * The runs each line strikes through or underlines, as page-text ranges. A strike-through of any colour is a
- * deletion (a plan has no other use for it); an underline is an insertion only in colour, and not under a link.
- * The line must stay within the text it crosses, so a table border just under a row of text is not taken.
+ * deletion (a plan has no other use for it); an underline is an insertion only in colour, with a change bar in the
+ * margin beside its line (LibreOffice and Word print one for every edited line), and not under a link: a template's
+ * coloured underlined heading is not an edit. The line must stay within the text it crosses, so a table border just
+ * under a row of text is not taken.
  */
-export function textMarks(runs: readonly PlacedRun[], rules: readonly HorizontalRule[], pageText: string): TextMark[] {
+export function textMarks(runs: readonly PlacedRun[], { horizontal: rules, vertical }: PageRules, pageText: string): TextMark[] {
   const marks: TextMark[] = [];
+  const placed = runs.filter((run) => run.start >= 0);
+  const [left, right] = [Math.min(...placed.map((run) => run.x0)) - 1, Math.max(...placed.map((run) => run.x1)) + 1];
+  const bars = vertical.filter((bar) => bar.x < left || bar.x > right);
+  const hasChangeBar = (run: PlacedRun) => bars.some((bar) => bar.y0 <= run.y + 0.5 * run.size && bar.y1 >= run.y);
   // Runs by baseline, so each rule looks only at the runs of lines near it.
   const byLine = [...runs].filter((run) => run.start >= 0 && run.x1 > run.x0).sort((a, b) => a.y - b.y);
   const ys = byLine.map((run) => run.y);
@@ -139,7 +158,7 @@ export function textMarks(runs: readonly PlacedRun[], rules: readonly Horizontal
     const overhang = OVERHANG * Math.max(...crossed.map(({ run }) => run.size));
     if (rule.x0 < left - overhang || rule.x1 > right + overhang) continue;
     for (const { run, kind } of crossed) {
-      if (kind === "insertion" && (!isColoured(rule.colour) || LINK_TEXT.test(run.text))) continue;
+      if (kind === "insertion" && (!isColoured(rule.colour) || LINK_TEXT.test(run.text) || !hasChangeBar(run))) continue;
       const range = wordRange(run, offsetAt(run, rule.x0), offsetAt(run, rule.x1));
       if (range) marks.push({ kind, ...range, colour: rule.colour });
     }
