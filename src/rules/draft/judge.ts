@@ -204,6 +204,8 @@ export function judgeCorrection(correction: Correction, context: JudgeContext): 
       if (newThere) return result("partly-carried-over", `The new wording is in the final, but the old wording ${quote(correction.oldText!)} is still there too.`, undefined, oldUnit, correction.oldText);
       if (best >= 0.5) return result("partly-carried-over", `The final has only part of the requested wording ${quote(wanted)}.`, undefined, counterpart);
       if (correction.kind === "replace" && correction.oldText && counterpart && !oldUnit && counterpart.norm !== draftUnit?.norm) {
+        const substance = bySubstance("");
+        if (substance?.verdict === "carried-over") return substance;
         return result("partly-carried-over", `The text was changed, but not to the wording asked for (${quote(wanted)}).`, undefined, counterpart);
       }
       if (d !== undefined && f === undefined) return result("not-carried-over", `That passage was removed from the final, and the requested wording ${quote(wanted)} is not in it.`, null);
@@ -236,7 +238,12 @@ export function judgeCorrection(correction: Correction, context: JudgeContext): 
       }
       if (!counterpart) return result("carried-over", "The commented passage is not in the final.", null);
       if (!containsPhrase(counterpart, flagged)) return result("carried-over", `${quote(flagged)} was changed in the final.`);
-      if (counterpart.norm !== draftUnit.norm) return result("partly-carried-over", `The passage was edited, but ${quote(flagged)} is still in it.`, undefined, counterpart);
+      if (counterpart.norm !== draftUnit.norm) {
+        // "Please write in six sessions a week": the commented words may rightly stay when what was asked is added.
+        const substance = bySubstance("");
+        if (substance?.verdict === "carried-over") return substance;
+        return result("partly-carried-over", `The passage was edited, but ${quote(flagged)} is still in it.`, undefined, counterpart);
+      }
       return result("not-carried-over", `The final still says ${quote(flagged)}, unchanged.`, undefined, counterpart);
     }
     case "detail": {
