@@ -92,6 +92,18 @@ describe("struck-through and underlined runs", () => {
   it("a sticky note is anchored to its sentence, up to where its icon sits", () => {
     const [note] = pageNotes([{ subtype: "Text", id: "7R", rect: [205, 695, 225, 715], titleObj: { str: "Ada Lane (Parent), 03/04/25, " }, contentsObj: { str: "He has a cat." } }], runs, []);
     expect(note).toMatchObject({ author: "Ada Lane (Parent)", text: "He has a cat.", anchorText: "Tom likes dogs." });
+    // A highlight with a note is a comment on the highlighted words; a bare strike-out asks for its words to go.
+    const quad = (x0: number, x1: number, y0: number, y1: number) => [x0, y1, x1, y1, x0, y0, x1, y0];
+    const [highlight, strikeOut] = pageNotes(
+      [
+        { subtype: "Highlight", id: "8R", quadPoints: quad(50, 130, 697, 709), titleObj: { str: "Ada Lane" }, contentsObj: { str: "Which cats?" } },
+        { subtype: "StrikeOut", id: "9R", quadPoints: quad(75, 106, 684, 695), titleObj: { str: "Ada Lane" } },
+      ],
+      runs,
+      [],
+    );
+    expect(highlight).toMatchObject({ text: "Which cats?", anchorText: "Tom likes cats." });
+    expect(strikeOut).toMatchObject({ deletion: true, anchorText: "walks to" });
     // A Popup repeats its parent's text and is not another note.
     expect(pageNotes([{ subtype: "Popup", contentsObj: { str: "He has a cat." }, rect: [0, 0, 1, 1] }], runs, [])).toEqual([]);
   });

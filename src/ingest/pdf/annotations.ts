@@ -1,6 +1,8 @@
-// Sticky notes on a PDF page (Text, FreeText annotations): a draft's Word comments become these when it is saved
-// as PDF with its comments. Each note is read as a comment anchored to the text it sits on.
-import { offsetAt, type PlacedRun } from "./placed-runs.ts";
+// Review annotations on a PDF page. Sticky notes (Text, FreeText, Caret): a draft's Word comments become these
+// when it is saved as PDF with its comments, and a reader adds them in a PDF viewer; each is a comment anchored to the
+// text it sits on. Text markup (Highlight, Underline, Squiggly, StrikeOut) marks a passage: with a note it is a
+// comment on that passage; a bare strike-out asks for the passage to be deleted.
+import { offsetAt, wordsBetween, type PlacedRun } from "./placed-runs.ts";
 import type { HorizontalRule } from "./text-marks.ts";
 
 /** The part of a pdf.js annotation this reader uses. */
@@ -12,6 +14,8 @@ export interface AnnotationLike {
   contentsObj?: { str?: string };
   modificationDate?: string | null;
   creationDate?: string | null;
+  /** Text markup: the marked areas, 8 numbers (4 corners) per area. */
+  quadPoints?: ArrayLike<number> | null;
 }
 
 export interface PageNote {
@@ -20,12 +24,16 @@ export interface PageNote {
   /** ISO date-time, when the PDF gives a real one. */
   date?: string;
   text: string;
-  /** The page text the note is anchored to: from the start of its sentence up to the note. */
+  /** The page text the note is anchored to: the marked passage, or from the start of its sentence up to the note. */
   anchorText: string;
+  /** A strike-out with no note: a request to delete the anchored text. */
+  deletion?: boolean;
 }
 
-/** Annotation types that carry a reviewer's note. A Popup only shows its parent's text again. */
-const NOTE_TYPES = new Set(["Text", "FreeText"]);
+/** Annotation types that carry a reviewer's note at a point. A Popup only shows its parent's text again. */
+const NOTE_TYPES = new Set(["Text", "FreeText", "Caret"]);
+/** Annotation types that mark a passage of text. */
+const MARKUP_TYPES = new Set(["Highlight", "Underline", "Squiggly", "StrikeOut"]);
 
 /**
  * LibreOffice writes the note's title as "Author, 04/15/25, " (author, date and time in the exporting machine's
@@ -51,17 +59,55 @@ export function pageNotes(annotations: readonly AnnotationLike[], runs: readonly
   const notes: PageNote[] = [];
   annotations.forEach((annotation, index) => {
     const text = (annotation.contentsObj?.str ?? "").replace(/\r\n?/g, "\n").trim();
-    if (!NOTE_TYPES.has(annotation.subtype ?? "") || text === "") return;
+    const subtype = annotation.subtype ?? "";
+    const isMarkup = MARKUP_TYPES.has(subtype);
+    const deletion = subtype === "StrikeOut" && text === "";
+    if (!(NOTE_TYPES.has(subtype) || isMarkup) || (text === "" && !deletion)) return;
+    const rect = annotation.rect && annotation.rect.length >= 4 ? annotation.rect : null;
+    const anchor = isMarkup ? markedText(areasOf(annotation), runs) : rect ? anchorText(rect, runs, rules) : "";
+    if (deletion && anchor === "") return;
     const date = pdfDate(annotation.modificationDate) ?? pdfDate(annotation.creationDate);
     notes.push({
       id: annotation.id ?? `note-${index}`,
       author: noteAuthor(annotation.titleObj?.str ?? ""),
       ...(date ? { date } : {}),
       text,
-      anchorText: annotation.rect && annotation.rect.length >= 4 ? anchorText(annotation.rect, runs, rules) : "",
+      anchorText: anchor,
+      ...(deletion ? { deletion } : {}),
     });
   });
   return notes;
+}
+
+type Area = { x0: number; x1: number; y0: number; y1: number };
+
+/** The areas a markup annotation covers: its quadrilaterals, else its rectangle. */
+function areasOf(annotation: AnnotationLike): Area[] {
+  const quads = annotation.quadPoints;
+  const areas: Area[] = [];
+  if (quads && quads.length >= 8) {
+    for (let i = 0; i + 8 <= quads.length; i += 8) {
+      const xs = [quads[i]!, quads[i + 2]!, quads[i + 4]!, quads[i + 6]!];
+      const ys = [quads[i + 1]!, quads[i + 3]!, quads[i + 5]!, quads[i + 7]!];
+      areas.push({ x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) });
+    }
+  } else if (annotation.rect && annotation.rect.length >= 4) {
+    const [a, b, c, d] = annotation.rect as [number, number, number, number];
+    areas.push({ x0: Math.min(a, c), x1: Math.max(a, c), y0: Math.min(b, d), y1: Math.max(b, d) });
+  }
+  return areas;
+}
+
+/** The text of the runs inside the marked areas (a run's middle inside an area), cut to the area's width. */
+function markedText(areas: readonly Area[], runs: readonly PlacedRun[]): string {
+  const parts: string[] = [];
+  for (const run of runs) {
+    const middle = run.y + 0.3 * run.size;
+    const area = areas.find((a) => middle >= a.y0 && middle <= a.y1 && Math.min(a.x1, run.x1) - Math.max(a.x0, run.x0) > 0);
+    const range = area ? wordsBetween(run, area.x0, area.x1) : null;
+    if (range) parts.push(run.text.slice(range.start - run.start, range.end - run.start));
+  }
+  return parts.join(" ").replace(/\s+/g, " ").trim();
 }
 
 /** Runs further apart than this on one line are in different table cells (pdf-parse's own cell threshold). */

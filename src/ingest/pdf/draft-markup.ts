@@ -121,8 +121,11 @@ export function locateMarkup(pages: readonly PageMarkup[], blocks: readonly RawB
   const trackedChanges: RawTrackedChange[] = [];
   for (const page of pages) {
     for (const note of page.notes) {
-      const { keys, ...comment } = note;
-      comments.push({ ...comment, id: `p${page.page}-${note.id}`, rawBlockIndex: blockOf(page.page, keys) });
+      const { keys, deletion, anchorText, ...comment } = note;
+      const rawBlockIndex = blockOf(page.page, keys);
+      // A bare strike-out made in a PDF viewer asks for its text to go, as a tracked deletion does.
+      if (deletion) trackedChanges.push({ id: `p${page.page}-${note.id}`, kind: "deletion", author: comment.author, ...(comment.date ? { date: comment.date } : {}), text: anchorText, rawBlockIndex });
+      else comments.push({ ...comment, anchorText, id: `p${page.page}-${note.id}`, rawBlockIndex });
     }
     page.changes.forEach((change, index) => {
       trackedChanges.push({

@@ -59,3 +59,27 @@ export function offsetAt(run: PlacedRun, x: number): number {
   const share = (x - run.x0) / (run.x1 - run.x0);
   return run.start + Math.round(share * run.text.length);
 }
+
+/**
+ * The words of a run between two horizontal positions, as a page-text range, snapped to word boundaries: positions
+ * inside a run are estimated from an average character width.
+ */
+export function wordsBetween(run: PlacedRun, x0: number, x1: number): { start: number; end: number } | null {
+  if (run.start < 0) return null;
+  const text = run.text;
+  let from = snapToWordEdge(text, offsetAt(run, x0) - run.start);
+  let to = snapToWordEdge(text, offsetAt(run, x1) - run.start);
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return to > from ? { start: run.start + from, end: run.start + to } : null;
+}
+
+/** The word boundary nearest to `at` (itself when it is one). */
+function snapToWordEdge(text: string, at: number): number {
+  const inWord = (i: number) => i > 0 && i < text.length && /\S/.test(text[i - 1]!) && /\S/.test(text[i]!);
+  if (!inWord(at)) return at;
+  let [left, right] = [at, at];
+  while (inWord(left)) left--;
+  while (inWord(right)) right++;
+  return at - left <= right - at ? left : right;
+}

@@ -1,7 +1,7 @@
 // Struck-through and underlined text in a PDF: a draft printed with its tracked changes showing (LibreOffice, or
 // Word with "All Markup") draws a line through each deleted run and under each inserted one, in the reviewer's
 // colour. The lines are found in the page's drawing operators; the text they cross is found by position.
-import { offsetAt, type PlacedRun } from "./placed-runs.ts";
+import { wordsBetween, type PlacedRun } from "./placed-runs.ts";
 
 /** A horizontal line drawn on the page (stroked, or a filled bar no thicker than a rule). */
 export interface HorizontalRule {
@@ -159,7 +159,7 @@ export function textMarks(runs: readonly PlacedRun[], { horizontal: rules, verti
     if (rule.x0 < left - overhang || rule.x1 > right + overhang) continue;
     for (const { run, kind } of crossed) {
       if (kind === "insertion" && (!isColoured(rule.colour) || LINK_TEXT.test(run.text) || !hasChangeBar(run))) continue;
-      const range = wordRange(run, offsetAt(run, rule.x0), offsetAt(run, rule.x1));
+      const range = wordsBetween(run, rule.x0, rule.x1);
       if (range) marks.push({ kind, ...range, colour: rule.colour });
     }
   }
@@ -174,26 +174,6 @@ function lowerBound(sorted: readonly number[], value: number): number {
     else high = mid;
   }
   return low;
-}
-
-/** A marked share of a run, snapped to word boundaries: the position is estimated from an average character width. */
-function wordRange(run: PlacedRun, start: number, end: number): { start: number; end: number } | null {
-  const text = run.text;
-  let from = snapToWordEdge(text, start - run.start);
-  let to = snapToWordEdge(text, end - run.start);
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
-  return to > from ? { start: run.start + from, end: run.start + to } : null;
-}
-
-/** The word boundary nearest to `at` (itself when it is one). */
-function snapToWordEdge(text: string, at: number): number {
-  const inWord = (i: number) => i > 0 && i < text.length && /\S/.test(text[i - 1]!) && /\S/.test(text[i]!);
-  if (!inWord(at)) return at;
-  let [left, right] = [at, at];
-  while (inWord(left)) left--;
-  while (inWord(right)) right++;
-  return at - left <= right - at ? left : right;
 }
 
 /**
