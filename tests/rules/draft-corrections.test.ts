@@ -234,13 +234,13 @@ ruleTester(finalResolved).run({
     {
       name: "a PDF final: says that a PDF cannot show Word comments, rather than that there are none",
       inputs: { plan: { ...finalWith({}), format: "pdf" as const }, draft: draft().build() },
-      note: "A PDF does not carry Word comments or tracked changes",
+      note: "a PDF does not always carry Word comments or tracked changes",
     },
     {
       name: "a PDF final on its own",
       doc: { ...finalWith({}), format: "pdf" as const },
       status: "not-applicable",
-      note: "A PDF does not carry Word comments or tracked changes",
+      note: "a PDF does not always carry Word comments or tracked changes",
     },
   ],
   invalid: [
