@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import correctionsCarriedOver from "../../src/rules/builtin/corrections-carried-over.ts";
 import finalResolved from "../../src/rules/builtin/final-resolved.ts";
 import { alignUnits, summariseChanges } from "../../src/rules/draft/align.ts";
-import { quotedPhrases, readRequest } from "../../src/rules/draft/corrections.ts";
+import { quotedPhrases, readRequest, saidInDraft, sectionsNamed } from "../../src/rules/draft/corrections.ts";
 import { documentUnits } from "../../src/rules/draft/units.ts";
 import { DocumentBuilder, planBuilder } from "../../src/testing/document-builder.ts";
 import { ruleTester } from "../../src/testing/rule-tester.ts";
@@ -20,6 +20,8 @@ describe("reading what a request asks for", () => {
     ["Section F, page 6: change 'regular support' to '15 hours a week of 1:1 support from a trained teaching assistant'", "replace"],
     ["Section A: add that Maya loves swimming", "add"],
     ["Section B: remove the paragraph about her previous school", "delete"],
+    ["We are happy with the outcomes in Section E.", "none"],
+    ["Section F says Maya will have 'small group work'. It should be three sessions a week.", "change"],
   ])("%s -> %s", (text, kind) => {
     expect(readRequest(text, ACK).kind).toBe(kind);
   });
@@ -164,6 +166,51 @@ ruleTester(correctionsCarriedOver).run({
       ],
     },
     {
+      name: "letter items judged in substance, not word for word; a prose request; a thank-you that asks for nothing",
+      inputs: {
+        plan: finalWith(
+          { F1: "A trained teaching assistant will work with Maya for three 30-minute sessions each week." },
+          [{ section: "A", text: "Maya loves swimming and goes to the pool with her dad every Saturday." }],
+        ),
+        draft: draft().build(),
+        responses: [
+          (() => {
+            const builder = new DocumentBuilder({}, "text", "letter.txt").paragraph("Dear SEN Team,").paragraph("Our comments on the draft plan are below.");
+            builder.list(
+              [
+                "Section F says Maya will have 'regular support from an adult'. At the planning meeting the SENCo agreed that she needs a trained teaching assistant for 3 half-hour sessions a week, 30 minutes each. Please change this.",
+                "Section B says her previous school reported that she found transitions between lessons hard. That is wrong: it was her current school, Fernhill Primary, that reported it. Please correct this.",
+                "We are happy with the outcomes in Section E.",
+              ],
+              true,
+            );
+            return builder
+              .paragraph("We would like Section A to say that Maya loves swimming and goes to the pool every Saturday.")
+              .paragraph("Please let us know if you need anything else.")
+              .paragraph("Yours sincerely,")
+              .paragraph("Grace Okafor")
+              .build();
+          })(),
+        ],
+      },
+      findings: [
+        { messageId: "carried", severity: "info", section: "F", document: "response" },
+        // A letter's finding quotes the request as the family wrote it.
+        { messageId: "notCarried", severity: "error", section: "B", document: "response", excerpt: "it was her current school, Fernhill Primary" },
+        { messageId: "notACorrection", severity: "info" },
+        { messageId: "carried", severity: "info", section: "A" },
+      ],
+      status: "fail",
+    },
+    {
+      name: "a tracked deletion left in the final: the finding quotes the final's sentence that still says it",
+      inputs: {
+        plan: finalWith({ B1: `${B1} She often refuses to start her work.` }),
+        draft: draft().section("B").paragraph(B1).trackedChange("deletion", "Grace Okafor", "She often refuses to start her work.").build(),
+      },
+      findings: [{ messageId: "notCarried", section: "B", document: "plan", excerpt: "She often refuses to start her work." }],
+    },
+    {
       name: "a wrong name flagged by a comment and corrected",
       inputs: {
         plan: finalWith({ B1: "Maya has difficulties with attention and listening in a busy classroom and needs short tasks." }),
@@ -187,13 +234,13 @@ ruleTester(finalResolved).run({
     {
       name: "a PDF final: says that a PDF cannot show Word comments, rather than that there are none",
       inputs: { plan: { ...finalWith({}), format: "pdf" as const }, draft: draft().build() },
-      note: "A PDF does not carry Word comments or tracked changes",
+      note: "a PDF does not always carry Word comments or tracked changes",
     },
     {
       name: "a PDF final on its own",
       doc: { ...finalWith({}), format: "pdf" as const },
       status: "not-applicable",
-      note: "A PDF does not carry Word comments or tracked changes",
+      note: "a PDF does not always carry Word comments or tracked changes",
     },
   ],
   invalid: [
@@ -211,6 +258,20 @@ ruleTester(finalResolved).run({
       findings: [{ messageId: "markedDraft" }],
     },
   ],
+});
+
+describe("what a letter item points at", () => {
+  it("names every section it is about", () => {
+    expect(sectionsNamed("Sections D and H1: please add her short breaks")).toEqual(["D", "H1"]);
+    expect(sectionsNamed("Part B, and Section F too")).toEqual(["B", "F"]);
+    expect(sectionsNamed("no section here")).toEqual([]);
+  });
+
+  it("reads what it says the draft says, but not what it says is missing or wanted", () => {
+    expect(saidInDraft("Section A says Maya wants to be a nurse. That is not right.")).toBe("Maya wants to be a nurse");
+    expect(saidInDraft("Section C does not say that Maya wears glasses.")).toBeUndefined();
+    expect(saidInDraft("Please make sure Section G says who will train the staff.")).toBeUndefined();
+  });
 });
 
 describe("what changed between draft and final", () => {

@@ -3,7 +3,7 @@ import type { Severity } from "../../model/report.ts";
 import { defineRule } from "../define-rule.ts";
 import { alignUnits } from "../draft/align.ts";
 import { draftCorrections, letterCorrections, type Correction } from "../draft/corrections.ts";
-import { judgeCorrection, type Verdict } from "../draft/judge.ts";
+import { judgeCorrection, type Judgement, type Verdict } from "../draft/judge.ts";
 import { documentUnits } from "../draft/units.ts";
 
 interface Options {
@@ -26,6 +26,17 @@ const SOURCE_LABEL: Record<Correction["source"], string> = {
   "tracked-change": "A tracked change",
   "response-letter": "A response letter",
 };
+
+/**
+ * What a finding quotes: a letter's request as the parent or professional wrote it; else, when the final still
+ * says what was to change, that statement of the final (what must be fixed); else the draft's text at the place.
+ */
+function excerptFor(correction: Correction, judgement: Judgement): { excerpt: string; document: "plan" | "draft" | "response"; blockId?: string } {
+  if (correction.source === "response-letter") return { excerpt: correction.request, document: "response" };
+  const settled = judgement.verdict === "carried-over" || judgement.verdict === "not-a-correction";
+  if (!settled && judgement.fault) return { excerpt: judgement.fault.text, document: "plan", blockId: judgement.fault.blockId };
+  return { excerpt: judgement.draftText, document: "draft", ...(judgement.draftBlockId ? { blockId: judgement.draftBlockId } : {}) };
+}
 
 function suggestionFor(correction: Correction, verdict: Verdict): string {
   if (verdict === "carried-over" || verdict === "not-a-correction") return "";
@@ -108,10 +119,8 @@ export default defineRule<Options>({
         // The message puts its own full stop after the quoted request.
         data: { source: SOURCE_LABEL[correction.source], author: correction.author, request: correction.request.replace(/[.\s]+$/, ""), reason: judgement.reason },
         section: judgement.section,
-        excerpt: judgement.draftText,
+        ...excerptFor(correction, judgement),
         suggestion: suggestionFor(correction, judgement.verdict),
-        document: correction.document,
-        ...(correction.document === "draft" && judgement.draftBlockId ? { blockId: judgement.draftBlockId } : {}),
         correction: { source: correction.source, author: correction.author, request: correction.request, verdict: judgement.verdict, finalText: judgement.finalText },
       });
     }

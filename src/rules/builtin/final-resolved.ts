@@ -49,9 +49,10 @@ export default defineRule<Record<string, never>>({
         suggestion: "Accept or reject every tracked change, turn off Track Changes, and re-issue the final.",
       });
     }
-    // A PDF loses Word comments and tracked changes, so "none" would be a false reassurance.
+    // A PDF keeps only what was printed or annotated (sticky notes, struck-through and underlined edits), so "none"
+    // is said with that limit.
     const clean = plan.format === "pdf"
-      ? "A PDF does not carry Word comments or tracked changes: check the Word file of the final for any left in."
+      ? "No sticky notes or marked-up edits were found in this PDF, but a PDF does not always carry Word comments or tracked changes: check the Word file of the final for any left in."
       : "The plan has no Word comments or tracked changes left in.";
     // Without a draft the category is about nothing unless the final itself was issued unresolved.
     if (!inputs.draft && plan.comments.length === 0 && plan.trackedChanges.length === 0) return { notApplicable: clean };

@@ -40,6 +40,10 @@ export interface Correction {
   asks?: DetailAsked[];
   /** Section named or found in the draft. */
   section: SectionId | null;
+  /** Every section a letter item names ("Sections D and H1: ..."), when it names more than one. */
+  sections?: SectionId[];
+  /** What the request says the draft says ("Section A says Rhys wants to work in a kitchen"): finds its place. */
+  said?: string;
   /** Draft block the correction sits in, when known. */
   draftBlockId: string | null;
   /** The input the correction came from: the draft, or a response letter. */
@@ -53,8 +57,10 @@ export interface IntentPhrases {
   acknowledgements: string[];
 }
 
-const REQUEST_CUES = /\b(change|replace|amend|correct|update|add|include|insert|put in|remove|delete|take out|should (?:be|say|read)|is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|missing|needs? to|must|about another child|spel(?:t|led|ling)|mis-?spelt|typo|not accurate|inaccurate|suggest|please)\b/i;
-const NO_CHANGE = /\b(no (?:further )?changes?(?: is| are)? (?:needed|required|necessary|to (?:this|that|the))|we have no changes|nothing to change|happy with (?:this|that|the) (?:section|wording))\b/i;
+const REQUEST_CUES = /\b(change|replace|amend|correct|update|add|include|insert|put in|remove|delete|take out|should (?:be|say|read)|is not|isn['’]t|not (?:her|his|their|the)|wrong|incorrect|not right|missing|needs? to|must|about another child|spel(?:t|led|ling)|mis-?spelt|typo|not accurate|inaccurate|suggest|please|would like)\b/i;
+/** Whether a text asks for something to change at all (a complaint or a remark may not). */
+export const asksForChange = (text: string): boolean => REQUEST_CUES.test(text);
+const NO_CHANGE = /\b(no (?:further )?changes?(?: is| are)? (?:needed|required|necessary|to (?:this|that|the))|we have no changes|nothing to change|happy with (?:this|that|the|it|how)\b|(?:we|i) (?:are|am) (?:happy|content|pleased) with|(?:we|i) agree with (?:this|that|the)\b)/i;
 const DELETE_VERBS = /\b(remove|delete|take out|taken out|should not be (?:here|in)|about another child|not about (?:her|him|them|this child|[A-Z][a-z]+))\b/i;
 // "name" is a request only as a verb ("please name Ashcombe Primary"), not in "her name is".
 const ADD_VERBS = /\b(?:add|include|insert|put in|mention)\b|\b(?:please|also)\s+name\b|(?:^|[:.]\s*)name\b/i;
@@ -70,6 +76,12 @@ const DETAIL_WORDS: [DetailAsked, RegExp][] = [
 // A quote after these words is the wording as it stands; after the others, the wording wanted.
 const OLD_QUOTE_LEAD = /(?:\bsays?|\bsaid|\breads?|\bgiven as|\bstates?|\bwritten as|\bdescribed as|\bshown as|\blisted as|\bbegins|\bstarting|\bstarts|\bcalls? (?:her|him|them)|\bnot|\bremove|\bdelete)\s*:?\s*$/i;
 const NEW_QUOTE_LEAD = /(?:\bto|\bwith|\bto read|\bshould (?:read|say|be)|\bsuggest(?:ion)?|\bwording to|\badd|\binsert|\binclude|\buse)\s*:?\s*$/i;
+
+/** What a request wants the plan to say: "to say that ...", "should state that ...". */
+const SAY_THAT = /\b(?:to|should|must|needs? to|could|please)\s+(?:also\s+)?(?:say|state|read|include|mention|record|show|explain)\s+that\s+(.{8,}?)(?:[.;!?](?:\s|$)|$)/i;
+
+/** A sentence that reports what the draft says. */
+const DRAFT_REPORT = /\b(?:says?|states?|reads?|describes?|gives?|calls?|written|put)\b/i;
 
 interface Quote {
   text: string;
@@ -88,7 +100,10 @@ function quotesOf(text: string): Quote[] {
     const quoted = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").trim().replace(/[.,;]$/, "");
     if (quoted === "") continue;
     const before = text.slice(Math.max(0, match.index - 30), match.index);
-    quotes.push({ text: quoted, role: OLD_QUOTE_LEAD.test(before) ? "old" : NEW_QUOTE_LEAD.test(before) ? "new" : "unknown" });
+    // "Section F says Reuben will have 'small group sessions'": a quote in a sentence that reports the draft is its wording.
+    const sentence = text.slice(0, match.index).split(/[.!?]\s/).pop() ?? "";
+    const role = OLD_QUOTE_LEAD.test(before) ? "old" : NEW_QUOTE_LEAD.test(before) ? "new" : DRAFT_REPORT.test(sentence) ? "old" : "unknown";
+    quotes.push({ text: quoted, role });
   }
   return quotes;
 }
@@ -99,6 +114,29 @@ export function sectionNamed(text: string): SectionId | null {
   if (!match) return null;
   const id = match[1]!.toUpperCase();
   return (SECTION_IDS as readonly string[]).includes(id) ? (id as SectionId) : null;
+}
+
+/** Every section a text names: "Sections D and H1", "Section B", "Parts E and F" -> ["D", "H1"], ... in order. */
+export function sectionsNamed(text: string): SectionId[] {
+  const found: SectionId[] = [];
+  // Section letters are capitals: "Section F and a new ..." names F only.
+  const list = /\b(?:[Ss]ections?|[Pp]arts?|SECTIONS?|PARTS?)\s+((?:H[12]|[A-K])\b(?:\s*(?:,|and|&|or)\s*(?:(?:[Ss]ection|[Pp]art)\s+)?(?:H[12]|[A-K])\b)*)/g;
+  for (const match of text.matchAll(list)) {
+    for (const id of match[1]!.match(/\b(?:H[12]|[A-K])\b/g) ?? []) {
+      if ((SECTION_IDS as readonly string[]).includes(id) && !found.includes(id as SectionId)) found.push(id as SectionId);
+    }
+  }
+  return found;
+}
+
+/** "Section A says Rhys wants to work in a kitchen." -> "Rhys wants to work in a kitchen": the draft's statement, as the requester gives it. */
+export function saidInDraft(text: string): string | undefined {
+  const match = /\b(?:says?|states?|reads?|gives?|describes?|puts?|has)\s+(?:that\s+)?([^.;!?]{8,}?)(?:[.;!?](?:\s|$)|$)/i.exec(text);
+  const said = match?.[1]?.trim();
+  const lead = text.slice(0, match?.index ?? 0);
+  // "Section C does not say ...", "make sure Section G says ...": what is missing or wanted, not what the draft says.
+  if (!said || /\b(?:not|n['’]t|never|make sure|ensure|should|must|will|would|to)\s+(?:\w+\s+){0,3}$/i.test(lead)) return undefined;
+  return /\b(?:section|part|draft|plan|it|this)\b[^.]*$/i.test(lead) ? said : undefined;
 }
 
 /** The words after a verb up to the end of its clause: "add that Maya loves swimming. She goes..." -> "Maya loves swimming". */
@@ -150,6 +188,9 @@ export function readRequest(text: string, acknowledgements: readonly string[]): 
     const asks = DETAIL_WORDS.filter(([, pattern]) => pattern.test(text)).map(([asked]) => asked);
     if (asks.length > 0) return { kind: "detail", asks };
   }
+  // "We would like Section A to say that Maya loves swimming": new content, in the requester's words.
+  const sayThat = SAY_THAT.exec(text);
+  if (sayThat) return { kind: "add", topic: sayThat[1]!.trim() };
   // Anything else that is not an acknowledgement says the text is wrong ("Amara is in Year 4 now.").
   return { kind: "change" };
 }
@@ -209,21 +250,36 @@ export function letterAuthor(letter: EhcpDocument): string {
   return from ? from.replace(/^from:\s*/i, "") : `the response letter (${letter.fileName})`;
 }
 
-/** Numbered requests in a response letter: its list items, or paragraphs that start "1." / "2)". */
+/** A paragraph of a letter that asks for a change in prose: "We would like Section F to say ...", "Please change ...". */
+const PROSE_REQUEST = /\b(?:please (?:change|amend|add|include|remove|delete|correct|update|replace|say|state|make|put|write|use|name)|(?:we|i)(?: would|['’]d) like (?:the plan|it|section|part|this|you)\b|(?:should|must|needs? to) (?:say|read|state|include|be changed|be removed|be added|name)\b|(?:change|amend|replace) .{3,80}? to\b)/i;
+/** Letter furniture that uses the same words: "Please find our comments below", "Please contact me". */
+const LETTER_FURNITURE = /\b(?:please (?:find|see|let us know|contact|call|get in touch|do not hesitate|note that we)|(?:below|attached|following)(?: are)? (?:our|my|the) (?:comments|changes|points))\b/i;
+
+/** Requests in a response letter: its list items, paragraphs that start "1." / "2)", and prose paragraphs that ask for a change. */
 export function letterCorrections(letter: EhcpDocument, responseIndex: number, phrases: IntentPhrases): Correction[] {
   const author = letterAuthor(letter);
-  const items = letter.blocks.filter((block) => block.kind === "list-item" || (block.kind === "paragraph" && /^\s*\(?\d{1,2}[.)]\s+\S/.test(block.text)));
+  const numbered = (text: string) => /^\s*\(?\d{1,2}[.)]\s+\S/.test(text);
+  const items = letter.blocks.filter(
+    (block) =>
+      block.kind === "list-item" ||
+      (block.kind === "paragraph" &&
+        (numbered(block.text) || (PROSE_REQUEST.test(block.text) && !LETTER_FURNITURE.test(block.text) && !/:\s*$/.test(block.text) && (sectionsNamed(block.text).length > 0 || quotedPhrases(block.text).length > 0)))),
+  );
   return items.map((item) => {
     const request = item.text.replace(/^\s*\(?\d{1,2}[.)]\s+/, "").trim();
     const intent = readRequest(request, phrases.acknowledgements);
+    const sections = sectionsNamed(request);
+    const said = saidInDraft(request);
     return {
       source: "response-letter" as const,
       author,
       request,
-      // Without an anchor, "this is wrong" names nothing the final can be checked for.
-      ...(intent.kind === "change" && !intent.oldText ? { kind: "unclear" as const } : intent),
+      // Without an anchor, "this is wrong" names nothing the final can be checked for until its place is found.
+      ...(intent.kind === "change" && !intent.oldText && !said ? { kind: "unclear" as const } : intent),
       anchorText: intent.oldText ?? "",
-      section: sectionNamed(request),
+      section: sections[0] ?? null,
+      ...(sections.length > 1 ? { sections } : {}),
+      ...(said ? { said } : {}),
       draftBlockId: null,
       document: "response" as const,
       responseIndex,

@@ -79,3 +79,13 @@ export function containsPhrase(unit: Pick<TextUnit, "norm">, phrase: string): bo
   if (needle === "") return false;
   return ` ${unit.norm} `.includes(` ${needle} `);
 }
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
+  eleven: "11", twelve: "12", once: "1", twice: "2", first: "1", second: "2", third: "3", fourth: "4",
+};
+
+/** Content words with number words as digits, so "three sessions" and "3 sessions" say the same thing. */
+export function substanceOf(words: ReadonlySet<string>): Set<string> {
+  return new Set([...words].map((word) => NUMBER_WORDS[word] ?? word));
+}
