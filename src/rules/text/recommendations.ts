@@ -25,6 +25,8 @@ export interface RecommendationOptions {
   ignoreWords: string[];
   /** How much of a recommendation (its weighted concepts, 0..1) a plan statement must carry to count as the same provision. */
   matchThreshold: number;
+  /** How much of a statement must lie within a recommendation for a statement that carries little of it to count as a weaker form of it. */
+  partialWithin: number;
   /** Below this share the recommendation is missing; between the two the plan may carry it in other words, and nothing is reported. */
   missingBelow: number;
   /** Synonym groups naming a programme or arrangement (besides the specialists) whose absence from the whole provision settles a doubtful match. */
@@ -241,22 +243,43 @@ function mentions(statement: Concepts, key: string): boolean {
   return false;
 }
 
-/**
- * How much of a recommendation a statement carries (0..1): the weighted share of the recommendation's concepts
- * it mentions. A concept weighs more the fewer of the plan's statements mention it (the intervention named in one
- * row), and less when it names only who delivers.
- */
-export function matchScore(recommendation: Concepts, statement: PlanStatement, provision: PlanProvision): number {
+const weightIn = (provision: PlanProvision) => {
   const total = provision.statements.length;
+  return (key: string, base: number): number => base * Math.log(1 + (total + 1) / Math.max(1, provision.frequency.get(key) ?? 0));
+};
+
+/** The weighted share of `from`'s concepts that `other` mentions. */
+function share(from: Concepts, other: Concepts, provision: PlanProvision): number {
+  const weight = weightIn(provision);
   let all = 0;
   let shared = 0;
-  for (const [key, base] of recommendation.weights) {
-    const common = Math.max(1, provision.frequency.get(key) ?? 0);
-    const weight = base * Math.log(1 + (total + 1) / common);
-    all += weight;
-    if (mentions(statement.concepts, key)) shared += weight;
+  for (const [key, base] of from.weights) {
+    const w = weight(key, base);
+    all += w;
+    if (mentions(other, key)) shared += w;
   }
   return all > 0 ? shared / all : 0;
+}
+
+export interface MatchScores {
+  /** How much of the recommendation the statement carries (0..1). */
+  covers: number;
+  /** How much of what the statement provides is in the recommendation (0..1): a short, vague statement on the same thing scores high. */
+  within: number;
+}
+
+/**
+ * How a statement matches a recommendation, as weighted shares of concepts. A concept weighs more the fewer of
+ * the plan's statements mention it (the intervention named in one row), and less when it names only who delivers.
+ */
+export function matchScores(recommendation: Concepts, statement: PlanStatement, provision: PlanProvision): MatchScores {
+  return { covers: share(recommendation, statement.concepts, provision), within: share(statement.provided, recommendation, provision) };
+}
+
+/** One number to rank statements by: what they carry, or, for a statement wholly about the recommendation, half way to what it names. */
+export function matchScore(recommendation: Concepts, statement: PlanStatement, provision: PlanProvision): number {
+  const { covers, within } = matchScores(recommendation, statement, provision);
+  return Math.max(covers, (covers + within) / 2);
 }
 
 const amount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -353,23 +376,67 @@ function absentNamedProvision(recommendation: Recommendation, provision: PlanPro
   return [...recommendation.concepts.weights.keys()].some((key) => key.startsWith("g:") && named.has(key.slice(2)) && !provision.frequency.has(key));
 }
 
+/** A line such as "Cognition and learning" read as a statement: a sub-heading, which carries nothing by itself. */
+const headingLike = (text: string): boolean => countWords(text) <= 4 && !/[.!?;]$/.test(text.trim());
+
+/** The report names who delivers it (a specialist) and the statement names no such specialist anywhere. */
+function specialistLeftOut(recommendation: Recommendation, statement: PlanStatement, options: RecommendationOptions): boolean {
+  const who = recommendation.analysis.who;
+  if (!who) return false;
+  const named = meaningOf(who, { groups: options.synonyms, ignoreWords: [] }).groups;
+  const specialists = options.specialists.filter((group) => named.has(group));
+  return specialists.length > 0 && !specialists.some((group) => statement.concepts.weights.has(`g:${group}`));
+}
+
+/** The statement shares with the recommendation what is particular to both: a named intervention, or two words no other statement uses. */
+function sharesRareConcept(recommendation: Recommendation, statement: PlanStatement, provision: PlanProvision): boolean {
+  const rare = [...recommendation.concepts.weights.keys()].filter((key) => mentions(statement.concepts, key) && (provision.frequency.get(key) ?? 0) <= 1);
+  const planAmounts = amountsIn(statement.statement.text);
+  const sharedAmounts = [...amountsIn(recommendation.text)].filter((item) => planAmounts.has(item)).length;
+  return rare.length + sharedAmounts >= 2 || rare.some((key) => key.startsWith("g:"));
+}
+
+// "60 minutes", "two working days", "15-minute": an amount with what it counts. How often ("3 times") is left out: many provisions share it.
+const AMOUNT = new RegExp(`(${NUMBER_TOKEN.source})[\\s-]*(?:working\\s+)?(minute|min|hour|day|week|month|term|pupil|child|session|word|sign|visit|step)`, "gi");
+function amountsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(AMOUNT)) {
+    const value = numberValue(match[1]!);
+    if (value !== undefined && value >= 2) found.add(`${value} ${match[2]!.toLowerCase()}`);
+  }
+  return found;
+}
+
 /**
  * Judge one recommendation against the plan's statements. Between "found" and "missing" lies a band where the
  * plan may carry it in other words: nothing is claimed there (a QA officer would not sign a guess).
  */
 export function judgeRecommendation(recommendation: Recommendation, provision: PlanProvision, options: RecommendationOptions): Verdict {
-  let best: { statement: PlanStatement; score: number } | undefined;
+  let best: { statement: PlanStatement; score: number; scores: MatchScores } | undefined;
   for (const statement of provision.statements) {
-    const score = matchScore(recommendation.concepts, statement, provision);
-    if (!best || score > best.score) best = { statement, score };
+    const scores = matchScores(recommendation.concepts, statement, provision);
+    const score = Math.max(scores.covers, (scores.covers + scores.within) / 2);
+    if (!best || score > best.score) best = { statement, score, scores };
   }
-  if (!best || best.score < options.missingBelow) return best ? { kind: "missing", nearest: best.statement, score: best.score } : { kind: "missing", score: 0 };
-  if (best.score < options.matchThreshold) {
-    // A named intervention or specialist that no statement of the plan's provision mentions at all settles the doubt.
-    return absentNamedProvision(recommendation, provision, options) ? { kind: "missing", nearest: best.statement, score: best.score } : { kind: "uncertain", nearest: best.statement, score: best.score };
+  if (!best) return { kind: "missing", score: 0 };
+  const { statement, score, scores } = best;
+  if (scores.covers < options.matchThreshold) {
+    // A statement wholly about the recommendation that says much less of it ("movement breaks as needed"): weakened
+    // when what it leaves out can be named, else perhaps a summary the report would accept.
+    if (scores.within >= options.partialWithin && score >= options.matchThreshold && !headingLike(statement.statement.text)) {
+      const differences = weakenings(recommendation, statement, options);
+      if (differences.length > 0) return { kind: "weakened", match: statement, differences, score };
+      return { kind: "uncertain", nearest: statement, score };
+    }
+    if (scores.covers < options.missingBelow) return { kind: "missing", nearest: statement, score };
+    // The doubt is settled when the report names an intervention or specialist that no statement of the plan's provision
+    // mentions, or a specialist the closest statement leaves out, or when the closest statement shares only words
+    // that many statements use ("structured", "daily") and none of what is particular to the recommendation.
+    const settled = absentNamedProvision(recommendation, provision, options) || specialistLeftOut(recommendation, statement, options) || !sharesRareConcept(recommendation, statement, provision);
+    return { kind: settled ? "missing" : "uncertain", nearest: statement, score };
   }
   // A partial match that leaves out the specialist or programme the report names, which the plan names nowhere, is not the same provision.
-  if (best.score < options.namedProvisionOverride && absentNamedProvision(recommendation, provision, options)) return { kind: "missing", nearest: best.statement, score: best.score };
-  const differences = weakenings(recommendation, best.statement, options);
-  return differences.length > 0 ? { kind: "weakened", match: best.statement, differences, score: best.score } : { kind: "carried", match: best.statement, score: best.score };
+  if (scores.covers < options.namedProvisionOverride && absentNamedProvision(recommendation, provision, options)) return { kind: "missing", nearest: statement, score };
+  const differences = weakenings(recommendation, statement, options);
+  return differences.length > 0 ? { kind: "weakened", match: statement, differences, score } : { kind: "carried", match: statement, score };
 }
