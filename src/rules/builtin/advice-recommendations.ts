@@ -55,7 +55,8 @@ export const DEFAULT_SYNONYMS: Record<string, string[]> = {
 
 /** Words of an advice form's fixed text: about the report and the assessment, never a recommendation. */
 export const DEFAULT_BOILERPLATE = [
-  "if it is decided", "if an EHC plan", "if a plan is", "this report", "this advice", "the information in", "the information contained",
+  "if it is decided", "if an EHC plan", "if a plan is", "this report is", "this report was", "this report has", "this report will",
+  "this report may", "this report should be read", "this advice is", "this advice was", "this advice will", "the information in", "the information contained",
   "will be attached", "is attached", "are attached", "please contact", "do not hesitate", "contact me", "confidential", "for office use", "the local authority will", "statutory assessment", "needs assessment process",
 ];
 

@@ -104,12 +104,12 @@ export default defineRule<Options>({
       return { score: 0, note: "No list of advice was found." };
     }
 
-    // The special educational needs (B) decide which specialist advice is needed: a health condition in C ("a mild
-    // hearing loss with glue ear") or a denial ("no hearing or vision impairment") does not.
+    // An impairment the needs sections describe makes specialist advice necessary; a denial ("no hearing or vision
+    // impairment") or a mild or passing loss ("a mild hearing loss with glue ear") does not.
     const needSentences = plan.sections
-      .filter((section) => section.id === "B")
+      .filter((section) => ["B", "C", "D"].includes(section.id))
       .flatMap((section) => section.blocks.flatMap((block) => splitSentences(block.text).map((sentence) => sentence.text)))
-      .filter((sentence) => !/\b(?:no|not|never|without|none)\b/i.test(sentence));
+      .filter((sentence) => !/\b(?:no|not|never|without|none|mild|slight|temporary|glue ear)\b/i.test(sentence));
     const conditional = Object.entries(options.requiredWhen).filter(([, words]) => needSentences.some((sentence) => hasPhrase(sentence, words))).map(([id]) => id);
     const required = [...new Set([...options.required, ...conditional])];
     const present = new Set(list.entries.flatMap((entry) => entry.types));

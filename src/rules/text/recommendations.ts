@@ -322,7 +322,7 @@ export function weakenings(recommendation: Recommendation, statement: PlanStatem
   const differences: string[] = [];
   const recNumbers = numbersIn(recommendation.text);
   const planNumbers = numbersIn(planText);
-  const sameNumbers = recNumbers.size > 0 && [...recNumbers].every((value) => planNumbers.has(value));
+  const sameNumbers = recNumbers.size > 0 && recNumbers.size === planNumbers.size && [...recNumbers].every((value) => planNumbers.has(value));
   const hedgeKinds = new Set(plan.vagueSignals.filter((signal) => signal.kind === "imprecise-frequency" || signal.kind === "discretionary").map((signal) => signal.kind));
   if (rec.frequency && !plan.frequency && !sameNumbers && (hedgeKinds.size > 0 || planNumbers.size === 0)) differences.push(`the report says how often (${rec.frequency}); the plan does not`);
   if (!sameNumbers) {
