@@ -4,7 +4,7 @@
 // missing. All children, services and wording here are invented.
 import { describe, expect, it } from "vitest";
 import adviceRecommendations from "../../src/rules/builtin/advice-recommendations.ts";
-import { judgeRecommendation, planStatements, readRecommendations, withoutPurpose, type RecommendationOptions } from "../../src/rules/text/recommendations.ts";
+import { judgeRecommendation, readPlanProvision, readRecommendations, withoutPurpose, type RecommendationOptions } from "../../src/rules/text/recommendations.ts";
 import { DocumentBuilder, planBuilder } from "../../src/testing/document-builder.ts";
 import { runRuleCase } from "../../src/testing/rule-tester.ts";
 
@@ -92,10 +92,10 @@ describe("judging recommendations from other forms against the plan", () => {
     ])
     .build();
 
-  const statements = planStatements(plan, ["F", "G", "H1", "H2"], options, CHILD);
+  const provision = readPlanProvision(plan, ["F", "G", "H1", "H2"], options, CHILD);
   const verdictOf = (text: string) => {
     const recommendation = readRecommendations(outreachForm, options, CHILD).find((r) => r.text === text)!;
-    return judgeRecommendation(recommendation, statements, options);
+    return judgeRecommendation(recommendation, provision, options);
   };
 
   it("does not flag a recommendation the plan carries in other words", () => {
@@ -137,7 +137,7 @@ describe("judging recommendations from other forms against the plan", () => {
       .list(["All staff working with Tobias are taught the twenty-five signing vocabulary items (Makaton) he uses, by the end of the autumn term."])
       .build();
     const recommendation = readRecommendations(outreachForm, options, CHILD).find((r) => r.text === SIGNS)!;
-    const verdict = judgeRecommendation(recommendation, planStatements(rephrased, ["F"], options, CHILD), options);
+    const verdict = judgeRecommendation(recommendation, readPlanProvision(rephrased, ["F"], options, CHILD), options);
     expect(verdict.kind).not.toBe("missing");
   });
 });

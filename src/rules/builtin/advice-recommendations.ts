@@ -5,7 +5,7 @@ import type { SectionId } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
 import { DEFAULT_ADVICE_TYPES, adviceTypesIn } from "../text/advice-list.ts";
 import { keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
-import { judgeRecommendation, planStatements, readRecommendations, type RecommendationOptions } from "../text/recommendations.ts";
+import { judgeRecommendation, readPlanProvision, readRecommendations, type RecommendationOptions } from "../text/recommendations.ts";
 import { childRef } from "../text/voice.ts";
 
 const DEFAULT_SCOPE: SectionId[] = ["F", "G", "H1", "H2"];
@@ -143,7 +143,7 @@ export default defineRule<Options>({
     // The child's name is no evidence that a plan statement carries a recommendation; an advice report may name them when the plan's title block was not read.
     const childName = childRef(plan.facts).fullName ?? inputs.advice.map((adviceReport) => adviceReport.facts.childName).find(Boolean);
     const sectionIds = scope ?? DEFAULT_SCOPE;
-    const statements = planStatements(plan, sectionIds, options, childName);
+    const provision = readPlanProvision(plan, sectionIds, options, childName);
     const sectionsLabel = [...new Set(sectionIds.map((id) => id.replace(/^H\d$/, "H")))].join(", ");
     let total = 0;
     let credit = 0;
@@ -152,7 +152,7 @@ export default defineRule<Options>({
       const name = reportName(adviceReport.fileName, adviceReport.blocks.slice(0, 12).map((block) => block.text).join("\n"));
       for (const recommendation of readRecommendations(adviceReport, options, childName)) {
         total += 1;
-        const verdict = judgeRecommendation(recommendation, statements, options);
+        const verdict = judgeRecommendation(recommendation, provision, options);
         counts[verdict.kind] += 1;
         const location = { block: recommendation.block.id, ...recommendation.block.location };
         if (verdict.kind === "carried" || verdict.kind === "uncertain") {

@@ -1,6 +1,7 @@
 // An advice report's recommendations, and how the plan's provision carries each one: as written, in a weaker
 // form (less often, shorter, by someone less qualified, hedged), or not at all. Matching is by meaning —
-// shared synonym groups and word stems — and the amounts are compared with the provision slot analysis.
+// shared synonym groups and word stems, weighted by how rare each is among the plan's statements — and the
+// amounts are compared with the provision slot analysis. Where the match is in doubt nothing is reported.
 import type { Block, EhcpDocument, HeadingBlock, SectionId } from "../../model/document.ts";
 import { meaningOf, type MeaningOptions } from "./meaning.ts";
 import { hasPhrase } from "./phrase-list.ts";
@@ -13,7 +14,7 @@ export interface RecommendationOptions {
   recommendationHeadings: string[];
   /** Headings that end them even at a lower level ("Signed", "References", "Appendix"). */
   endHeadings: string[];
-  /** Words that mark a sentence as a recommendation where the report has no recommendations heading. */
+  /** Words that mark a sentence as a recommendation ("should", "will need", "I recommend"): prose under a recommendations heading, or anywhere in a report without one. */
   recommendationCues: string[];
   /** Groups of words that mean the same thing (interventions, professionals). */
   synonyms: Record<string, string[]>;
@@ -70,7 +71,6 @@ export type Verdict = (
   | { kind: "missing"; nearest?: PlanStatement }
 ) & { score: number };
 
-
 /**
  * The blocks under each recommendations heading, up to the next heading of the same or a higher level, or an
  * end heading. A PDF's heading levels are guessed and often flat, so a heading of the same level that is
@@ -125,6 +125,7 @@ export function readRecommendations(report: EhcpDocument, options: Recommendatio
   const underHeading = blocks.length > 0;
   const units = splitStatements(underHeading ? blocks : report.blocks);
   const meaningOptions = meaningOptionsFor(options, childName);
+  const blockById = new Map(report.blocks.map((block) => [block.id, block]));
   const recommendations: Recommendation[] = [];
   for (const unit of units) {
     const text = unitText(unit);
@@ -132,7 +133,7 @@ export function readRecommendations(report: EhcpDocument, options: Recommendatio
     const analysis = analyseProvision(unit, childName ? { childName } : {});
     const found = conceptsOf(text, analysis.who, options, meaningOptions);
     if (!isRecommendation(unit, text, found, analysis, options, underHeading)) continue;
-    const block = report.blocks.find((candidate) => candidate.id === unit.blockId);
+    const block = blockById.get(unit.blockId);
     if (!block) continue;
     // What is provided, without why: the plan need not repeat the report's reasons ("so that transitions are predictable").
     const provided = withoutPurpose(text);
@@ -210,7 +211,7 @@ export interface PlanProvision {
  * searched whole (but for its advice list), so a layout the checker does not know does not make every
  * recommendation look missing.
  */
-export function planStatements(plan: EhcpDocument, sections: readonly SectionId[], options: RecommendationOptions, childName?: string): PlanProvision {
+export function readPlanProvision(plan: EhcpDocument, sections: readonly SectionId[], options: RecommendationOptions, childName?: string): PlanProvision {
   const found = plan.sections.filter((section) => sections.includes(section.id));
   const blocks = sections.includes("F") && !found.some((section) => section.id === "F") ? plan.blocks.filter((block) => block.section !== "K") : found.flatMap((section) => section.blocks);
   const meaningOptions = meaningOptionsFor(options, childName);
