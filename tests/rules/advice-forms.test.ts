@@ -131,6 +131,18 @@ describe("judging recommendations from other forms against the plan", () => {
     expect(check.status).toBe("pass");
   });
 
+  it("warns, rather than fails, when the plan writes the recommendation into Section A but not into its provision", () => {
+    const inViews = planBuilder(facts)
+      .section("A")
+      .paragraph("How to help me: put my first-and-then board on my table in every lesson.")
+      .section("F")
+      .list(["A Lego-based therapy group with two classmates, 40 minutes, twice a week, run by a trained teaching assistant.", "Every adult working with Tobias learns his 25 key Makaton signs before the spring term."])
+      .build();
+    const check = runRuleCase(adviceRecommendations, { name: "views", inputs: { plan: inViews, advice: [outreachForm] } });
+    expect(check.findings.map((finding) => [finding.messageId, finding.severity, finding.excerpt])).toEqual([["missing", "warning", BOARD]]);
+    expect(check.findings[0]!.message).toMatch(/Section A mentions it/);
+  });
+
   it("reads synonyms and amounts in words: a rephrased recommendation with the same signs and number is carried", () => {
     const rephrased = planBuilder(facts)
       .section("F")

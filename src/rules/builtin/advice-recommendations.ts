@@ -5,10 +5,12 @@ import type { SectionId } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
 import { DEFAULT_ADVICE_TYPES, adviceTypesIn } from "../text/advice-list.ts";
 import { keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
-import { judgeRecommendation, readPlanProvision, readRecommendations, type RecommendationOptions } from "../text/recommendations.ts";
+import { judgeRecommendation, readPlanProvision, readRecommendations, type PlanProvision, type PlanStatement, type Recommendation, type RecommendationOptions } from "../text/recommendations.ts";
 import { childRef } from "../text/voice.ts";
 
 const DEFAULT_SCOPE: SectionId[] = ["F", "G", "H1", "H2"];
+// Where plans also write strategies without making them provision: the views and "how to help me" part, and the outcomes.
+const ALSO_MENTIONED_IN: SectionId[] = ["A", "E"];
 
 export const DEFAULT_SYNONYMS: Record<string, string[]> = {
   salt: ["speech and language therapy", "speech and language therapist", "speech & language therapy", "speech & language therapist", "speech and language", "SaLT", "SALT", "SLT", "speech therapy", "speech therapist", "language therapy"],
@@ -144,6 +146,7 @@ export default defineRule<Options>({
     const childName = childRef(plan.facts).fullName ?? inputs.advice.map((adviceReport) => adviceReport.facts.childName).find(Boolean);
     const sectionIds = scope ?? DEFAULT_SCOPE;
     const provision = readPlanProvision(plan, sectionIds, options, childName);
+    const elsewhere = readPlanProvision(plan, ALSO_MENTIONED_IN.filter((id) => !sectionIds.includes(id)), options, childName);
     const sectionsLabel = [...new Set(sectionIds.map((id) => id.replace(/^H\d$/, "H")))].join(", ");
     let total = 0;
     let credit = 0;
@@ -170,10 +173,17 @@ export default defineRule<Options>({
             suggestion: `Write the provision as the report recommends it: "${recommendation.text}" — or record why the plan provides less.`,
           });
         } else if (verdict.kind === "missing") {
-          const nearest = verdict.nearest ? ` The closest the plan comes is "${verdict.nearest.statement.text}" (Section ${verdict.nearest.statement.section ?? "F"}).` : "";
+          // Written into the child's views or an outcome but not as provision: a warning, since some plans put everyday strategies there.
+          const mentioned = mentionedIn(recommendation, elsewhere, options);
+          const nearest = mentioned
+            ? ` Section ${mentioned.statement.section} mentions it ("${mentioned.statement.text}"), but not as provision someone must make.`
+            : verdict.nearest
+              ? ` The closest the plan comes is "${verdict.nearest.statement.text}" (Section ${verdict.nearest.statement.section ?? "F"}).`
+              : "";
           report({
             messageId: "missing",
             data: { report: name, sections: sectionsLabel, nearest },
+            ...(mentioned ? { severity: "warning" as const } : {}),
             section: null,
             document: "advice",
             excerpt: recommendation.text,
@@ -190,6 +200,13 @@ export default defineRule<Options>({
     };
   },
 });
+
+/** The statement of the plan's other sections that carries the recommendation, if one does. */
+function mentionedIn(recommendation: Recommendation, elsewhere: PlanProvision, options: Options): PlanStatement | undefined {
+  if (elsewhere.statements.length === 0) return undefined;
+  const verdict = judgeRecommendation(recommendation, elsewhere, options);
+  return verdict.kind === "carried" || verdict.kind === "weakened" ? verdict.match : undefined;
+}
 
 /** "The speech and language therapy report (salt-report.pdf)": what kind of report, from its opening lines, and its file. */
 function reportName(fileName: string, opening: string): string {
