@@ -143,6 +143,21 @@ describe("judging recommendations from other forms against the plan", () => {
     expect(check.findings[0]!.message).toMatch(/Section A mentions it/);
   });
 
+  it("does not flag a recommendation the plan writes over two sentences of one paragraph", () => {
+    const diaryForm = new DocumentBuilder({}, "docx", "school-form.docx")
+      .heading("What support is needed", 2)
+      .paragraph("Tobias should keep a home-school diary, checked by his key worker at the end of every day and taken home each night.")
+      .build();
+    const split = planBuilder(facts)
+      .section("F")
+      .paragraph("Tobias takes a home-school diary home each night. His key worker checks and signs it at the end of every school day.")
+      .paragraph("Tobias uses a writing slope for all written work.")
+      .build();
+    const check = runRuleCase(adviceRecommendations, { name: "split", inputs: { plan: split, advice: [diaryForm] } });
+    expect(check.findings).toEqual([]);
+    expect(check.note).toMatch(/1 recommendation\(s\) in 1 advice report/);
+  });
+
   it("reads synonyms and amounts in words: a rephrased recommendation with the same signs and number is carried", () => {
     const rephrased = planBuilder(facts)
       .section("F")

@@ -377,6 +377,19 @@ function absentNamedProvision(recommendation: Recommendation, provision: PlanPro
   return [...recommendation.concepts.weights.keys()].some((key) => key.startsWith("g:") && named.has(key.slice(2)) && !provision.frequency.has(key));
 }
 
+/** The best share of the recommendation that two neighbouring sentences of one paragraph carry together. */
+function neighboursCover(recommendation: Recommendation, provision: PlanProvision): number {
+  let best = 0;
+  provision.statements.forEach((statement, index) => {
+    const next = provision.statements[index + 1];
+    // Sentences of one paragraph only: table rows and list items are separate provisions.
+    if (!next || statement.statement.kind !== "sentence" || next.statement.kind !== "sentence" || next.statement.blockId !== statement.statement.blockId) return;
+    const weights = new Map([...statement.concepts.weights, ...next.concepts.weights]);
+    best = Math.max(best, share(recommendation.concepts, { weights, order: [...weights.keys()] }, provision));
+  });
+  return best;
+}
+
 /** A line such as "Cognition and learning" read as a statement: a sub-heading, which carries nothing by itself. */
 const headingLike = (text: string): boolean => countWords(text) <= 4 && !/[.!?;]$/.test(text.trim());
 
@@ -421,6 +434,9 @@ export function judgeRecommendation(recommendation: Recommendation, provision: P
   }
   if (!best) return { kind: "missing", score: 0 };
   const { statement, score, scores } = best;
+  // A plan may split one recommendation over two sentences of a paragraph ("Tom starts each day with a sensory circuit." /
+  // "A trained teaching assistant leads it."): together they carry it, so nothing is claimed.
+  if (scores.covers < options.matchThreshold && neighboursCover(recommendation, provision) >= options.matchThreshold) return { kind: "uncertain", nearest: statement, score };
   if (scores.covers < options.matchThreshold) {
     // A statement wholly about the recommendation that says much less of it ("movement breaks as needed"): weakened
     // when what it leaves out can be named, else perhaps a summary the report would accept.
