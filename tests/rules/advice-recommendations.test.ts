@@ -136,7 +136,7 @@ ruleTester(adviceRecommendations).run({
         plan: plan([["Language", "Speech and language therapy on understanding and using language.", "Teaching assistant", "30 minutes, 3 times a week"]]),
         advice: [report("salt.docx", "Speech and language therapy advice", [SALT])],
       },
-      findings: [{ messageId: "weakened", message: "the report says who delivers it (a speech and language therapist); the plan does not" }],
+      findings: [{ messageId: "weakened", message: "the report says who delivers it (a speech and language therapist); the plan gives it to Teaching assistant" }],
     },
     {
       name: "findings from two reports point at their own report",

@@ -123,6 +123,30 @@ ruleTester(requiredAdvice).run({
       note: "with the reason given",
     },
     {
+      name: "a mild, passing hearing loss or a denial of any impairment needs no specialist sensory advice",
+      doc: planWithK(ALL_ADVICE, (b) =>
+        b
+          .section("B")
+          .paragraph("Sam has no hearing or vision impairment.")
+          .section("C")
+          .paragraph("Sam had a mild hearing loss with glue ear last winter, which has cleared."),
+      ),
+    },
+    {
+      name: "vision advice from a sensory service counts as specialist sensory advice",
+      doc: planWithK([...ALL_ADVICE, "Vision advice – Mr T Lane, Specialist Teacher, Anytown Sensory Service, 2 February 2025"], (b) =>
+        b.section("B").paragraph("Sam has a severe visual impairment and reads large print."),
+      ),
+    },
+    {
+      name: "an advice list under a numbered part the sections reader did not recognise",
+      doc: body(planBuilder(facts))
+        .outsideSections()
+        .paragraph("9. Advice and information used for this plan")
+        .list(ALL_ADVICE)
+        .build(),
+    },
+    {
       name: "a table with a combined 'Provided by' column",
       doc: body(planBuilder(facts))
         .section("K")

@@ -5,10 +5,12 @@ import type { SectionId } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
 import { DEFAULT_ADVICE_TYPES, adviceTypesIn } from "../text/advice-list.ts";
 import { keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
-import { judgeRecommendation, planStatements, readRecommendations, type RecommendationOptions } from "../text/recommendations.ts";
+import { judgeRecommendation, readPlanProvision, readRecommendations, type PlanProvision, type PlanStatement, type Recommendation, type RecommendationOptions } from "../text/recommendations.ts";
 import { childRef } from "../text/voice.ts";
 
 const DEFAULT_SCOPE: SectionId[] = ["F", "G", "H1", "H2"];
+// Where plans also write strategies without making them provision: the views and "how to help me" part, and the outcomes.
+const ALSO_MENTIONED_IN: SectionId[] = ["A", "E"];
 
 export const DEFAULT_SYNONYMS: Record<string, string[]> = {
   salt: ["speech and language therapy", "speech and language therapist", "speech & language therapy", "speech & language therapist", "speech and language", "SaLT", "SALT", "SLT", "speech therapy", "speech therapist", "language therapy"],
@@ -39,7 +41,7 @@ export const DEFAULT_SYNONYMS: Record<string, string[]> = {
   lunchtime: ["lunchtime club", "lunch club", "lunchtime", "lunchtimes", "break times", "breaktimes", "playtimes", "unstructured times"],
   transition: ["transition", "transitions", "change of class", "changing class", "new class", "transition booklet", "transition visits", "moving class"],
   "staff-training": ["staff training", "training for", "train staff", "whole-school training", "training session", "training sessions"],
-  "exam-access": ["access arrangements", "extra time", "a reader", "an adult reader", "scribe", "rest breaks"],
+  "exam-access": ["access arrangements", "extra time", "a reader", "an adult reader", "scribe"],
   attention: ["Attention Autism", "attention and listening", "listening skills"],
   instructions: ["instructions", "one step at a time", "chunked", "chunking", "short sentences", "check understanding", "checking understanding", "check that she has understood", "check that he has understood"],
   "pre-teaching": ["pre-teaching", "pre-teach", "pre teach", "preteaching", "pre-taught"],
@@ -49,7 +51,16 @@ export const DEFAULT_SYNONYMS: Record<string, string[]> = {
   makaton: ["Makaton", "signing", "signs"],
   pecs: ["PECS", "picture exchange"],
   aac: ["AAC", "communication aid", "communication device", "voice output"],
+  habilitation: ["habilitation", "habilitation specialist", "habilitation officer", "mobility officer", "orientation and mobility", "mobility and orientation", "rehabilitation officer for visual impairment", "ROVI", "mobility training", "route training", "cane skills", "long cane"],
+  intervenor: ["intervenor", "intervenors", "communicator guide", "communicator-guide"],
 };
+
+/** Words of an advice form's fixed text: about the report and the assessment, never a recommendation. */
+export const DEFAULT_BOILERPLATE = [
+  "if it is decided", "if an EHC plan", "if a plan is", "this report is", "this report was", "this report has", "this report will",
+  "this report may", "this report should be read", "this advice is", "this advice was", "this advice will", "the information in", "the information contained",
+  "will be attached", "is attached", "are attached", "please contact", "do not hesitate", "contact me", "confidential", "for office use", "the local authority will", "statutory assessment", "needs assessment process",
+];
 
 export const DEFAULT_RECOMMENDATION_IGNORE_WORDS = [
   "support", "supports", "supported", "supporting", "provide", "provided", "provision", "help", "helps", "helped", "develop", "development",
@@ -87,51 +98,67 @@ export default defineRule<Options>({
         staffGroups: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
         ignoreWords: phraseListSchema,
         matchThreshold: { type: "number", exclusiveMinimum: 0, maximum: 1 },
+        missingBelow: { type: "number", minimum: 0, maximum: 1 },
+        partialWithin: { type: "number", minimum: 0, maximum: 1 },
+        boilerplate: phraseListSchema,
+        namedProvision: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+        namedProvisionOverride: { type: "number", minimum: 0, maximum: 1 },
         weakeningKinds: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
       },
-      required: ["recommendationHeadings", "endHeadings", "recommendationCues", "synonyms", "specialists", "staffGroups", "ignoreWords", "matchThreshold", "weakeningKinds"],
+      required: ["recommendationHeadings", "endHeadings", "recommendationCues", "synonyms", "specialists", "staffGroups", "ignoreWords", "matchThreshold", "missingBelow", "partialWithin", "boilerplate", "namedProvision", "namedProvisionOverride", "weakeningKinds"],
       additionalProperties: false,
     },
     defaultOptions: {
       recommendationHeadings: [
         "recommendations", "recommendation", "summary of recommendations", "recommended provision", "provision recommended", "provision required",
         "suggested provision", "special educational provision", "what would help", "recommended strategies", "suggested strategies",
-        "strategies and provision", "advice for school", "advice for staff",
+        "strategies and provision", "advice for school", "advice for staff", "support needed", "support is needed", "support required",
+        "what support", "what is needed", "what will help", "how to help", "how to support", "strategies", "next steps",
+        "advice to school", "advice to staff", "suggested support", "provision needed", "recommended support",
       ],
       endHeadings: ["signed", "signature", "references", "appendix", "appendices", "distribution", "report written by", "contact details", "glossary"],
       recommendationCues: [
         "would benefit from", "will benefit from", "i recommend", "it is recommended", "i would recommend", "recommend that", "recommend a",
         "recommend an", "should receive", "should have", "should be provided", "needs to be", "needs a", "needs an", "will need", "requires",
+        "should", "must", "needs to", "need to", "would help", "will help", "is required", "are required", "to be provided", "to be offered",
+        "continue to", "it is important that", "is advised", "i advise", "i suggest", "it is suggested",
       ],
       synonyms: DEFAULT_SYNONYMS,
-      specialists: ["salt", "ot", "physio", "ep", "specialist-teacher"],
+      specialists: ["salt", "ot", "physio", "ep", "specialist-teacher", "habilitation", "intervenor"],
       staffGroups: ["ta", "teacher", "senco", "key-adult"],
       ignoreWords: DEFAULT_RECOMMENDATION_IGNORE_WORDS,
-      matchThreshold: 0.4,
+      matchThreshold: 0.5,
+      missingBelow: 0.3,
+      partialWithin: 0.75,
+      boilerplate: DEFAULT_BOILERPLATE,
+      namedProvision: ["elsa", "exam-access", "aac", "pecs", "precision-teaching"],
+      namedProvisionOverride: 0.7,
       weakeningKinds: ["access", "discretionary", "imprecise-frequency", "upper-limit", "qualified-commitment", "examples", "range", "unsized-group"],
     },
     messages: {
-      missing: "{{report}} recommends this, but the plan's provision (Sections {{sections}}) does not include it.",
+      missing: "{{report}} recommends this, but the plan's provision (Sections {{sections}}) does not include it.{{nearest}}",
       weakened: '{{report}} recommends this; the plan carries it in a weaker form: "{{plan}}" (Section {{section}}): {{differences}}.',
     },
   },
   check({ inputs, plan, options, scope, report }) {
     if (inputs.advice.length === 0) return { notApplicable: "No advice reports were given, so their recommendations could not be compared with the plan." };
-    const childName = childRef(plan.facts).fullName;
+    // The child's name is no evidence that a plan statement carries a recommendation; an advice report may name them when the plan's title block was not read.
+    const childName = childRef(plan.facts).fullName ?? inputs.advice.map((adviceReport) => adviceReport.facts.childName).find(Boolean);
     const sectionIds = scope ?? DEFAULT_SCOPE;
-    const statements = planStatements(plan, sectionIds, options, childName);
+    const provision = readPlanProvision(plan, sectionIds, options, childName);
+    const elsewhere = readPlanProvision(plan, ALSO_MENTIONED_IN.filter((id) => !sectionIds.includes(id)), options, childName);
     const sectionsLabel = [...new Set(sectionIds.map((id) => id.replace(/^H\d$/, "H")))].join(", ");
     let total = 0;
     let credit = 0;
-    const counts = { carried: 0, weakened: 0, missing: 0 };
+    const counts = { carried: 0, weakened: 0, uncertain: 0, missing: 0 };
     for (const adviceReport of inputs.advice) {
       const name = reportName(adviceReport.fileName, adviceReport.blocks.slice(0, 12).map((block) => block.text).join("\n"));
       for (const recommendation of readRecommendations(adviceReport, options, childName)) {
         total += 1;
-        const verdict = judgeRecommendation(recommendation, statements, options);
+        const verdict = judgeRecommendation(recommendation, provision, options);
         counts[verdict.kind] += 1;
         const location = { block: recommendation.block.id, ...recommendation.block.location };
-        if (verdict.kind === "carried") {
+        if (verdict.kind === "carried" || verdict.kind === "uncertain") {
           credit += 1;
         } else if (verdict.kind === "weakened") {
           credit += 0.5;
@@ -145,10 +172,18 @@ export default defineRule<Options>({
             location,
             suggestion: `Write the provision as the report recommends it: "${recommendation.text}" — or record why the plan provides less.`,
           });
-        } else {
+        } else if (verdict.kind === "missing") {
+          // Written into the child's views or an outcome but not as provision: a warning, since some plans put everyday strategies there.
+          const mentioned = mentionedIn(recommendation, elsewhere, options);
+          const nearest = mentioned
+            ? ` Section ${mentioned.statement.section} mentions it ("${mentioned.statement.text}"), but not as provision someone must make.`
+            : verdict.nearest
+              ? ` The closest the plan comes is "${verdict.nearest.statement.text}" (Section ${verdict.nearest.statement.section ?? "F"}).`
+              : "";
           report({
             messageId: "missing",
-            data: { report: name, sections: sectionsLabel },
+            data: { report: name, sections: sectionsLabel, nearest },
+            ...(mentioned ? { severity: "warning" as const } : {}),
             section: null,
             document: "advice",
             excerpt: recommendation.text,
@@ -161,10 +196,17 @@ export default defineRule<Options>({
     if (total === 0) return { notApplicable: "No recommendations were found in the advice reports given." };
     return {
       score: credit / total,
-      note: `${total} recommendation(s) in ${inputs.advice.length} advice report(s): ${counts.carried} carried into the plan, ${counts.weakened} in a weaker form, ${counts.missing} missing.`,
+      note: `${total} recommendation(s) in ${inputs.advice.length} advice report(s): ${counts.carried} carried into the plan, ${counts.weakened} in a weaker form, ${counts.missing} missing${counts.uncertain > 0 ? `, ${counts.uncertain} perhaps carried in other words (not reported)` : ""}.`,
     };
   },
 });
+
+/** The statement of the plan's other sections that carries the recommendation, if one does. */
+function mentionedIn(recommendation: Recommendation, elsewhere: PlanProvision, options: Options): PlanStatement | undefined {
+  if (elsewhere.statements.length === 0) return undefined;
+  const verdict = judgeRecommendation(recommendation, elsewhere, options);
+  return verdict.kind === "carried" || verdict.kind === "weakened" ? verdict.match : undefined;
+}
 
 /** "The speech and language therapy report (salt-report.pdf)": what kind of report, from its opening lines, and its file. */
 function reportName(fileName: string, opening: string): string {

@@ -3,6 +3,7 @@
 import { defineRule } from "../define-rule.ts";
 import { DEFAULT_ADVICE_TYPES, describeEntry, explanationsInPlan, readAdviceList, type AdviceListOptions, type AdviceTypes } from "../text/advice-list.ts";
 import { hasPhrase, keyedPhraseListSchema, phraseListSchema } from "../text/phrase-list.ts";
+import { splitSentences } from "../scope.ts";
 
 const DETAILS = ["author", "role", "organisation"] as const;
 type Detail = (typeof DETAILS)[number];
@@ -103,8 +104,13 @@ export default defineRule<Options>({
       return { score: 0, note: "No list of advice was found." };
     }
 
-    const needsText = plan.sections.filter((section) => ["B", "C", "D"].includes(section.id)).flatMap((section) => section.blocks.map((block) => block.text)).join("\n");
-    const conditional = Object.entries(options.requiredWhen).filter(([, words]) => hasPhrase(needsText, words)).map(([id]) => id);
+    // An impairment the needs sections describe makes specialist advice necessary; a denial ("no hearing or vision
+    // impairment") or a mild or passing loss ("a mild hearing loss with glue ear") does not.
+    const needSentences = plan.sections
+      .filter((section) => ["B", "C", "D"].includes(section.id))
+      .flatMap((section) => section.blocks.flatMap((block) => splitSentences(block.text).map((sentence) => sentence.text)))
+      .filter((sentence) => !/\b(?:no|not|never|without|none|mild|slight|temporary|glue ear)\b/i.test(sentence));
+    const conditional = Object.entries(options.requiredWhen).filter(([, words]) => needSentences.some((sentence) => hasPhrase(sentence, words))).map(([id]) => id);
     const required = [...new Set([...options.required, ...conditional])];
     const present = new Set(list.entries.flatMap((entry) => entry.types));
     const explanations = [...list.explanations, ...explanationsInPlan(plan, options)];

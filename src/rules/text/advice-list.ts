@@ -53,7 +53,7 @@ export const DEFAULT_ADVICE_TYPES: AdviceTypes = {
   physio: { label: "physiotherapy advice", terms: ["physiotherapy", "physiotherapist", "physio"] },
   sensory: {
     label: "advice on hearing or vision impairment",
-    terms: ["teacher of the deaf", "qualified teacher of the deaf", "ToD", "qualified teacher of the visually impaired", "teacher of the visually impaired", "QTVI", "QTHI", "hearing impairment team", "visual impairment team", "sensory support", "sensory impairment", "audiologist", "audiology", "orthoptist", "vision specialist", "hearing specialist"],
+    terms: ["vision advice", "hearing advice", "visual impairment advice", "hearing impairment advice", "sensory service", "sensory support service", "vision support service", "hearing support service", "teacher of the deaf", "qualified teacher of the deaf", "ToD", "qualified teacher of the visually impaired", "teacher of the visually impaired", "QTVI", "QTHI", "hearing impairment team", "visual impairment team", "sensory support", "sensory impairment", "audiologist", "audiology", "orthoptist", "vision specialist", "hearing specialist"],
   },
   camhs: {
     label: "mental health (CAMHS) advice",
@@ -108,17 +108,34 @@ export interface AdviceListOptions {
   explanationPhrases: string[];
 }
 
-/** Where a plan lists its advice: Section K, else the blocks under a heading about advice (often an appendix). */
+const ADVICE_HEADING = (text: string): boolean => /\badvice\b/i.test(text) && /\b(information|list|appendix|appendices|reports?|obtained|gathered|used)\b/i.test(text);
+
+/**
+ * A block that reads as a heading although ingest did not mark it as one: a short line with no full stop, such as
+ * a numbered part ("7. Advice and information") or a one-cell banner table's text.
+ */
+function headingLike(block: Block): boolean {
+  if (block.kind === "heading") return true;
+  const text = block.text.trim();
+  const oneCell = block.kind === "table" && block.rows.length + (block.header.length > 0 ? 1 : 0) <= 1 && (block.rows[0]?.length ?? block.header.length) <= 1;
+  return (block.kind === "paragraph" || oneCell) && text.split(/\s+/).length <= 10 && !/[.!?:]$/.test(text) && /^(?:(?:part|section)\s+\w+\b|\d+[.:)]\s)/i.test(text);
+}
+
+/**
+ * Where a plan lists its advice: Section K, else the blocks under a heading about advice (often an appendix, or a
+ * numbered part of a layout whose headings ingest did not recognise).
+ */
 export function adviceBlocks(plan: EhcpDocument): { blocks: Block[]; where: string | null } {
   const k = plan.sections.filter((section) => section.id === "K");
   if (k.some((section) => section.blocks.length > 0)) return { blocks: k.flatMap((section) => section.blocks), where: "Section K" };
-  const headingIndex = plan.blocks.findIndex((block) => block.kind === "heading" && /\badvice\b/i.test(block.text) && /\b(information|list|appendix|appendices|reports?|obtained|gathered)\b/i.test(block.text));
+  // A PDF may read a numbered part's title as a list item ("7." taken for its number): any short line without a full stop may open the list.
+  const headingIndex = plan.blocks.findIndex((block) => (headingLike(block) || (block.kind !== "table" && block.text.trim().split(/\s+/).length <= 10 && !/[.!?:]$/.test(block.text.trim()))) && ADVICE_HEADING(block.text));
   if (headingIndex < 0) return { blocks: [], where: null };
   const heading = plan.blocks[headingIndex]!;
   const level = heading.kind === "heading" ? heading.level : 1;
   const blocks: Block[] = [];
   for (const block of plan.blocks.slice(headingIndex + 1)) {
-    if (block.kind === "heading" && block.level <= level) break;
+    if (block.kind === "heading" ? block.level <= level : headingLike(block)) break;
     blocks.push(block);
   }
   return { blocks, where: heading.text.trim() };

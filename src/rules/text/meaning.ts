@@ -117,7 +117,8 @@ export function meaningOf(text: string, options: MeaningOptions): Meaning {
   }
   const ignore = ignoreSet(options.ignoreWords);
   const extra = new Set((options.alsoIgnore ?? []).map((word) => normalise(word)));
-  const tokens = [...rest.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  // Parts of a hyphenated word are words of their own: "touch-typing" meets "touch typing", "work-station" meets "work station".
+  const tokens = [...rest.matchAll(/[\p{L}][\p{L}'’]*/gu)];
   const capitalised = (i: number): boolean => /^\p{Lu}/u.test(tokens[i]?.[0] ?? "") && /^\s+$/.test(rest.slice((tokens[i - 1]?.index ?? 0) + (tokens[i - 1]?.[0].length ?? 0), tokens[i]?.index ?? 0));
   for (const [i, match] of tokens.entries()) {
     const raw = match[0];
