@@ -14,7 +14,7 @@ import type { RuleModule } from "../rules/types.ts";
 import { validateAgainst, type SchemaProblem } from "./ajv.ts";
 import { didYouMean, hintFor } from "./hints.ts";
 import { escapePointer, isPlainObject, mergeSettings, type MergeProblem, type PlainObject } from "./merge.ts";
-import { DEFAULT_GRADES, type GradeBands, type LoadedRule, type LoadedRuleSet } from "./rule-set.ts";
+import { DEFAULT_GRADES, type GradeBands, type GradeRules, type LoadedRule, type LoadedRuleSet } from "./rule-set.ts";
 import ruleSetSchema from "../../rules/schema/ruleset.schema.json" with { type: "json" };
 
 /** The folder of rule sets shipped with ehcp-qa; `extends` and `--ruleset` names resolve here. */
@@ -208,20 +208,25 @@ interface Merged {
   name: string;
   version: string;
   description: string;
-  grades: GradeBands;
+  grades: GradeRules;
   aliases: Record<string, string[]>;
   categories: Partial<Record<CategoryId, number>>;
   rules: Map<string, RuleEntry>;
 }
 
 function mergeLevels(levels: Level[], registry: ReadonlyMap<string, RuleModule>, issues: RuleSetIssue[], chainBroken: boolean): Merged {
-  const merged: Merged = { name: "", version: "", description: "", grades: { ...DEFAULT_GRADES }, aliases: {}, categories: {}, rules: new Map() };
+  const merged: Merged = { name: "", version: "", description: "", grades: structuredClone(DEFAULT_GRADES), aliases: {}, categories: {}, rules: new Map() };
   for (const { file, json } of levels) {
     const mergeIssues = (problems: MergeProblem[], prefix: string) => issues.push(...problems.map((p) => ({ file, pointer: `${prefix}${p.pointer}`, message: p.message })));
     if (typeof json.name === "string") merged.name = json.name;
     if (typeof json.version === "string") merged.version = json.version;
     merged.description = typeof json.description === "string" ? json.description : "";
-    if (isPlainObject(json.grades)) merged.grades = { ...merged.grades, ...(json.grades as Partial<GradeBands>) };
+    if (isPlainObject(json.grades)) {
+      // Bands replace one by one; "caps" replaces the list and "caps+" adds to the inherited one.
+      const problems: MergeProblem[] = [];
+      merged.grades = mergeSettings(merged.grades as unknown as PlainObject, json.grades, problems) as unknown as GradeRules;
+      mergeIssues(problems, "/grades");
+    }
     if (isPlainObject(json.sections) && isPlainObject(json.sections.aliases)) {
       const problems: MergeProblem[] = [];
       merged.aliases = mergeSettings(merged.aliases, json.sections.aliases, problems) as Record<string, string[]>;

@@ -65,6 +65,14 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+export interface GradeCap {
+  grade: Grade;
+  /** The failing categories that set the cap (empty when only a critical check did). */
+  failingCategories: CategoryId[];
+  /** Ids of failed critical checks, when they set the cap. */
+  criticalChecks: string[];
+}
+
 export interface CategoryResult {
   id: CategoryId;
   title: string;
@@ -96,8 +104,16 @@ export interface AuditReport {
   tool: { name: "ehcp-qa"; version: string };
   score: number;
   grade: Grade;
-  /** True when a critical failure capped the grade. */
+  /** True when the category verdicts (a failing category, or a failed critical check) lowered the grade below the one its score alone gives. */
   gradeCapped: boolean;
+  /** The grade the score alone gives (the grade bands of the rule set). */
+  scoreGrade?: Grade;
+  /** The best grade the category verdicts allow, and what set it; null when no cap applies. */
+  gradeCap?: GradeCap | null;
+  /** The lowest grade allowed because no category fails (only warnings); null when a category fails. */
+  gradeFloor?: Grade | null;
+  /** One sentence saying what decided the grade ("Capped at Requires improvement: professional advice fails (...)"). */
+  gradeReason?: string;
   ruleset: { name: string; version: string };
   documents: DocumentSummary[];
   categories: CategoryResult[];

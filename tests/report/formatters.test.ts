@@ -36,9 +36,15 @@ describe("text", () => {
     expect(text).not.toMatch(/\x1b\[/); // no colour codes
   });
 
-  it("explains a capped grade", async () => {
-    const report = { ...(await fixtureReport()), grade: "requires-improvement" as const, gradeCapped: true };
+  it("explains a capped grade (a report from before grade reasons)", async () => {
+    const { gradeReason: _, ...report } = { ...(await fixtureReport()), grade: "requires-improvement" as const, gradeCapped: true };
     expect(formatReport(report, "text")).toContain("The grade is capped at Requires improvement because a critical check failed: Placement is named.");
+  });
+
+  it("every human format says what decided the grade", async () => {
+    const report = await fixtureReport();
+    expect(report.gradeReason).toBe("Inadequate by its score of 16.7; structure and provision specificity fail.");
+    for (const format of ["text", "markdown", "html"] as const) expect(formatReport(report, format)).toContain(format === "html" ? "Inadequate by its score of 16.7" : report.gradeReason);
   });
 });
 

@@ -1,13 +1,9 @@
 // What every human-readable format shows, decided once: labels, the order of findings, how a location reads.
 import { SECTION_IDS, type SectionId } from "../../model/document.ts";
-import type { AuditReport, CheckResult, CheckStatus, Finding, FindingLocation, Grade, SectionSummary, Severity } from "../../model/report.ts";
+import type { AuditReport, CheckResult, CheckStatus, Finding, FindingLocation, SectionSummary, Severity } from "../../model/report.ts";
+import { GRADE_LABELS } from "../score.ts";
 
-export const GRADE_LABELS: Record<Grade, string> = {
-  outstanding: "Outstanding",
-  good: "Good",
-  "requires-improvement": "Requires improvement",
-  inadequate: "Inadequate",
-};
+export { GRADE_LABELS };
 
 export const STATUS_LABELS: Record<CheckStatus, string> = { pass: "Pass", warning: "Warning", fail: "Fail", "not-applicable": "Not applicable" };
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
@@ -79,8 +75,9 @@ export function notApplicableReason(report: AuditReport, category: string): stri
   return report.checks.some((c) => c.category === category) ? "" : "No check in this category is switched on.";
 }
 
-/** The sentence explaining a capped grade, or "". */
-export function capText(report: AuditReport): string {
+/** The sentence saying what decided the grade (a report from before grade reasons: only a capped grade is explained). */
+export function gradeReasonText(report: AuditReport): string {
+  if (report.gradeReason) return report.gradeReason;
   if (!report.gradeCapped) return "";
   const critical = report.checks.filter((c) => c.critical && c.status === "fail").map((c) => c.title);
   return `The grade is capped at ${GRADE_LABELS["requires-improvement"]} because a critical check failed: ${critical.join("; ")}.`;

@@ -2,7 +2,7 @@
 // 4.5:1 contrast, no scripts and no external assets (a Content-Security-Policy says so). All text is escaped.
 import type { AuditReport, CheckStatus, Grade, Severity } from "../../model/report.ts";
 import {
-  capText,
+  gradeReasonText,
   correctionLines,
   countsText,
   dateText,
@@ -48,6 +48,9 @@ thead th { border-bottom: 2px solid #6b6b6b; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .bar { display: inline-block; width: 6rem; height: .6rem; background: #e5e5e5; margin-right: .5rem; vertical-align: middle; }
 .bar span { display: block; height: 100%; background: #4b5563; }
+.bar-pass span { background: #0b6a0b; }
+.bar-warning span { background: #a15c00; }
+.bar-fail span { background: #b3261e; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; font-weight: 600; font-size: .9rem; white-space: nowrap; }
 .status-pass { background: #dff6dd; color: #0b5a0b; }
 .status-warning, .sev-warning { background: #fff4ce; color: #6b3d00; }
@@ -78,8 +81,8 @@ export function formatHtml(report: AuditReport): string {
   body.push("<main>");
   body.push(`<section aria-labelledby="verdict-heading"><h2 id="verdict-heading">Verdict</h2>`);
   body.push(`<div class="verdict"><p class="grade grade-${grade}">Grade: <strong>${e(GRADE_LABELS[grade])}</strong></p><p class="score">Score: <strong>${formatScore(report.score)}</strong> out of 100</p></div>`);
-  const cap = capText(report);
-  if (cap) body.push(`<p class="cap">${e(cap)}</p>`);
+  const reason = gradeReasonText(report);
+  if (reason) body.push(`<p class="${report.gradeCapped ? "cap" : "grade-reason"}">${e(reason)}</p>`);
   body.push(`<p>${e(countsText(report))}.</p>`);
   body.push(`<dl class="meta"><dt>Rule set</dt><dd>${e(report.ruleset.name)} ${e(report.ruleset.version)}</dd><dt>Checked</dt><dd>${e(dateText(report.generatedAt))}</dd>`);
   for (const doc of report.documents) {
@@ -92,7 +95,7 @@ export function formatHtml(report: AuditReport): string {
   body.push(`<table><caption class="visually-hidden">Status and score of each category</caption><thead><tr><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Score (out of 100)</th></tr></thead><tbody>`);
   for (const c of report.categories) {
     const reason = c.status === "not-applicable" ? notApplicableReason(report, c.id) : "";
-    const bar = c.score === null ? "" : `<span class="bar" aria-hidden="true"><span style="width:${c.score}%"></span></span>`;
+    const bar = c.score === null ? "" : `<span class="bar bar-${c.status}" aria-hidden="true"><span style="width:${c.score}%"></span></span>`;
     body.push(`<tr><th scope="row">${e(c.title)}${reason ? `<br><span class="where">${e(reason)}</span>` : ""}</th><td>${badge("status", c.status, STATUS_LABELS[c.status])}</td><td class="num">${bar}${formatScore(c.score)}</td></tr>`);
   }
   body.push("</tbody></table></section>");

@@ -1,7 +1,7 @@
 // The report as Markdown (for a ticket, an email or a wiki page): the same content as the text format.
 import type { AuditReport } from "../../model/report.ts";
 import {
-  capText,
+  gradeReasonText,
   correctionLines,
   countsText,
   dateText,
@@ -24,7 +24,7 @@ export function formatMarkdown(report: AuditReport): string {
   const out: string[] = [];
   out.push(`# EHC plan audit: ${md(mainDocument(report)?.fileName ?? "plan")}`, "");
   out.push(`**Grade: ${GRADE_LABELS[report.grade]}** · score ${formatScore(report.score)} / 100`, "");
-  const cap = capText(report);
+  const cap = gradeReasonText(report);
   if (cap) out.push(`> ${md(cap)}`, "");
   out.push(`Rule set ${md(report.ruleset.name)} ${md(report.ruleset.version)} · checked ${dateText(report.generatedAt)} · ehcp-qa ${md(report.tool.version)}`, "");
 

@@ -2,7 +2,7 @@
 // the CLI may add it, the core never does.
 import type { AuditReport } from "../../model/report.ts";
 import {
-  capText,
+  gradeReasonText,
   correctionLines,
   countsText,
   dateText,
@@ -24,7 +24,7 @@ export function formatText(report: AuditReport): string {
   const plan = mainDocument(report);
   lines.push(`EHC plan audit: ${plan?.fileName ?? "plan"}`);
   lines.push(`Grade: ${GRADE_LABELS[report.grade]}    Score: ${formatScore(report.score)} / 100`);
-  const cap = capText(report);
+  const cap = gradeReasonText(report);
   if (cap) lines.push(cap);
   lines.push(`Rule set: ${report.ruleset.name} ${report.ruleset.version}    Checked: ${dateText(report.generatedAt)}    ehcp-qa ${report.tool.version}`);
   const others = report.documents.filter((d) => d.role !== "plan");

@@ -71,6 +71,7 @@ function verdict(report) {
   for (const check of report.checks) for (const finding of check.findings) counts[finding.severity] += 1;
   const plan = report.documents.find((d) => d.role === "plan") ?? report.documents[0];
   const critical = report.checks.filter((c) => c.critical && c.status === "fail").map((c) => c.title);
+  const reason = report.gradeReason ?? (report.gradeCapped ? `The grade is capped at Requires improvement because a critical check failed: ${critical.join("; ")}.` : "");
   return h(
     "div",
     { class: "verdict" },
@@ -87,7 +88,7 @@ function verdict(report) {
       h("p", {}, `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}.`),
       h("p", {}, `Plan: ${plan.fileName} (${plan.format.toUpperCase()}${plan.pages !== undefined ? `, ${plural(plan.pages, "page")}` : ""}, ${plan.words} words). Rule set: ${report.ruleset.name} ${report.ruleset.version}.`),
       report.documents.length > 1 ? h("p", {}, `Also read: ${report.documents.filter((d) => d !== plan).map((d) => `${d.fileName} (${d.role})`).join(", ")}.`) : null,
-      report.gradeCapped ? h("p", { class: "capped" }, `The grade is capped at Requires improvement because a critical check failed: ${critical.join("; ")}.`) : null,
+      reason ? h("p", { class: report.gradeCapped ? "capped" : "grade-reason", id: "grade-reason" }, reason) : null,
     ),
   );
 }
@@ -99,7 +100,7 @@ function categoryBars(report) {
     const reason = notApplicable
       ? [...new Set(report.checks.filter((c) => c.category === category.id && c.status === "not-applicable" && c.note).map((c) => c.note))].join(" ")
       : "";
-    const fill = h("span", { class: `bar-fill ${category.score >= 70 ? "high" : category.score >= 50 ? "mid" : "low"}` });
+    const fill = h("span", { class: `bar-fill status-${category.status}` });
     if (!notApplicable) fill.style.width = `${category.score}%`;
     list.append(
       h(
