@@ -24,6 +24,8 @@ export interface FindingLocation {
   block?: string;
   /** DOCX body paragraph index. */
   paragraph?: number;
+  /** The place in words a Word or PDF reader can follow: section and heading, sub-heading, table and row, page. */
+  description?: string;
 }
 
 export interface Finding {

@@ -3,6 +3,7 @@
 import { SECTION_IDS, type EhcpDocument, type SectionId } from "../model/document.ts";
 import { CATEGORY_IDS, type AuditReport, type CheckResult, type DocumentSummary, type SectionChange, type SectionSummary } from "../model/report.ts";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
+import { describeFindingPlaces } from "../report/place.ts";
 import { scoreChecks } from "../report/score.ts";
 import { alignUnits, summariseChanges } from "./draft/align.ts";
 import { documentUnits } from "./draft/units.ts";
@@ -50,6 +51,7 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
   }
   // Report order: category order of the contract, then rule-set order within a category.
   checks.sort((a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category));
+  describeFindingPlaces(checks, inputs);
   const scored = scoreChecks(checks, ruleSet.categoryWeights, ruleSet.grades);
   const report: AuditReport = {
     schemaVersion: 1,

@@ -30,7 +30,7 @@ describe("text", () => {
     expect(a).toBeGreaterThan(text.indexOf("Categories"));
     expect(a).toBeLessThan(f);
     expect(f).toBeLessThan(i);
-    expect(text).toContain('  ERROR    "access to" was found here.\n           "Ava will have access to speech therapy."\n           Suggestion: Say how often & who.\n           Page 1 · No vague provision (SEND Code of Practice 9.69)');
+    expect(text).toContain('  ERROR    "access to" was found here.\n           "Ava will have access to speech therapy."\n           Suggestion: Say how often & who.\n           Section F: Special educational provision, page 1 · No vague provision (SEND Code of Practice 9.69)');
     expect(text).toContain("Sections found: A F    Missing: B C D E G H1 H2 I J K");
     expect(text).toContain("4 findings: 3 errors, 1 warning");
     expect(text).not.toMatch(/\x1b\[/); // no colour codes

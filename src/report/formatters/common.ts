@@ -12,7 +12,9 @@ const DOCUMENT_LABELS = { plan: "the plan", draft: "the draft", response: "a res
 
 export const formatScore = (score: number | null): string => (score === null ? "–" : score.toFixed(1));
 
+/** Where the finding is: the place in words when the report has it, else the page or paragraph (older reports). */
 export function locationText(location: FindingLocation, document?: Finding["document"]): string {
+  if (location.description) return location.description;
   const where = location.page !== undefined ? `page ${location.page}` : location.paragraph !== undefined ? `paragraph ${location.paragraph + 1}` : "";
   const inDoc = document && document !== "plan" ? `in ${DOCUMENT_LABELS[document]}` : "";
   return [inDoc, where].filter(Boolean).join(", ");

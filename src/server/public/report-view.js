@@ -56,7 +56,8 @@ export function groupFindings(report) {
 }
 
 function locationText(finding) {
-  const { page, paragraph } = finding.location ?? {};
+  const { page, paragraph, description } = finding.location ?? {};
+  if (description) return description;
   const where = page !== undefined ? `page ${page}` : paragraph !== undefined ? `paragraph ${paragraph + 1}` : "";
   const inDocument = finding.document && finding.document !== "plan" ? `in ${DOCUMENT_LABELS[finding.document]}` : "";
   return [inDocument, where].filter(Boolean).join(", ");
