@@ -29,6 +29,8 @@ export interface FindingLocation {
 }
 
 export interface Finding {
+  /** Stable within a report: the check id and the finding's number in it ("vague-provision-3"); the anchor of links. */
+  id?: string;
   severity: Severity;
   message: string;
   section: SectionId | null;
@@ -50,6 +52,18 @@ export interface CorrectionDetail {
   verdict: "carried-over" | "partly-carried-over" | "not-carried-over" | "not-a-correction" | "unclear";
   /** The final's text at the matching place; null when the passage was removed or not found. */
   finalText: string | null;
+}
+
+/** One line of "Fix these first": a finding that matters most, where it is, and the id to link to it. */
+export interface FixFirstItem {
+  findingId: string;
+  check: string;
+  severity: Severity;
+  message: string;
+  section: SectionId | null;
+  place: string;
+  /** Severity × the check's weight × the statutory importance of its category. */
+  importance: number;
 }
 
 export interface CheckResult {
@@ -121,6 +135,8 @@ export interface AuditReport {
   categories: CategoryResult[];
   checks: CheckResult[];
   sections: SectionSummary[];
+  /** The findings that matter most, most important first (at most five). */
+  fixFirst?: FixFirstItem[];
   /** Draft -> final changes per section, when a draft was given. */
   changes?: SectionChange[];
 }

@@ -18,6 +18,9 @@ export function reportProblems(value: unknown): string[] {
     if (category.status !== expected) problems.push(`/categories/${category.id}: status is ${category.status} but its checks make it ${expected}`);
   }
   problems.push(...gradeProblems(report));
+  const findingIds = report.checks.flatMap((c) => c.findings.map((f) => f.id)).filter((id) => id !== undefined);
+  if (new Set(findingIds).size !== findingIds.length) problems.push("/checks: repeated finding ids");
+  for (const item of report.fixFirst ?? []) if (!findingIds.includes(item.findingId)) problems.push(`/fixFirst: no finding has the id ${item.findingId}`);
   const ids = report.checks.map((c) => c.id);
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length > 0) problems.push(`/checks: repeated check ids ${repeated.join(", ")}`);

@@ -3,6 +3,7 @@
 import { SECTION_IDS, type EhcpDocument, type SectionId } from "../model/document.ts";
 import { CATEGORY_IDS, type AuditReport, type CheckResult, type DocumentSummary, type SectionChange, type SectionSummary } from "../model/report.ts";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
+import { fixFirst } from "../report/fix-first.ts";
 import { describeFindingPlaces } from "../report/place.ts";
 import { scoreChecks } from "../report/score.ts";
 import { alignUnits, summariseChanges } from "./draft/align.ts";
@@ -51,6 +52,7 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
   }
   // Report order: category order of the contract, then rule-set order within a category.
   checks.sort((a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category));
+  for (const check of checks) check.findings.forEach((finding, index) => (finding.id = `${check.id}-${index + 1}`));
   describeFindingPlaces(checks, inputs);
   const scored = scoreChecks(checks, ruleSet.categoryWeights, ruleSet.grades);
   const report: AuditReport = {
@@ -69,6 +71,7 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
     categories: scored.categories,
     checks,
     sections: sectionSummaries(inputs.plan),
+    fixFirst: fixFirst(checks),
   };
   if (inputs.draft) report.changes = draftChanges(inputs.draft, inputs.plan);
   return report;

@@ -1,6 +1,7 @@
 // What every human-readable format shows, decided once: labels, the order of findings, how a location reads.
 import { SECTION_IDS, type SectionId } from "../../model/document.ts";
 import type { AuditReport, CheckResult, CheckStatus, Finding, FindingLocation, SectionSummary, Severity } from "../../model/report.ts";
+import { planOrder } from "../fix-first.ts";
 import { GRADE_LABELS } from "../score.ts";
 
 export { GRADE_LABELS };
@@ -40,7 +41,7 @@ function sectionHeading(section: SectionId | null, sections: SectionSummary[]): 
   return new RegExp(`\\b${section}\\b`).test(summary.title) ? summary.title : `Section ${section}: ${summary.title}`;
 }
 
-/** Findings grouped by section in plan order (whole-plan findings first), most severe first within a section. */
+/** Findings grouped by section in plan order (whole-plan findings first), in plan order within a section. */
 export function groupFindings(report: AuditReport): FindingGroup[] {
   const placed = report.checks.flatMap((check) => check.findings.map((finding) => ({ finding, check })));
   const order: (SectionId | null)[] = [null, ...SECTION_IDS];
@@ -48,7 +49,10 @@ export function groupFindings(report: AuditReport): FindingGroup[] {
     .map((section) => ({
       section,
       heading: sectionHeading(section, report.sections),
-      findings: placed.filter((p) => p.finding.section === section).sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]),
+      // In the plan's order inside a section too, so a reader can work down the document; the most severe first at one place.
+      findings: placed
+        .filter((p) => p.finding.section === section)
+        .sort((a, b) => planOrder(a.finding) - planOrder(b.finding) || SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]),
     }))
     .filter((group) => group.findings.length > 0);
 }
@@ -112,3 +116,8 @@ export function correctionLines(finding: Finding): string[] {
     c.finalText === null ? "The final has no matching passage." : `The final says: "${c.finalText}"`,
   ];
 }
+
+/** The anchor of a finding in the HTML and Markdown reports ("finding-vague-provision-3"). */
+export const findingAnchor = (id: string): string => `finding-${id}`;
+
+export const FIX_FIRST_HEADING = "Fix these first";

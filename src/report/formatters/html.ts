@@ -6,6 +6,8 @@ import {
   correctionLines,
   countsText,
   dateText,
+  findingAnchor,
+  FIX_FIRST_HEADING,
   formatScore,
   GRADE_LABELS,
   groupFindings,
@@ -64,6 +66,10 @@ ol.findings > li.info { border-left-color: #6b6b6b; }
 .finding p { margin: .25rem 0; }
 blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid #9a9a9a; background: #f6f6f6; font-style: italic; overflow-wrap: anywhere; }
 .where { color: #4a4a4a; font-size: .9rem; }
+.fix-first ol { padding-left: 1.5rem; }
+.fix-first li { margin: .4rem 0; overflow-wrap: anywhere; }
+.fix-first a { color: #1d4ed8; }
+li.finding:target { outline: 3px solid #1d4ed8; }
 footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: .9rem; }
 @media print { .skip { display: none; } ol.findings > li { break-inside: avoid; } }
 `;
@@ -91,6 +97,15 @@ export function formatHtml(report: AuditReport): string {
   }
   body.push("</dl></section>");
 
+  const first = report.fixFirst ?? [];
+  if (first.length > 0) {
+    body.push(`<section aria-labelledby="fix-first-heading" class="fix-first"><h2 id="fix-first-heading">${e(FIX_FIRST_HEADING)}</h2><ol>`);
+    for (const item of first) {
+      body.push(`<li>${badge("sev", item.severity, SEVERITY_LABELS[item.severity])} ${e(item.message)} <a href="#${e(findingAnchor(item.findingId))}">${e(item.place || "See the finding")}</a></li>`);
+    }
+    body.push("</ol></section>");
+  }
+
   body.push(`<section aria-labelledby="categories-heading"><h2 id="categories-heading">Categories</h2>`);
   body.push(`<table><caption class="visually-hidden">Status and score of each category</caption><thead><tr><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Score (out of 100)</th></tr></thead><tbody>`);
   for (const c of report.categories) {
@@ -108,7 +123,7 @@ export function formatHtml(report: AuditReport): string {
     for (const { finding, check } of group.findings) {
       const where = locationText(finding.location, finding.document);
       body.push(
-        `<li class="finding ${finding.severity}"><p>${badge("sev", finding.severity, SEVERITY_LABELS[finding.severity])} ${e(finding.message)}</p>` +
+        `<li class="finding ${finding.severity}"${finding.id ? ` id="${e(findingAnchor(finding.id))}"` : ""}><p>${badge("sev", finding.severity, SEVERITY_LABELS[finding.severity])} ${e(finding.message)}</p>` +
           (finding.excerpt ? `<blockquote><p>${e(finding.excerpt)}</p></blockquote>` : "") +
           correctionLines(finding).map((line) => `<p>${e(line)}</p>`).join("") +
           (finding.suggestion ? `<p><strong>Suggestion:</strong> ${e(finding.suggestion)}</p>` : "") +

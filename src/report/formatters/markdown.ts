@@ -5,6 +5,8 @@ import {
   correctionLines,
   countsText,
   dateText,
+  findingAnchor,
+  FIX_FIRST_HEADING,
   formatScore,
   GRADE_LABELS,
   groupFindings,
@@ -28,6 +30,13 @@ export function formatMarkdown(report: AuditReport): string {
   if (cap) out.push(`> ${md(cap)}`, "");
   out.push(`Rule set ${md(report.ruleset.name)} ${md(report.ruleset.version)} · checked ${dateText(report.generatedAt)} · ehcp-qa ${md(report.tool.version)}`, "");
 
+  const first = report.fixFirst ?? [];
+  if (first.length > 0) {
+    out.push(`## ${FIX_FIRST_HEADING}`, "");
+    first.forEach((item, index) => out.push(`${index + 1}. **${SEVERITY_LABELS[item.severity]}:** ${md(item.message)} ([${md(item.place || "see the finding")}](#${findingAnchor(item.findingId)}))`));
+    out.push("");
+  }
+
   out.push("## Categories", "", "| Category | Status | Score |", "| --- | --- | ---: |");
   for (const c of report.categories) {
     const reason = c.status === "not-applicable" ? notApplicableReason(report, c.id) : "";
@@ -41,7 +50,7 @@ export function formatMarkdown(report: AuditReport): string {
   for (const group of groupFindings(report)) {
     out.push("", `### ${md(group.heading)}`, "");
     for (const { finding, check } of group.findings) {
-      out.push(`- **${SEVERITY_LABELS[finding.severity]}:** ${md(finding.message)}`);
+      out.push(`- ${finding.id ? `<a id="${findingAnchor(finding.id)}"></a>` : ""}**${SEVERITY_LABELS[finding.severity]}:** ${md(finding.message)}`);
       if (finding.excerpt) out.push(`  > ${md(finding.excerpt)}`);
       for (const line of correctionLines(finding)) out.push("", `  ${md(line)}`);
       if (finding.suggestion) out.push("", `  *Suggestion:* ${md(finding.suggestion)}`);

@@ -6,6 +6,7 @@ import {
   correctionLines,
   countsText,
   dateText,
+  FIX_FIRST_HEADING,
   formatScore,
   GRADE_LABELS,
   groupFindings,
@@ -30,6 +31,14 @@ export function formatText(report: AuditReport): string {
   const others = report.documents.filter((d) => d.role !== "plan");
   if (others.length > 0) lines.push(`Also read: ${others.map((d) => `${d.fileName} (${d.role})`).join(", ")}`);
 
+  const first = report.fixFirst ?? [];
+  if (first.length > 0) {
+    lines.push("", FIX_FIRST_HEADING);
+    first.forEach((item, index) => {
+      lines.push(`  ${index + 1}. ${pad(SEVERITY_LABELS[item.severity].toUpperCase(), 8)}${item.place ? `${item.place}: ` : ""}${item.message} [${item.findingId}]`);
+    });
+  }
+
   lines.push("", "Categories");
   const titleWidth = Math.max(...report.categories.map((c) => c.title.length));
   for (const category of report.categories) {
@@ -50,7 +59,7 @@ export function formatText(report: AuditReport): string {
       for (const line of correctionLines(finding)) lines.push(`           ${line}`);
       if (finding.suggestion) lines.push(`           Suggestion: ${finding.suggestion}`);
       const where = locationText(finding.location, finding.document);
-      lines.push(`           ${where ? `${where[0]!.toUpperCase()}${where.slice(1)} · ` : ""}${check.title} (${check.source})`);
+      lines.push(`           ${where ? `${where[0]!.toUpperCase()}${where.slice(1)} · ` : ""}${check.title} (${check.source})${finding.id ? ` [${finding.id}]` : ""}`);
     }
   }
 

@@ -43,14 +43,20 @@ export function sectionHeading(sectionId, sections) {
   return new RegExp(`\\b${sectionId}\\b`).test(summary.title) ? summary.title : `Section ${sectionId}: ${summary.title}`;
 }
 
-/** Every finding with its check, grouped by section in the plan's order (A … K, then the plan as a whole), most severe first. */
+/** Position of a finding's block in the document ("b12" -> 12); findings about something absent come last. */
+function blockNumber(finding) {
+  const n = Number(finding.location?.block?.slice(1));
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
+/** Every finding with its check, grouped by section in the plan's order (A … K, then the plan as a whole), in plan order within a section. */
 export function groupFindings(report) {
   const placed = report.checks.flatMap((check) => check.findings.map((finding) => ({ finding, check })));
   return [...SECTION_ORDER, null]
     .map((section) => ({
       section,
       heading: sectionHeading(section, report.sections),
-      findings: placed.filter((p) => (p.finding.section ?? null) === section).sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]),
+      findings: placed.filter((p) => (p.finding.section ?? null) === section).sort((a, b) => blockNumber(a.finding) - blockNumber(b.finding) || SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]),
     }))
     .filter((group) => group.findings.length > 0);
 }
@@ -178,11 +184,29 @@ function correctionDetail(correction) {
   );
 }
 
+/** The findings that matter most, each a link to the full finding below. */
+function fixFirstPanel(report) {
+  const items = report.fixFirst ?? [];
+  if (items.length === 0) return null;
+  return h(
+    "section",
+    { "aria-labelledby": "fix-first-heading", class: "fix-first" },
+    h("h3", { id: "fix-first-heading" }, "Fix these first"),
+    h(
+      "ol",
+      {},
+      items.map((item) =>
+        h("li", {}, h("span", { class: `badge sev-${item.severity}` }, SEVERITY_LABELS[item.severity]), " ", item.message, " ", h("a", { href: `#finding-${item.findingId}` }, item.place || "See the finding")),
+      ),
+    ),
+  );
+}
+
 function findingItem(finding, check, categoryTitle) {
   const where = locationText(finding);
   return h(
     "li",
-    { class: `finding sev-${finding.severity}`, "data-category": check.category, "data-severity": finding.severity },
+    { class: `finding sev-${finding.severity}`, id: finding.id ? `finding-${finding.id}` : undefined, "data-category": check.category, "data-severity": finding.severity },
     h("p", { class: "finding-head" }, h("span", { class: `badge sev-${finding.severity}` }, SEVERITY_LABELS[finding.severity]), " ", h("span", { class: "finding-category" }, categoryTitle)),
     h("p", { class: "finding-message" }, finding.message),
     finding.excerpt ? h("blockquote", { class: "excerpt" }, h("span", { class: "visually-hidden" }, "Quoted from the plan: "), finding.excerpt) : null,
@@ -256,6 +280,7 @@ export function renderReport(container, report, actions) {
     h("h2", { id: "results-heading", tabindex: "-1" }, `Verdict: ${plan.fileName}`),
     verdict(report),
     actions,
+    fixFirstPanel(report),
     categoryBars(report),
     changesPanel(report),
     findingsSection(report),
