@@ -13,6 +13,7 @@ import { runAudit } from "../../src/cli/commands/audit.ts";
 import { runRulesValidate } from "../../src/cli/commands/rules.ts";
 import type { Io } from "../../src/cli/problems.ts";
 import type { AuditReport } from "../../src/model/report.ts";
+import JSZip from "jszip";
 import { formatReport } from "../../src/report/formatters/index.ts";
 import { expectValidReport } from "../../src/testing/expect-valid-report.ts";
 
@@ -167,6 +168,20 @@ describe("the audit and rules commands in-process", () => {
     expect(await readFile(out, "utf8")).toMatch(/^<!doctype html>/);
   });
 
+  it("--format docx writes the DOCX plan back with comments, and a PDF plan's report as a Word document", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ehcp-qa-cli-"));
+    for (const ext of ["docx", "pdf"]) {
+      const out = path.join(dir, `reviewed-${ext}.docx`);
+      const io = captureIo();
+      expect(await runAudit(sample(`${plans[0]!.id}.${ext}`), { format: "docx", out }, io)).toBe(0);
+      expect(io.err).toMatch(ext === "docx" ? /^The plan with comments written to / : /^Report written to /);
+      const zip = await JSZip.loadAsync(await readFile(out));
+      const comments = await zip.file("word/comments.xml")?.async("string");
+      if (ext === "docx") expect(comments).toContain('w:author="ehcp-qa"');
+      else expect(await zip.file("word/document.xml")!.async("string")).toContain("Fix these first");
+    }
+  });
+
   it("prints the text report, verdict first", async () => {
     const io = captureIo();
     expect(await runAudit(planFile(), {}, io)).toBe(0);
@@ -204,7 +219,8 @@ describe("the audit and rules commands in-process", () => {
     expect(unreadable.err).toMatch(/^error (CORRUPT_FILE|UNSUPPORTED_FORMAT): .+\n$/);
 
     for (const [options, message] of [
-      [{ format: "pdf" }, 'error BAD_REQUEST: --format must be one of json, text, markdown, html; "pdf" is not.\n'],
+      [{ format: "pdf" }, 'error BAD_REQUEST: --format must be one of json, text, markdown, html, docx; "pdf" is not.\n'],
+      [{ format: "docx" }, "error BAD_REQUEST: --format docx writes a Word file: add --out and a file name, for example --out plan-reviewed.docx.\n"],
       [{ failUnder: "high" }, 'error BAD_REQUEST: --fail-under must be a score from 0 to 100; "high" is not.\n'],
       [{ ruleset: "nrthshire" }, 'error FILE_NOT_FOUND: The rule set could not be found: there is no rule set called "nrthshire" (did you mean "northshire"?).\n'],
     ] as const) {
