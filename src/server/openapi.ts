@@ -55,8 +55,9 @@ const REPORT_FORMAT_PARAMETER = {
   name: "format",
   in: "query",
   required: false,
-  description: "The report's format. Without it, the Accept header decides (text/html, text/markdown, text/plain), and JSON is the default.",
-  schema: { type: "string", enum: ["json", "html", "markdown", "text"] },
+  description:
+    "The report's format. Without it, the Accept header decides (text/html, text/markdown, text/plain, the Word type), and JSON is the default. docx: a DOCX plan comes back with a Word comment on each finding (and the grade, reason and fix-first list in a first comment on the title); otherwise the report as a Word document.",
+  schema: { type: "string", enum: ["json", "html", "markdown", "text", "docx"] },
 };
 
 const REPORT_CONTENT = {
@@ -64,6 +65,7 @@ const REPORT_CONTENT = {
   "text/html": { schema: { type: "string" }, description: "One self-contained, accessible page." },
   "text/markdown": { schema: { type: "string" } },
   "text/plain": { schema: { type: "string" } },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" }, description: "format=docx: the plan with comments, or the report as a Word document." },
 };
 
 const FILE = { type: "string", contentMediaType: "application/octet-stream", description: "A Word document (.docx), a PDF with a text layer, or a plain-text file." };
