@@ -115,9 +115,17 @@ export async function loadRuleSet(ref = "default", options: RuleSetLoadOptions =
   return parseRuleSet(read.json, { ...options, rulesDir, file: displayPath(read.absolute), dir: path.dirname(read.absolute) });
 }
 
+/** "rules/My LA.json" -> "my-la"; a label such as "uploaded rule set" -> "uploaded-rule-set". */
+function nameFromFile(file: string): string {
+  const base = path.basename(file).replace(/\.json$/i, "");
+  return base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "rule-set";
+}
+
 function invalid(file: string, issues: RuleSetIssue[]): ProblemError {
   const count = issues.length === 1 ? "a problem" : `${issues.length} problems`;
-  return new ProblemError({ code: "INVALID_RULESET", message: `The rule set ${file} has ${count} and cannot be used.`, file, issues });
+  // A label such as "uploaded rule set" names itself; a file name needs "The rule set" in front.
+  const subject = /\brule set$/.test(file) ? `The ${file}` : `The rule set ${file}`;
+  return new ProblemError({ code: "INVALID_RULESET", message: `${subject} has ${count} and cannot be used.`, file, issues });
 }
 
 /** Validate and build a rule set given as data (a parsed file, or a rule set posted to the service). */
@@ -135,9 +143,15 @@ export async function parseRuleSet(json: unknown, options: ParseOptions): Promis
   if (issues.length > 0) throw invalid(options.file, issues);
 
   const categoryWeights = Object.fromEntries(CATEGORY_IDS.map((id) => [id, merged.categories[id] ?? 1])) as Record<CategoryId, number>;
+  // Name and version belong to the file loaded, never inherited: without them, the file's name and "1".
+  const top = levels[levels.length - 1]?.json ?? {};
+  const name = typeof top.name === "string" ? top.name : nameFromFile(options.file);
+  const version = typeof top.version === "string" ? top.version : "1";
+  merged.name = name;
+  merged.version = version;
   return {
-    name: merged.name,
-    version: merged.version,
+    name,
+    version,
     description: merged.description,
     files: [...levels].reverse().map((level) => level.file),
     grades: merged.grades,

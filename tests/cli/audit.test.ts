@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDefaultParsePool } from "../../src/ingest/index.ts";
 import { runAudit } from "../../src/cli/commands/audit.ts";
-import { runRulesValidate } from "../../src/cli/commands/rules.ts";
+import { runRulesList, runRulesValidate } from "../../src/cli/commands/rules.ts";
 import type { Io } from "../../src/cli/problems.ts";
 import type { AuditReport } from "../../src/model/report.ts";
 import JSZip from "jszip";
@@ -84,7 +84,7 @@ describe("audit on every sample", () => {
       for (const ext of ["docx", "pdf"] as const) {
         const io = captureIo();
         expect(await runAudit(sample(`${entry.id}.${ext}`), { format: "json" }, io)).toBe(2);
-        expect(io.err).toMatch(/^error NOT_A_PLAN: .*does not look like an EHC plan/);
+        expect(io.err).toMatch(/^error NOT_A_PLAN: The file given as the plan does not look like an EHC plan/);
         expect(io.out).toBe("");
       }
     });
@@ -203,6 +203,12 @@ describe("the audit and rules commands in-process", () => {
     const validate = captureIo();
     expect(await runRulesValidate(ruleSet, validate)).toBe(2);
     expect(validate.err).toBe(io.err);
+  });
+
+  it("rules list gives every grade band with its number", async () => {
+    const io = captureIo();
+    expect(await runRulesList({ ruleset: "northshire" }, io)).toBe(0);
+    expect(io.out).toContain("Grades: outstanding from 80, good from 65, requires improvement from 45, inadequate below 45\n");
   });
 
   it("--fail-under at the score itself passes", async () => {

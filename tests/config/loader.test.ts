@@ -126,6 +126,22 @@ describe("built-in rule settings", () => {
     expect(set.grades.caps).toContainEqual({ failing: 1, of: ["structure", "provision-specificity", "child-voice", "professional-advice", "draft-corrections"], grade: "requires-improvement" });
   });
 
+  it("name defaults to the file's name and version to \"1\", never inherited from the rule set extended", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ehcp-qa-rules-"));
+    const file = path.join(dir, "Westmoor LA.json");
+    await writeFile(file, JSON.stringify({ extends: "default", rules: { "long-sentences": { enabled: false } } }));
+    const set = await loadRuleSet(file);
+    expect(set).toMatchObject({ name: "westmoor-la", version: "1" });
+    expect(set.resolved).toMatchObject({ name: "westmoor-la", version: "1" });
+  });
+
+  it("a rule set given as data with a label is named by the label, and its problems do not repeat \"rule set\"", async () => {
+    expect((await parseRuleSet({}, { file: "uploaded rule set", registry })).name).toBe("uploaded-rule-set");
+    const problem = await problemOf(parseRuleSet({ rules: { "vague-provison": {} } }, { file: "uploaded rule set", registry }));
+    expect(problem.message).toBe("The uploaded rule set has a problem and cannot be used.");
+    expect(problem.issues![0]).toMatchObject({ message: 'unknown rule "vague-provison"', hint: 'did you mean "vague-provision"?' });
+  });
+
   it("an LA replaces the grade caps, adds to them with \"caps+\", or switches the floor off", async () => {
     const replaced = await parseRuleSet({ ...base, grades: { caps: [{ failing: 2, grade: "inadequate" }], floor: "inadequate" } }, { file: "x.json", registry });
     expect(replaced.grades).toEqual({ outstanding: 85, good: 70, "requires-improvement": 50, caps: [{ failing: 2, grade: "inadequate" }], floor: "inadequate" });
