@@ -146,5 +146,11 @@ export interface SectionChange {
   added: number;
   removed: number;
   reworded: number;
-  items: { kind: "added" | "removed" | "reworded"; draft?: string; final?: string }[];
+  items: { kind: "added" | "removed" | "reworded"; draft?: string; final?: string; words?: WordChange[] }[];
+}
+
+/** One piece of a reworded passage, word by word: kept, struck out (in the draft only) or added (in the final only). */
+export interface WordChange {
+  text: string;
+  change: "same" | "added" | "removed";
 }

@@ -6,6 +6,7 @@ import type { LoadedRuleSet } from "../config/rule-set.ts";
 import { fixFirst } from "../report/fix-first.ts";
 import { describeFindingPlaces } from "../report/place.ts";
 import { scoreChecks } from "../report/score.ts";
+import { wordChanges } from "../report/word-diff.ts";
 import { alignUnits, summariseChanges } from "./draft/align.ts";
 import { documentUnits } from "./draft/units.ts";
 import { runRule } from "./run-rule.ts";
@@ -81,7 +82,9 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
 export function draftChanges(draft: EhcpDocument, plan: EhcpDocument): SectionChange[] {
   const draftUnits = documentUnits(draft);
   const finalUnits = documentUnits(plan);
-  return summariseChanges(draftUnits, finalUnits, alignUnits(draftUnits, finalUnits));
+  const changes = summariseChanges(draftUnits, finalUnits, alignUnits(draftUnits, finalUnits));
+  for (const change of changes) for (const item of change.items) if (item.kind === "reworded" && item.draft !== undefined && item.final !== undefined) item.words = wordChanges(item.draft, item.final);
+  return changes;
 }
 
 function summary(doc: EhcpDocument, role: DocumentSummary["role"]): DocumentSummary {

@@ -69,6 +69,9 @@ blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid #9a
 .fix-first ol { padding-left: 1.5rem; }
 .fix-first li { margin: .4rem 0; overflow-wrap: anywhere; }
 .fix-first a { color: #1d4ed8; }
+.rewordings li { margin: .4rem 0; overflow-wrap: anywhere; }
+del { color: #8a1c1c; text-decoration: line-through; }
+ins { color: #0b5a0b; text-decoration: underline; }
 li.finding:target { outline: 3px solid #1d4ed8; }
 footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: .9rem; }
 @media print { .skip { display: none; } ol.findings > li { break-inside: avoid; } }
@@ -152,7 +155,17 @@ export function formatHtml(report: AuditReport): string {
     body.push(`<section aria-labelledby="changes-heading"><h2 id="changes-heading">Changes from the draft</h2>`);
     body.push(`<table><thead><tr><th scope="col">Section</th><th scope="col">Added</th><th scope="col">Removed</th><th scope="col">Reworded</th></tr></thead><tbody>`);
     for (const c of report.changes) body.push(`<tr><th scope="row">${e(c.section ?? "Outside sections")}</th><td class="num">${c.added}</td><td class="num">${c.removed}</td><td class="num">${c.reworded}</td></tr>`);
-    body.push("</tbody></table></section>");
+    body.push("</tbody></table>");
+    const reworded = report.changes.flatMap((c) => c.items.filter((item) => item.words).map((item) => ({ section: c.section, words: item.words! })));
+    if (reworded.length > 0) {
+      body.push(`<h3>Reworded, word by word</h3><p>Words struck through were in the draft; underlined words are new in the final.</p><ul class="rewordings">`);
+      for (const { section, words } of reworded) {
+        const marked = words.map((w) => (w.change === "removed" ? `<del>${e(w.text)}</del>` : w.change === "added" ? `<ins>${e(w.text)}</ins>` : e(w.text))).join("");
+        body.push(`<li><strong>${e(section ? `Section ${section}` : "Outside sections")}:</strong> ${marked}</li>`);
+      }
+      body.push("</ul>");
+    }
+    body.push("</section>");
   }
   body.push("</main>");
   body.push(`<footer><p>Made by ehcp-qa ${e(report.tool.version)}. This report quotes the plan: keep it as securely as the plan itself.</p></footer>`);

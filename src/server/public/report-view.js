@@ -151,9 +151,17 @@ function changesPanel(report) {
               "li",
               { class: `change change-${item.kind}` },
               h("strong", {}, item.kind === "added" ? "Added: " : item.kind === "removed" ? "Removed: " : "Reworded: "),
-              item.draft !== undefined && item.kind !== "added" ? h("span", { class: "was" }, h("span", { class: "visually-hidden" }, "Draft said: "), item.draft) : null,
-              item.kind === "reworded" ? " → " : null,
-              item.final !== undefined && item.kind !== "removed" ? h("span", { class: "now" }, h("span", { class: "visually-hidden" }, "Final says: "), item.final) : null,
+              // Word by word where the report has it: old words struck through, new words underlined.
+              item.words
+                ? h(
+                    "span",
+                    { class: "word-diff" },
+                    item.words.map((w) => (w.change === "removed" ? h("del", {}, w.text) : w.change === "added" ? h("ins", {}, w.text) : w.text)),
+                  )
+                : null,
+              item.words ? null : item.draft !== undefined && item.kind !== "added" ? h("span", { class: "was" }, h("span", { class: "visually-hidden" }, "Draft said: "), item.draft) : null,
+              item.kind === "reworded" && !item.words ? " → " : null,
+              item.words ? null : item.final !== undefined && item.kind !== "removed" ? h("span", { class: "now" }, h("span", { class: "visually-hidden" }, "Final says: "), item.final) : null,
             ),
           ),
         ),
