@@ -122,6 +122,13 @@ describe("the web page", () => {
     expect(order).toEqual(expected);
     expect(order.at(-1)).toBe("plan");
 
+    // 360 px wide (a phone, or a window beside Word): the report fits with no sideways scrolling.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${ARTIFACTS}/web-page-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await page.locator(".fix-first li").count()).toBeGreaterThan(0);
+
     await page.screenshot({ path: `${ARTIFACTS}/web-page.png` });
     await page.locator("#findings-heading").evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: `${ARTIFACTS}/web-page-findings.png` });
