@@ -244,7 +244,17 @@ export function openApiDocument(limits: ServiceLimits): Json {
             name: { type: "string" },
             version: { type: "string" },
             description: { type: "string" },
-            grades: { type: "object", description: "Lowest score for each grade.", properties: { outstanding: { type: "number" }, good: { type: "number" }, "requires-improvement": { type: "number" } } },
+            grades: {
+              type: "object",
+              description: "Lowest score for each grade, the caps failing categories put on the grade, and the floor when no category fails.",
+              properties: {
+                outstanding: { type: "number" },
+                good: { type: "number" },
+                "requires-improvement": { type: "number" },
+                caps: { type: "array", items: { type: "object", properties: { failing: { type: "integer" }, of: { type: "array", items: { type: "string", enum: [...CATEGORY_IDS] } }, grade: { type: "string" } } } },
+                floor: { type: "string" },
+              },
+            },
             categoryWeights: { type: "object", propertyNames: { enum: [...CATEGORY_IDS] }, additionalProperties: { type: "number" } },
             rules: {
               type: "array",

@@ -26,7 +26,7 @@ interface PageElement {
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
 }
-declare const document: { getElementById(id: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; activeElement: PageElement | null };
+declare const document: { getElementById(id: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; activeElement: PageElement | null; documentElement: { scrollWidth: number } };
 declare function getComputedStyle(element: PageElement): { outlineStyle: string };
 declare const DataTransfer: new () => { items: { add(file: unknown): void } };
 declare const File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
