@@ -65,7 +65,8 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
       code: "NOT_A_PLAN",
       file: plan.fileName,
       message:
-        `${plan.fileName} does not look like an EHC plan: ${plan.sections.length === 0 ? "none" : `only ${plan.sections.length}`} of the sections A to K ` +
+        // The file's name travels in `file`; every place that shows the problem names the file from there.
+        `The file given as the plan does not look like an EHC plan: ${plan.sections.length === 0 ? "none" : `only ${plan.sections.length}`} of the sections A to K ` +
         "could be found in it. If it is an advice report or a response letter, add it as one; if it is a plan, check that its section headings " +
         "name the sections (your rule set can add your own template's headings).",
     });

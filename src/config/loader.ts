@@ -14,7 +14,7 @@ import type { RuleModule } from "../rules/types.ts";
 import { validateAgainst, type SchemaProblem } from "./ajv.ts";
 import { didYouMean, hintFor } from "./hints.ts";
 import { escapePointer, isPlainObject, mergeSettings, type MergeProblem, type PlainObject } from "./merge.ts";
-import { DEFAULT_GRADES, type GradeBands, type LoadedRule, type LoadedRuleSet } from "./rule-set.ts";
+import { DEFAULT_GRADES, type GradeBands, type GradeRules, type LoadedRule, type LoadedRuleSet } from "./rule-set.ts";
 import ruleSetSchema from "../../rules/schema/ruleset.schema.json" with { type: "json" };
 
 /** The folder of rule sets shipped with ehcp-qa; `extends` and `--ruleset` names resolve here. */
@@ -115,9 +115,17 @@ export async function loadRuleSet(ref = "default", options: RuleSetLoadOptions =
   return parseRuleSet(read.json, { ...options, rulesDir, file: displayPath(read.absolute), dir: path.dirname(read.absolute) });
 }
 
+/** "rules/My LA.json" -> "my-la"; a label such as "uploaded rule set" -> "uploaded-rule-set". */
+function nameFromFile(file: string): string {
+  const base = path.basename(file).replace(/\.json$/i, "");
+  return base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "rule-set";
+}
+
 function invalid(file: string, issues: RuleSetIssue[]): ProblemError {
   const count = issues.length === 1 ? "a problem" : `${issues.length} problems`;
-  return new ProblemError({ code: "INVALID_RULESET", message: `The rule set ${file} has ${count} and cannot be used.`, file, issues });
+  // A label such as "uploaded rule set" names itself; a file name needs "The rule set" in front.
+  const subject = /\brule set$/.test(file) ? `The ${file}` : `The rule set ${file}`;
+  return new ProblemError({ code: "INVALID_RULESET", message: `${subject} has ${count} and cannot be used.`, file, issues });
 }
 
 /** Validate and build a rule set given as data (a parsed file, or a rule set posted to the service). */
@@ -135,9 +143,15 @@ export async function parseRuleSet(json: unknown, options: ParseOptions): Promis
   if (issues.length > 0) throw invalid(options.file, issues);
 
   const categoryWeights = Object.fromEntries(CATEGORY_IDS.map((id) => [id, merged.categories[id] ?? 1])) as Record<CategoryId, number>;
+  // Name and version belong to the file loaded, never inherited: without them, the file's name and "1".
+  const top = levels[levels.length - 1]?.json ?? {};
+  const name = typeof top.name === "string" ? top.name : nameFromFile(options.file);
+  const version = typeof top.version === "string" ? top.version : "1";
+  merged.name = name;
+  merged.version = version;
   return {
-    name: merged.name,
-    version: merged.version,
+    name,
+    version,
     description: merged.description,
     files: [...levels].reverse().map((level) => level.file),
     grades: merged.grades,
@@ -208,20 +222,25 @@ interface Merged {
   name: string;
   version: string;
   description: string;
-  grades: GradeBands;
+  grades: GradeRules;
   aliases: Record<string, string[]>;
   categories: Partial<Record<CategoryId, number>>;
   rules: Map<string, RuleEntry>;
 }
 
 function mergeLevels(levels: Level[], registry: ReadonlyMap<string, RuleModule>, issues: RuleSetIssue[], chainBroken: boolean): Merged {
-  const merged: Merged = { name: "", version: "", description: "", grades: { ...DEFAULT_GRADES }, aliases: {}, categories: {}, rules: new Map() };
+  const merged: Merged = { name: "", version: "", description: "", grades: structuredClone(DEFAULT_GRADES), aliases: {}, categories: {}, rules: new Map() };
   for (const { file, json } of levels) {
     const mergeIssues = (problems: MergeProblem[], prefix: string) => issues.push(...problems.map((p) => ({ file, pointer: `${prefix}${p.pointer}`, message: p.message })));
     if (typeof json.name === "string") merged.name = json.name;
     if (typeof json.version === "string") merged.version = json.version;
     merged.description = typeof json.description === "string" ? json.description : "";
-    if (isPlainObject(json.grades)) merged.grades = { ...merged.grades, ...(json.grades as Partial<GradeBands>) };
+    if (isPlainObject(json.grades)) {
+      // Bands replace one by one; "caps" replaces the list and "caps+" adds to the inherited one.
+      const problems: MergeProblem[] = [];
+      merged.grades = mergeSettings(merged.grades as unknown as PlainObject, json.grades, problems) as unknown as GradeRules;
+      mergeIssues(problems, "/grades");
+    }
     if (isPlainObject(json.sections) && isPlainObject(json.sections.aliases)) {
       const problems: MergeProblem[] = [];
       merged.aliases = mergeSettings(merged.aliases, json.sections.aliases, problems) as Record<string, string[]>;

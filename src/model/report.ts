@@ -24,9 +24,13 @@ export interface FindingLocation {
   block?: string;
   /** DOCX body paragraph index. */
   paragraph?: number;
+  /** The place in words a Word or PDF reader can follow: section and heading, sub-heading, table and row, page. */
+  description?: string;
 }
 
 export interface Finding {
+  /** Stable within a report: the check id and the finding's number in it ("vague-provision-3"); the anchor of links. */
+  id?: string;
   severity: Severity;
   message: string;
   section: SectionId | null;
@@ -50,6 +54,18 @@ export interface CorrectionDetail {
   finalText: string | null;
 }
 
+/** One line of "Fix these first": a finding that matters most, where it is, and the id to link to it. */
+export interface FixFirstItem {
+  findingId: string;
+  check: string;
+  severity: Severity;
+  message: string;
+  section: SectionId | null;
+  place: string;
+  /** Severity × the check's weight × the statutory importance of its category. */
+  importance: number;
+}
+
 export interface CheckResult {
   id: string;
   category: CategoryId;
@@ -63,6 +79,14 @@ export interface CheckResult {
   /** Why the check is not applicable, or a short summary of what it measured. */
   note?: string;
   findings: Finding[];
+}
+
+export interface GradeCap {
+  grade: Grade;
+  /** The failing categories that set the cap (empty when only a critical check did). */
+  failingCategories: CategoryId[];
+  /** Ids of failed critical checks, when they set the cap. */
+  criticalChecks: string[];
 }
 
 export interface CategoryResult {
@@ -116,13 +140,23 @@ export interface AuditReport {
   tool: { name: "ehcp-qa"; version: string };
   score: number;
   grade: Grade;
-  /** True when a critical failure capped the grade. */
+  /** True when the category verdicts (a failing category, or a failed critical check) lowered the grade below the one its score alone gives. */
   gradeCapped: boolean;
+  /** The grade the score alone gives (the grade bands of the rule set). */
+  scoreGrade?: Grade;
+  /** The best grade the category verdicts allow, and what set it; null when no cap applies. */
+  gradeCap?: GradeCap | null;
+  /** The lowest grade allowed because no category fails (only warnings); null when a category fails. */
+  gradeFloor?: Grade | null;
+  /** One sentence saying what decided the grade ("Capped at Requires improvement: professional advice fails (...)"). */
+  gradeReason?: string;
   ruleset: { name: string; version: string };
   documents: DocumentSummary[];
   categories: CategoryResult[];
   checks: CheckResult[];
   sections: SectionSummary[];
+  /** The findings that matter most, most important first (at most five). */
+  fixFirst?: FixFirstItem[];
   /** Draft -> final changes per section, when a draft was given. */
   changes?: SectionChange[];
 }
@@ -132,5 +166,11 @@ export interface SectionChange {
   added: number;
   removed: number;
   reworded: number;
-  items: { kind: "added" | "removed" | "reworded"; draft?: string; final?: string }[];
+  items: { kind: "added" | "removed" | "reworded"; draft?: string; final?: string; words?: WordChange[] }[];
+}
+
+/** One piece of a reworded passage, word by word: kept, struck out (in the draft only) or added (in the final only). */
+export interface WordChange {
+  text: string;
+  change: "same" | "added" | "removed";
 }

@@ -3,7 +3,10 @@
 import { SECTION_IDS, type EhcpDocument, type SectionId } from "../model/document.ts";
 import { CATEGORY_IDS, type AuditReport, type CheckResult, type DocumentSummary, type SectionChange, type SectionSummary } from "../model/report.ts";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
+import { fixFirst } from "../report/fix-first.ts";
+import { describeFindingPlaces } from "../report/place.ts";
 import { scoreChecks } from "../report/score.ts";
+import { wordChanges } from "../report/word-diff.ts";
 import { alignUnits, summariseChanges } from "./draft/align.ts";
 import { documentUnits } from "./draft/units.ts";
 import { reportFacts } from "./plan-dates.ts";
@@ -51,6 +54,8 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
   }
   // Report order: category order of the contract, then rule-set order within a category.
   checks.sort((a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category));
+  for (const check of checks) check.findings.forEach((finding, index) => (finding.id = `${check.id}-${index + 1}`));
+  describeFindingPlaces(checks, inputs);
   const scored = scoreChecks(checks, ruleSet.categoryWeights, ruleSet.grades);
   const report: AuditReport = {
     schemaVersion: 1,
@@ -59,11 +64,16 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
     score: scored.score,
     grade: scored.grade,
     gradeCapped: scored.gradeCapped,
+    scoreGrade: scored.scoreGrade,
+    gradeCap: scored.gradeCap,
+    gradeFloor: scored.gradeFloor,
+    gradeReason: scored.gradeReason,
     ruleset: { name: ruleSet.name, version: ruleSet.version },
     documents: documentSummaries(inputs),
     categories: scored.categories,
     checks,
     sections: sectionSummaries(inputs.plan),
+    fixFirst: fixFirst(checks),
   };
   if (inputs.draft) report.changes = draftChanges(inputs.draft, inputs.plan);
   return report;
@@ -73,7 +83,9 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
 export function draftChanges(draft: EhcpDocument, plan: EhcpDocument): SectionChange[] {
   const draftUnits = documentUnits(draft);
   const finalUnits = documentUnits(plan);
-  return summariseChanges(draftUnits, finalUnits, alignUnits(draftUnits, finalUnits));
+  const changes = summariseChanges(draftUnits, finalUnits, alignUnits(draftUnits, finalUnits));
+  for (const change of changes) for (const item of change.items) if (item.kind === "reworded" && item.draft !== undefined && item.final !== undefined) item.words = wordChanges(item.draft, item.final);
+  return changes;
 }
 
 function summary(doc: EhcpDocument, role: DocumentSummary["role"]): DocumentSummary {

@@ -55,8 +55,9 @@ const REPORT_FORMAT_PARAMETER = {
   name: "format",
   in: "query",
   required: false,
-  description: "The report's format. Without it, the Accept header decides (text/html, text/markdown, text/plain), and JSON is the default.",
-  schema: { type: "string", enum: ["json", "html", "markdown", "text"] },
+  description:
+    "The report's format. Without it, the Accept header decides (text/html, text/markdown, text/plain, the Word type), and JSON is the default. docx: a DOCX plan comes back with a Word comment on each finding (and the grade, reason and fix-first list in a first comment on the title); otherwise the report as a Word document.",
+  schema: { type: "string", enum: ["json", "html", "markdown", "text", "docx"] },
 };
 
 const REPORT_CONTENT = {
@@ -64,6 +65,7 @@ const REPORT_CONTENT = {
   "text/html": { schema: { type: "string" }, description: "One self-contained, accessible page." },
   "text/markdown": { schema: { type: "string" } },
   "text/plain": { schema: { type: "string" } },
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" }, description: "format=docx: the plan with comments, or the report as a Word document." },
 };
 
 const FILE = { type: "string", contentMediaType: "application/octet-stream", description: "A Word document (.docx), a PDF with a text layer, or a plain-text file." };
@@ -242,7 +244,17 @@ export function openApiDocument(limits: ServiceLimits): Json {
             name: { type: "string" },
             version: { type: "string" },
             description: { type: "string" },
-            grades: { type: "object", description: "Lowest score for each grade.", properties: { outstanding: { type: "number" }, good: { type: "number" }, "requires-improvement": { type: "number" } } },
+            grades: {
+              type: "object",
+              description: "Lowest score for each grade, the caps failing categories put on the grade, and the floor when no category fails.",
+              properties: {
+                outstanding: { type: "number" },
+                good: { type: "number" },
+                "requires-improvement": { type: "number" },
+                caps: { type: "array", items: { type: "object", properties: { failing: { type: "integer" }, of: { type: "array", items: { type: "string", enum: [...CATEGORY_IDS] } }, grade: { type: "string" } } } },
+                floor: { type: "string" },
+              },
+            },
             categoryWeights: { type: "object", propertyNames: { enum: [...CATEGORY_IDS] }, additionalProperties: { type: "number" } },
             rules: {
               type: "array",

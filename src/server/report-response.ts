@@ -1,30 +1,46 @@
-// Sending a report in the format asked for: `?format=` first, else the Accept header, else JSON.
+// Sending a report in the format asked for: `?format=` first, else the Accept header, else JSON. `docx` is the plan
+// back with Word comments when the plan was a DOCX the caller sent, otherwise the report as a Word document.
 import type { Request, Response } from "express";
-import { formatReport, isReportFormat, REPORT_FORMATS, type AuditReport, type ReportFormat } from "../index.ts";
+import { formatReport, REPORT_FORMATS, type AuditReport, type ReportFormat } from "../index.ts";
+import { DOCX_MEDIA_TYPE, wordOutput } from "../report/word/index.ts";
 import { ServiceProblem } from "./problems.ts";
 
-const MEDIA_TYPES: Record<ReportFormat, string> = {
+export const SERVICE_FORMATS = [...REPORT_FORMATS, "docx"] as const;
+export type ServiceFormat = (typeof SERVICE_FORMATS)[number];
+
+const MEDIA_TYPES: Record<ServiceFormat, string> = {
   json: "application/json",
   html: "text/html",
   markdown: "text/markdown",
   text: "text/plain",
+  docx: DOCX_MEDIA_TYPE,
 };
+
+const isServiceFormat = (value: string): value is ServiceFormat => (SERVICE_FORMATS as readonly string[]).includes(value);
 
 /** The HTML report is a self-contained page with inline styles and no scripts; it gets its own policy. */
 export const HTML_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-export function requestedFormat(req: Request): ReportFormat {
+export function requestedFormat(req: Request): ServiceFormat {
   const asked = req.query.format;
   if (asked !== undefined) {
-    if (typeof asked === "string" && isReportFormat(asked)) return asked;
-    throw new ServiceProblem("BAD_REQUEST", `The report format must be one of ${REPORT_FORMATS.join(", ")}.`);
+    if (typeof asked === "string" && isServiceFormat(asked)) return asked;
+    throw new ServiceProblem("BAD_REQUEST", `The report format must be one of ${SERVICE_FORMATS.join(", ")}.`);
   }
-  const accepted = req.accepts(REPORT_FORMATS.map((format) => MEDIA_TYPES[format]));
-  return (REPORT_FORMATS.find((format) => MEDIA_TYPES[format] === accepted) ?? "json") as ReportFormat;
+  const accepted = req.accepts(SERVICE_FORMATS.map((format) => MEDIA_TYPES[format]));
+  return SERVICE_FORMATS.find((format) => MEDIA_TYPES[format] === accepted) ?? "json";
 }
 
-export function sendReport(res: Response, report: AuditReport, format: ReportFormat): void {
-  if (format === "html") res.setHeader("Content-Security-Policy", HTML_REPORT_CSP);
+/** Sends the report; for docx, `planBytes` (a copy of the uploaded plan) lets a DOCX plan come back with comments. */
+export async function sendReport(res: Response, report: AuditReport, format: ServiceFormat, planBytes?: Uint8Array): Promise<void> {
   res.vary("Accept");
-  res.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(formatReport(report, format));
+  if (format === "docx") {
+    const word = await wordOutput(report, planBytes);
+    // The file name is made from the plan's name: keep it to safe characters for the header.
+    res.attachment(word.fileName.replace(/[^\w.() -]/g, "_"));
+    res.type(DOCX_MEDIA_TYPE).send(Buffer.from(word.bytes));
+    return;
+  }
+  if (format === "html") res.setHeader("Content-Security-Policy", HTML_REPORT_CSP);
+  res.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(formatReport(report, format as ReportFormat));
 }

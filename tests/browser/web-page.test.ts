@@ -26,7 +26,7 @@ interface PageElement {
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
 }
-declare const document: { getElementById(id: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; activeElement: PageElement | null };
+declare const document: { getElementById(id: string): PageElement | null; querySelectorAll(selector: string): Iterable<PageElement>; activeElement: PageElement | null; documentElement: { scrollWidth: number } };
 declare function getComputedStyle(element: PageElement): { outlineStyle: string };
 declare const DataTransfer: new () => { items: { add(file: unknown): void } };
 declare const File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
@@ -121,6 +121,13 @@ describe("the web page", () => {
     const expected = ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K", "plan"].filter((s) => order.includes(s));
     expect(order).toEqual(expected);
     expect(order.at(-1)).toBe("plan");
+
+    // 360 px wide (a phone, or a window beside Word): the report fits with no sideways scrolling.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${ARTIFACTS}/web-page-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await page.locator(".fix-first li").count()).toBeGreaterThan(0);
 
     await page.screenshot({ path: `${ARTIFACTS}/web-page.png` });
     await page.locator("#findings-heading").evaluate((heading) => heading.scrollIntoView({ block: "start" }));

@@ -10,9 +10,10 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDefaultParsePool } from "../../src/ingest/index.ts";
 import { runAudit } from "../../src/cli/commands/audit.ts";
-import { runRulesValidate } from "../../src/cli/commands/rules.ts";
+import { runRulesList, runRulesValidate } from "../../src/cli/commands/rules.ts";
 import type { Io } from "../../src/cli/problems.ts";
 import type { AuditReport } from "../../src/model/report.ts";
+import JSZip from "jszip";
 import { formatReport } from "../../src/report/formatters/index.ts";
 import { expectValidReport } from "../../src/testing/expect-valid-report.ts";
 
@@ -83,7 +84,7 @@ describe("audit on every sample", () => {
       for (const ext of ["docx", "pdf"] as const) {
         const io = captureIo();
         expect(await runAudit(sample(`${entry.id}.${ext}`), { format: "json" }, io)).toBe(2);
-        expect(io.err).toMatch(/^error NOT_A_PLAN: .*does not look like an EHC plan/);
+        expect(io.err).toMatch(/^error NOT_A_PLAN: The file given as the plan does not look like an EHC plan/);
         expect(io.out).toBe("");
       }
     });
@@ -174,6 +175,20 @@ describe("the audit and rules commands in-process", () => {
     expect(await readFile(out, "utf8")).toMatch(/^<!doctype html>/);
   });
 
+  it("--format docx writes the DOCX plan back with comments, and a PDF plan's report as a Word document", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ehcp-qa-cli-"));
+    for (const ext of ["docx", "pdf"]) {
+      const out = path.join(dir, `reviewed-${ext}.docx`);
+      const io = captureIo();
+      expect(await runAudit(sample(`${plans[0]!.id}.${ext}`), { format: "docx", out }, io)).toBe(0);
+      expect(io.err).toMatch(ext === "docx" ? /^The plan with comments written to / : /^Report written to /);
+      const zip = await JSZip.loadAsync(await readFile(out));
+      const comments = await zip.file("word/comments.xml")?.async("string");
+      if (ext === "docx") expect(comments).toContain('w:author="ehcp-qa"');
+      else expect(await zip.file("word/document.xml")!.async("string")).toContain("Fix these first");
+    }
+  });
+
   it("prints the text report, verdict first", async () => {
     const io = captureIo();
     expect(await runAudit(planFile(), {}, io)).toBe(0);
@@ -197,6 +212,12 @@ describe("the audit and rules commands in-process", () => {
     expect(validate.err).toBe(io.err);
   });
 
+  it("rules list gives every grade band with its number", async () => {
+    const io = captureIo();
+    expect(await runRulesList({ ruleset: "northshire" }, io)).toBe(0);
+    expect(io.out).toContain("Grades: outstanding from 80, good from 65, requires improvement from 45, inadequate below 45\n");
+  });
+
   it("--fail-under at the score itself passes", async () => {
     const report = await auditJson(planFile());
     expect(await runAudit(planFile(), { format: "json", failUnder: String(report.score) }, captureIo())).toBe(0);
@@ -211,7 +232,8 @@ describe("the audit and rules commands in-process", () => {
     expect(unreadable.err).toMatch(/^error (CORRUPT_FILE|UNSUPPORTED_FORMAT): .+\n$/);
 
     for (const [options, message] of [
-      [{ format: "pdf" }, 'error BAD_REQUEST: --format must be one of json, text, markdown, html; "pdf" is not.\n'],
+      [{ format: "pdf" }, 'error BAD_REQUEST: --format must be one of json, text, markdown, html, docx; "pdf" is not.\n'],
+      [{ format: "docx" }, "error BAD_REQUEST: --format docx writes a Word file: add --out and a file name, for example --out plan-reviewed.docx.\n"],
       [{ failUnder: "high" }, 'error BAD_REQUEST: --fail-under must be a score from 0 to 100; "high" is not.\n'],
       [{ ruleset: "nrthshire" }, 'error FILE_NOT_FOUND: The rule set could not be found: there is no rule set called "nrthshire" (did you mean "northshire"?).\n'],
     ] as const) {

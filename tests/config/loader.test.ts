@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRuleSet, parseRuleSet } from "../../src/config/loader.ts";
+import { DEFAULT_GRADES } from "../../src/config/rule-set.ts";
 import { CATEGORY_IDS } from "../../src/model/report.ts";
 import { isProblemError, type Problem } from "../../src/model/problem.ts";
 import { SECTION_IDS } from "../../src/model/document.ts";
@@ -59,7 +60,7 @@ describe("shipped rule sets", () => {
     const set = await loadRuleSet("default");
     expect(set.name).toBe("default");
     expect(set.files).toEqual([expect.stringMatching(/default\.json$/)]);
-    expect(set.grades).toEqual({ outstanding: 85, good: 70, "requires-improvement": 50 });
+    expect(set.grades).toEqual(DEFAULT_GRADES); // default.json states the code's defaults
     expect(Object.values(set.categoryWeights)).toEqual(CATEGORY_IDS.map(() => 1));
     expect(set.rules.filter((r) => r.kind !== "built-in").map((r) => r.id)).toEqual(["plain-english", "strengths-described", "long-sentences"]);
     expect(set.aliases.F).toContain("the support i will get");
@@ -75,7 +76,7 @@ describe("shipped rule sets", () => {
 
   it("northshire switches a rule off, changes severity and weight, appends phrases and aliases, adds a rule and its own bands", async () => {
     const [set, def] = await Promise.all([loadRuleSet("northshire"), loadRuleSet("default")]);
-    expect(set.grades).toEqual({ outstanding: 80, good: 65, "requires-improvement": 45 });
+    expect(set.grades).toEqual({ ...DEFAULT_GRADES, outstanding: 80, good: 65, "requires-improvement": 45 });
     expect(set.rules.find((r) => r.id === "long-sentences")!.enabled).toBe(false);
     const plain = set.rules.find((r) => r.id === "plain-english")!;
     const defaultPhrases = (def.rules.find((r) => r.id === "plain-english")!.config.options.phrases as { phrase: string }[]).map((p) => p.phrase);
@@ -118,9 +119,48 @@ describe("built-in rule settings", () => {
     expect(set.rules[0]).toMatchObject({ id: "vague-provision", enabled: true, file: "built-in", config: { severity: "error", weight: 3, critical: true, scope: null } });
   });
 
-  it("grades default to 85 / 70 / 50 when no file in the chain gives them", async () => {
+  it("grades default to 85 / 70 / 50 and the default caps and floor when no file in the chain gives them", async () => {
     const set = await parseRuleSet({ name: "bare", version: "1" }, { file: "bare.json", registry });
-    expect(set.grades).toEqual({ outstanding: 85, good: 70, "requires-improvement": 50 });
+    expect(set.grades).toEqual(DEFAULT_GRADES);
+    expect(set.grades.floor).toBe("good");
+    expect(set.grades.caps).toContainEqual({ failing: 1, of: ["structure", "provision-specificity", "child-voice", "professional-advice", "draft-corrections"], grade: "requires-improvement" });
+  });
+
+  it("name defaults to the file's name and version to \"1\", never inherited from the rule set extended", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ehcp-qa-rules-"));
+    const file = path.join(dir, "Westmoor LA.json");
+    await writeFile(file, JSON.stringify({ extends: "default", rules: { "long-sentences": { enabled: false } } }));
+    const set = await loadRuleSet(file);
+    expect(set).toMatchObject({ name: "westmoor-la", version: "1" });
+    expect(set.resolved).toMatchObject({ name: "westmoor-la", version: "1" });
+  });
+
+  it("a rule set given as data with a label is named by the label, and its problems do not repeat \"rule set\"", async () => {
+    expect((await parseRuleSet({}, { file: "uploaded rule set", registry })).name).toBe("uploaded-rule-set");
+    const problem = await problemOf(parseRuleSet({ rules: { "vague-provison": {} } }, { file: "uploaded rule set", registry }));
+    expect(problem.message).toBe("The uploaded rule set has a problem and cannot be used.");
+    expect(problem.issues![0]).toMatchObject({ message: 'unknown rule "vague-provison"', hint: 'did you mean "vague-provision"?' });
+  });
+
+  it("an LA replaces the grade caps, adds to them with \"caps+\", or switches the floor off", async () => {
+    const replaced = await parseRuleSet({ ...base, grades: { caps: [{ failing: 2, grade: "inadequate" }], floor: "inadequate" } }, { file: "x.json", registry });
+    expect(replaced.grades).toEqual({ outstanding: 85, good: 70, "requires-improvement": 50, caps: [{ failing: 2, grade: "inadequate" }], floor: "inadequate" });
+    const added = await parseRuleSet({ ...base, grades: { "caps+": [{ failing: 1, of: ["timeliness"], grade: "requires-improvement" }] } }, { file: "x.json", registry });
+    expect(added.grades.caps).toEqual([...DEFAULT_GRADES.caps, { failing: 1, of: ["timeliness"], grade: "requires-improvement" }]);
+    expect(added.grades.floor).toBe("good");
+    const again = await parseRuleSet(added.resolved, { file: "resolved", registry });
+    expect(again.grades).toEqual(added.grades);
+  });
+
+  it("a grade cap with a misspelt category or grade, or no count, is refused with a hint", async () => {
+    const problem = await problemOf(
+      parseRuleSet({ ...base, grades: { caps: [{ failing: 1, of: ["child-vioce"], grade: "requires-improvment" }, { grade: "good" }], floor: "ok" } }, { file: "g.json", registry }),
+    );
+    const byPointer = Object.fromEntries(problem.issues!.map((i) => [i.pointer, i]));
+    expect(byPointer["/grades/caps/0/of/0"]).toMatchObject({ hint: 'did you mean "child-voice"?' });
+    expect(byPointer["/grades/caps/0/grade"]).toMatchObject({ hint: 'did you mean "requires-improvement"?' });
+    expect(byPointer["/grades/caps/1"]).toMatchObject({ message: '"failing" is required here' });
+    expect(byPointer["/grades/floor"]?.message).toContain("expected one of");
   });
 });
 

@@ -30,15 +30,21 @@ describe("text", () => {
     expect(a).toBeGreaterThan(text.indexOf("Categories"));
     expect(a).toBeLessThan(f);
     expect(f).toBeLessThan(i);
-    expect(text).toContain('  ERROR    "access to" was found here.\n           "Ava will have access to speech therapy."\n           Suggestion: Say how often & who.\n           Page 1 · No vague provision (SEND Code of Practice 9.69)');
+    expect(text).toContain('  ERROR    "access to" was found here.\n           "Ava will have access to speech therapy."\n           Suggestion: Say how often & who.\n           Section F: Special educational provision, page 1 · No vague provision (SEND Code of Practice 9.69)');
     expect(text).toContain("Sections found: A F    Missing: B C D E G H1 H2 I J K");
     expect(text).toContain("4 findings: 3 errors, 1 warning");
     expect(text).not.toMatch(/\x1b\[/); // no colour codes
   });
 
-  it("explains a capped grade", async () => {
-    const report = { ...(await fixtureReport()), grade: "requires-improvement" as const, gradeCapped: true };
+  it("explains a capped grade (a report from before grade reasons)", async () => {
+    const { gradeReason: _, ...report } = { ...(await fixtureReport()), grade: "requires-improvement" as const, gradeCapped: true };
     expect(formatReport(report, "text")).toContain("The grade is capped at Requires improvement because a critical check failed: Placement is named.");
+  });
+
+  it("every human format says what decided the grade", async () => {
+    const report = await fixtureReport();
+    expect(report.gradeReason).toBe("Inadequate by its score of 16.7; structure and provision specificity fail.");
+    for (const format of ["text", "markdown", "html"] as const) expect(formatReport(report, format)).toContain(format === "html" ? "Inadequate by its score of 16.7" : report.gradeReason);
   });
 });
 

@@ -59,13 +59,58 @@ describe("scoreChecks", () => {
     const many = [check("structure", "pass", 1, 10), check("outcomes", "pass", 1)];
     const capped = scoreChecks([critical, ...many], equal, DEFAULT_GRADES);
     expect(capped.score).toBeGreaterThanOrEqual(85);
-    expect(capped).toMatchObject({ grade: "requires-improvement", gradeCapped: true });
+    expect(capped).toMatchObject({ grade: "requires-improvement", gradeCapped: true, gradeCap: { grade: "requires-improvement", failingCategories: ["structure"], criticalChecks: [critical.id] } });
+    expect(capped.gradeReason).toContain(`structure fails; the critical check "${critical.title}" fails`);
 
     const already = scoreChecks([critical, check("outcomes", "fail", 0)], equal, DEFAULT_GRADES);
     expect(already).toMatchObject({ grade: "inadequate", gradeCapped: false });
 
     const warnOnly = scoreChecks([check("structure", "warning", 0.9, 1, true)], equal, DEFAULT_GRADES);
     expect(warnOnly).toMatchObject({ grade: "outstanding", gradeCapped: false });
+  });
+
+  it("one failing category rules out Outstanding; one of high statutory weight holds the grade at Requires improvement", () => {
+    const lowWeight = scoreChecks([check("outcomes", "fail", 0.6, 1), check("structure", "pass", 1, 9)], equal, DEFAULT_GRADES);
+    expect(lowWeight).toMatchObject({ score: 80, scoreGrade: "good", grade: "good", gradeCapped: false, gradeFloor: null });
+    const high = scoreChecks([check("outcomes", "pass", 1), check("structure", "pass", 1), check("outcomes", "fail", 0.9, 1)], equal, DEFAULT_GRADES);
+    expect(high).toMatchObject({ scoreGrade: "outstanding", grade: "good", gradeCapped: true, gradeCap: { grade: "good", failingCategories: ["outcomes"] } });
+    expect(high.gradeReason).toBe("Capped at Good: outcomes fails (the score of 97.5 alone would give Outstanding).");
+
+    const statutory = scoreChecks([check("professional-advice", "fail", 0.8), check("structure", "pass", 1), check("outcomes", "pass", 1)], equal, DEFAULT_GRADES);
+    expect(statutory).toMatchObject({ score: 93.3, grade: "requires-improvement", gradeCap: { grade: "requires-improvement", failingCategories: ["professional-advice"], criticalChecks: [] } });
+    expect(statutory.gradeReason).toBe("Capped at Requires improvement: professional advice fails (the score of 93.3 alone would give Outstanding).");
+  });
+
+  it("two failing categories cap the grade at Requires improvement, three at Inadequate, and the reason names them", () => {
+    const passes = [check("structure", "pass", 1), check("timeliness", "pass", 1), check("consistency", "pass", 1)];
+    const two = scoreChecks([...passes, check("professional-advice", "fail", 0.9), check("draft-corrections", "fail", 0.9)], equal, DEFAULT_GRADES);
+    expect(two).toMatchObject({ grade: "requires-improvement", gradeCap: { failingCategories: ["professional-advice", "draft-corrections"] } });
+    expect(two.gradeReason).toBe("Capped at Requires improvement: professional advice and draft corrections fail (the score of 96.0 alone would give Outstanding).");
+    const three = scoreChecks([...passes, check("outcomes", "fail", 0.9), check("consistency", "fail", 0.9), check("timeliness", "fail", 0.9)], equal, DEFAULT_GRADES);
+    expect(three).toMatchObject({ grade: "inadequate", gradeCap: { grade: "inadequate", failingCategories: ["outcomes", "consistency", "timeliness"] } });
+    expect(three.gradeReason).toMatch(/^Capped at Inadequate: outcomes, consistency and timescales fail \(/);
+  });
+
+  it("a plan in which no category fails is at least Good, and the reason says why", () => {
+    const warned = scoreChecks([check("structure", "warning", 0.5), check("outcomes", "warning", 0.4)], equal, DEFAULT_GRADES);
+    expect(warned).toMatchObject({ score: 45, scoreGrade: "inadequate", grade: "good", gradeFloor: "good", gradeCap: null, gradeCapped: false });
+    expect(warned.gradeReason).toBe("Good: no category fails, only warnings, and warnings alone do not take a plan below Good (the score of 45.0 alone would give Inadequate).");
+    expect(scoreChecks([check("structure", "pass", 1)], equal, DEFAULT_GRADES).gradeReason).toBe("Outstanding: score 100.0 and no category fails.");
+    const noFloor = scoreChecks([check("structure", "warning", 0.4)], equal, { ...DEFAULT_GRADES, floor: "inadequate" });
+    expect(noFloor).toMatchObject({ grade: "inadequate", gradeFloor: null });
+  });
+
+  it("the caps are data: a rule set's own caps replace the default ones", () => {
+    const checks = [check("structure", "pass", 1), check("outcomes", "fail", 0.9), check("timeliness", "fail", 0.9)];
+    expect(scoreChecks(checks, equal, DEFAULT_GRADES).grade).toBe("requires-improvement");
+    const lenient = { ...DEFAULT_GRADES, caps: [{ failing: 3, grade: "requires-improvement" as const }] };
+    expect(scoreChecks(checks, equal, lenient)).toMatchObject({ grade: "outstanding", gradeCap: null, gradeCapped: false });
+  });
+
+  it("when the score is below every cap, the grade is the score's and the reason still names the failing categories", () => {
+    const result = scoreChecks([check("structure", "fail", 0.4), check("outcomes", "pass", 0.5)], equal, DEFAULT_GRADES);
+    expect(result).toMatchObject({ score: 45, grade: "inadequate", gradeCapped: false });
+    expect(result.gradeReason).toBe("Inadequate by its score of 45.0; structure fails.");
   });
 
   it("no scored category at all gives 0 (nothing was measured)", () => {

@@ -1,4 +1,5 @@
 // POST /api/audits on real samples and on every kind of bad upload, through the real parse workers.
+import JSZip from "jszip";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
@@ -102,6 +103,36 @@ describe("POST /api/audits: reports", () => {
     const text = await request(app).post("/api/audits").set("Accept", "text/plain").attach("plan", sampleFile("plan-kai-robinson.docx"), "k.docx");
     expect(text.headers["content-type"]).toMatch(/^text\/plain/);
     expect(text.text).toMatch(/Inadequate/);
+  });
+});
+
+describe("POST /api/audits?format=docx", () => {
+  // supertest's parser signature: the response is a stream of the body's bytes.
+  const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+    const stream = res as unknown as NodeJS.ReadableStream;
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => callback(null, Buffer.concat(chunks)));
+  };
+
+  it("gives a DOCX plan back with Word comments, and a PDF plan's report as a Word document", async () => {
+    const { app } = testApp({ pool });
+    const docx = await request(app).post("/api/audits?format=docx").attach("plan", sampleFile("plan-kai-robinson.docx"), "kai.docx").buffer(true).parse(binary);
+    expect(docx.status).toBe(200);
+    expect(docx.headers["content-type"]).toMatch(/^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/);
+    expect(docx.headers["content-disposition"]).toContain("kai-reviewed.docx");
+    const zip = await JSZip.loadAsync(docx.body as Buffer);
+    expect(await zip.file("word/comments.xml")!.async("string")).toContain('w:author="ehcp-qa"');
+
+    const pdf = await request(app)
+      .post("/api/audits")
+      .set("Accept", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      .attach("plan", sampleFile("plan-kai-robinson.pdf"), "kai.pdf")
+      .buffer(true)
+      .parse(binary);
+    expect(pdf.headers["content-disposition"]).toContain("kai-audit.docx");
+    const report = await JSZip.loadAsync(pdf.body as Buffer);
+    expect(await report.file("word/document.xml")!.async("string")).toContain("Fix these first");
   });
 });
 

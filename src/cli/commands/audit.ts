@@ -4,11 +4,15 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS } from "../../index.ts";
+import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS, type ReportFormat } from "../../index.ts";
+import { wordOutput } from "../../report/word/index.ts";
 import { readInputFile } from "../input-file.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
+
+/** The report formats, and docx: the plan back with comments (a DOCX plan) or the report as a Word document. */
+const CLI_FORMATS = [...REPORT_FORMATS, "docx"];
 
 export interface AuditCommandOptions {
   draft?: string;
@@ -47,7 +51,10 @@ function writeFailure(file: string, code: string | undefined): string {
 export async function runAudit(planPath: string, options: AuditCommandOptions, io: Io): Promise<number> {
   return withProblems(io, async () => {
     const format = options.format ?? "text";
-    if (!isReportFormat(format)) throw badOption(`--format must be one of ${REPORT_FORMATS.join(", ")}; "${format}" is not.`);
+    const word = format === "docx";
+    if (!isReportFormat(format) && !word) throw badOption(`--format must be one of ${CLI_FORMATS.join(", ")}; "${format}" is not.`);
+    // A Word file is bytes, not text for a terminal.
+    if (word && !options.out) throw badOption("--format docx writes a Word file: add --out and a file name, for example --out plan-reviewed.docx.");
     let threshold: number | undefined;
     if (options.failUnder !== undefined) {
       threshold = Number(options.failUnder);
@@ -63,16 +70,18 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
       Promise.all((options.advice ?? []).map((file) => readInputFile(file))),
     ]);
     const report = await auditFiles({ plan, ...(draft ? { draft } : {}), responses, advice }, ruleSet, options.generatedAt ? { generatedAt: options.generatedAt } : {});
-    const output = formatReport(report, format);
+    const wordFile = word ? await wordOutput(report, plan.bytes) : undefined;
+    const output = wordFile ? wordFile.bytes : formatReport(report, format as ReportFormat);
     if (options.out) {
       try {
         await writeFile(options.out, output);
       } catch (error) {
         throw badOption(`The report could not be written to ${options.out}: ${writeFailure(options.out, (error as NodeJS.ErrnoException).code)}.`);
       }
-      io.stderr(`Report written to ${options.out}: ${GRADE_LABELS[report.grade]}, score ${report.score.toFixed(1)}.\n`);
+      const what = wordFile?.kind === "plan-with-comments" ? "The plan with comments" : "Report";
+      io.stderr(`${what} written to ${options.out}: ${GRADE_LABELS[report.grade]}, score ${report.score.toFixed(1)}.\n`);
     } else {
-      io.stdout(output);
+      io.stdout(output as string);
     }
     if (threshold !== undefined && report.score < threshold) {
       io.stderr(`Score ${report.score.toFixed(1)} is below --fail-under ${threshold}.\n`);
@@ -93,7 +102,7 @@ export function registerAuditCommand(program: Command, io: Io = processIo): void
     .option("--response <file>", "a response letter listing requested corrections (repeatable)", collect, [])
     .option("--advice <file>", "a professional advice report the plan should carry (repeatable)", collect, [])
     .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
-    .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "text")
+    .option("--format <format>", `report format: ${CLI_FORMATS.join(", ")} (docx: a DOCX plan comes back with a Word comment on each finding; needs --out)`, "text")
     .option("--out <file>", "write the report to this file instead of printing it")
     .option("--fail-under <score>", "exit with code 1 when the score is below this (0-100)")
     .action(async (plan: string, options: AuditCommandOptions) => {

@@ -114,6 +114,9 @@ function progressDisplay(io: Io, bar: boolean): { update(progress: BatchProgress
   };
 }
 
+/** How many of the files that are not part of any plan are named in the terminal (all are in the outputs). */
+const SKIPPED_SHOWN = 10;
+
 function closingLines(summary: BatchSummary, run: BatchRun, out: string, skipped: number): string {
   const grades = summary.grades.map((g) => `${g.count} ${GRADE_LABELS[g.grade].toLowerCase()}`).join(", ");
   const problems = summary.problems.map((p) => `${p.code} ${p.count}`).join(", ");
@@ -122,7 +125,8 @@ function closingLines(summary: BatchSummary, run: BatchRun, out: string, skipped
   ];
   if (summary.unreadable > 0) lines.push(`${plural(summary.unreadable, "plan")} could not be scored (${problems}): see the "problem" column of ${OUTPUT_FILES.csv}.`);
   if (run.reused > 0) lines.push(`${plural(run.reused, "plan")} ${run.reused === 1 ? "was" : "were"} already scored in ${out} and not scored again.`);
-  if (skipped > 0) lines.push(`${plural(skipped, "file")} in the input ${skipped === 1 ? "is" : "are"} not part of any plan (listed above).`);
+  const listed = skipped > SKIPPED_SHOWN ? `the first ${SKIPPED_SHOWN} are listed above` : "listed above";
+  if (skipped > 0) lines.push(`${plural(skipped, "file")} in the input ${skipped === 1 ? "is" : "are"} not part of any plan (${listed}).`);
   lines.push(`Written to ${out}: ${OUTPUT_FILES.csv}, ${OUTPUT_FILES.jsonl}, ${OUTPUT_FILES.xlsx}, ${OUTPUT_FILES.html}, and ${plural(summary.scored, "report")} in reports/.`);
   if (run.stopped) lines.push(`${plural(run.pending.length, "plan")} ${run.pending.length === 1 ? "is" : "are"} not scored yet: run the same command again to finish (plans already scored are not scored again).`);
   return `${lines.join("\n")}\n`;
@@ -145,8 +149,8 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
     try {
       const discovery = await discoverPlans(source, manifest);
       if (discovery.skipped.length > 0) {
-        const shown = discovery.skipped.slice(0, 10).map((s) => `  ${s.path}: ${s.reason}\n`).join("");
-        const more = discovery.skipped.length > 10 ? `  and ${discovery.skipped.length - 10} more\n` : "";
+        const shown = discovery.skipped.slice(0, SKIPPED_SHOWN).map((s) => `  ${s.path}: ${s.reason}\n`).join("");
+        const more = discovery.skipped.length > SKIPPED_SHOWN ? `  and ${discovery.skipped.length - SKIPPED_SHOWN} more\n` : "";
         io.stderr(`Not scored (not part of any plan):\n${shown}${more}`);
       }
       if (discovery.plans.length === 0) {

@@ -24,7 +24,7 @@ export function rulesTable(ruleSet: LoadedRuleSet): string {
   ]);
   const extendsText = ruleSet.files.length > 1 ? `, extends ${ruleSet.files.slice(1).map((f) => path.basename(f, ".json")).join(" < ")}` : "";
   const heading = `Rule set ${ruleSet.name} ${ruleSet.version}${extendsText}: ${ruleSet.rules.filter((r) => r.enabled).length} of ${ruleSet.rules.length} rules on`;
-  const bands = `Grades: outstanding from ${ruleSet.grades.outstanding}, good from ${ruleSet.grades.good}, requires improvement from ${ruleSet.grades["requires-improvement"]}, inadequate below`;
+  const bands = `Grades: outstanding from ${ruleSet.grades.outstanding}, good from ${ruleSet.grades.good}, requires improvement from ${ruleSet.grades["requires-improvement"]}, inadequate below ${ruleSet.grades["requires-improvement"]}`;
   return `${heading}\n${bands}\n\n${textTable(["id", "category", "severity", "weight", "critical", "source"], rows)}\n`;
 }
 

@@ -1,13 +1,10 @@
 // What every human-readable format shows, decided once: labels, the order of findings, how a location reads.
 import { SECTION_IDS, type SectionId } from "../../model/document.ts";
-import type { AuditReport, CheckResult, CheckStatus, Finding, FindingLocation, Grade, SectionSummary, Severity } from "../../model/report.ts";
+import type { AuditReport, CheckResult, CheckStatus, Finding, FindingLocation, SectionSummary, Severity } from "../../model/report.ts";
+import { planOrder } from "../fix-first.ts";
+import { GRADE_LABELS } from "../score.ts";
 
-export const GRADE_LABELS: Record<Grade, string> = {
-  outstanding: "Outstanding",
-  good: "Good",
-  "requires-improvement": "Requires improvement",
-  inadequate: "Inadequate",
-};
+export { GRADE_LABELS };
 
 export const STATUS_LABELS: Record<CheckStatus, string> = { pass: "Pass", warning: "Warning", fail: "Fail", "not-applicable": "Not applicable" };
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
@@ -16,7 +13,9 @@ const DOCUMENT_LABELS = { plan: "the plan", draft: "the draft", response: "a res
 
 export const formatScore = (score: number | null): string => (score === null ? "–" : score.toFixed(1));
 
+/** Where the finding is: the place in words when the report has it, else the page or paragraph (older reports). */
 export function locationText(location: FindingLocation, document?: Finding["document"]): string {
+  if (location.description) return location.description;
   const where = location.page !== undefined ? `page ${location.page}` : location.paragraph !== undefined ? `paragraph ${location.paragraph + 1}` : "";
   const inDoc = document && document !== "plan" ? `in ${DOCUMENT_LABELS[document]}` : "";
   return [inDoc, where].filter(Boolean).join(", ");
@@ -42,7 +41,7 @@ function sectionHeading(section: SectionId | null, sections: SectionSummary[]): 
   return new RegExp(`\\b${section}\\b`).test(summary.title) ? summary.title : `Section ${section}: ${summary.title}`;
 }
 
-/** Findings grouped by section in plan order (whole-plan findings first), most severe first within a section. */
+/** Findings grouped by section in plan order (whole-plan findings first), in plan order within a section. */
 export function groupFindings(report: AuditReport): FindingGroup[] {
   const placed = report.checks.flatMap((check) => check.findings.map((finding) => ({ finding, check })));
   const order: (SectionId | null)[] = [null, ...SECTION_IDS];
@@ -50,7 +49,10 @@ export function groupFindings(report: AuditReport): FindingGroup[] {
     .map((section) => ({
       section,
       heading: sectionHeading(section, report.sections),
-      findings: placed.filter((p) => p.finding.section === section).sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]),
+      // In the plan's order inside a section too, so a reader can work down the document; the most severe first at one place.
+      findings: placed
+        .filter((p) => p.finding.section === section)
+        .sort((a, b) => planOrder(a.finding) - planOrder(b.finding) || SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity]),
     }))
     .filter((group) => group.findings.length > 0);
 }
@@ -79,8 +81,9 @@ export function notApplicableReason(report: AuditReport, category: string): stri
   return report.checks.some((c) => c.category === category) ? "" : "No check in this category is switched on.";
 }
 
-/** The sentence explaining a capped grade, or "". */
-export function capText(report: AuditReport): string {
+/** The sentence saying what decided the grade (a report from before grade reasons: only a capped grade is explained). */
+export function gradeReasonText(report: AuditReport): string {
+  if (report.gradeReason) return report.gradeReason;
   if (!report.gradeCapped) return "";
   const critical = report.checks.filter((c) => c.critical && c.status === "fail").map((c) => c.title);
   return `The grade is capped at ${GRADE_LABELS["requires-improvement"]} because a critical check failed: ${critical.join("; ")}.`;
@@ -113,3 +116,8 @@ export function correctionLines(finding: Finding): string[] {
     c.finalText === null ? "The final has no matching passage." : `The final says: "${c.finalText}"`,
   ];
 }
+
+/** The anchor of a finding in the HTML and Markdown reports ("finding-vague-provision-3"). */
+export const findingAnchor = (id: string): string => `finding-${id}`;
+
+export const FIX_FIRST_HEADING = "Fix these first";

@@ -2,10 +2,12 @@
 // 4.5:1 contrast, no scripts and no external assets (a Content-Security-Policy says so). All text is escaped.
 import type { AuditReport, CheckStatus, Grade, Severity } from "../../model/report.ts";
 import {
-  capText,
+  gradeReasonText,
   correctionLines,
   countsText,
   dateText,
+  findingAnchor,
+  FIX_FIRST_HEADING,
   formatScore,
   GRADE_LABELS,
   groupFindings,
@@ -48,6 +50,9 @@ thead th { border-bottom: 2px solid #6b6b6b; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .bar { display: inline-block; width: 6rem; height: .6rem; background: #e5e5e5; margin-right: .5rem; vertical-align: middle; }
 .bar span { display: block; height: 100%; background: #4b5563; }
+.bar-pass span { background: #0b6a0b; }
+.bar-warning span { background: #a15c00; }
+.bar-fail span { background: #b3261e; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; font-weight: 600; font-size: .9rem; white-space: nowrap; }
 .status-pass { background: #dff6dd; color: #0b5a0b; }
 .status-warning, .sev-warning { background: #fff4ce; color: #6b3d00; }
@@ -61,6 +66,13 @@ ol.findings > li.info { border-left-color: #6b6b6b; }
 .finding p { margin: .25rem 0; }
 blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid #9a9a9a; background: #f6f6f6; font-style: italic; overflow-wrap: anywhere; }
 .where { color: #4a4a4a; font-size: .9rem; }
+.fix-first ol { padding-left: 1.5rem; }
+.fix-first li { margin: .4rem 0; overflow-wrap: anywhere; }
+.fix-first a { color: #1d4ed8; }
+.rewordings li { margin: .4rem 0; overflow-wrap: anywhere; }
+del { color: #8a1c1c; text-decoration: line-through; }
+ins { color: #0b5a0b; text-decoration: underline; }
+li.finding:target { outline: 3px solid #1d4ed8; }
 footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: .9rem; }
 @media print { .skip { display: none; } ol.findings > li { break-inside: avoid; } }
 `;
@@ -78,8 +90,8 @@ export function formatHtml(report: AuditReport): string {
   body.push("<main>");
   body.push(`<section aria-labelledby="verdict-heading"><h2 id="verdict-heading">Verdict</h2>`);
   body.push(`<div class="verdict"><p class="grade grade-${grade}">Grade: <strong>${e(GRADE_LABELS[grade])}</strong></p><p class="score">Score: <strong>${formatScore(report.score)}</strong> out of 100</p></div>`);
-  const cap = capText(report);
-  if (cap) body.push(`<p class="cap">${e(cap)}</p>`);
+  const reason = gradeReasonText(report);
+  if (reason) body.push(`<p class="${report.gradeCapped ? "cap" : "grade-reason"}">${e(reason)}</p>`);
   body.push(`<p>${e(countsText(report))}.</p>`);
   body.push(`<dl class="meta"><dt>Rule set</dt><dd>${e(report.ruleset.name)} ${e(report.ruleset.version)}</dd><dt>Checked</dt><dd>${e(dateText(report.generatedAt))}</dd>`);
   for (const doc of report.documents) {
@@ -88,11 +100,20 @@ export function formatHtml(report: AuditReport): string {
   }
   body.push("</dl></section>");
 
+  const first = report.fixFirst ?? [];
+  if (first.length > 0) {
+    body.push(`<section aria-labelledby="fix-first-heading" class="fix-first"><h2 id="fix-first-heading">${e(FIX_FIRST_HEADING)}</h2><ol>`);
+    for (const item of first) {
+      body.push(`<li>${badge("sev", item.severity, SEVERITY_LABELS[item.severity])} ${e(item.message)} <a href="#${e(findingAnchor(item.findingId))}">${e(item.place || "See the finding")}</a></li>`);
+    }
+    body.push("</ol></section>");
+  }
+
   body.push(`<section aria-labelledby="categories-heading"><h2 id="categories-heading">Categories</h2>`);
   body.push(`<table><caption class="visually-hidden">Status and score of each category</caption><thead><tr><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Score (out of 100)</th></tr></thead><tbody>`);
   for (const c of report.categories) {
     const reason = c.status === "not-applicable" ? notApplicableReason(report, c.id) : "";
-    const bar = c.score === null ? "" : `<span class="bar" aria-hidden="true"><span style="width:${c.score}%"></span></span>`;
+    const bar = c.score === null ? "" : `<span class="bar bar-${c.status}" aria-hidden="true"><span style="width:${c.score}%"></span></span>`;
     body.push(`<tr><th scope="row">${e(c.title)}${reason ? `<br><span class="where">${e(reason)}</span>` : ""}</th><td>${badge("status", c.status, STATUS_LABELS[c.status])}</td><td class="num">${bar}${formatScore(c.score)}</td></tr>`);
   }
   body.push("</tbody></table></section>");
@@ -105,7 +126,7 @@ export function formatHtml(report: AuditReport): string {
     for (const { finding, check } of group.findings) {
       const where = locationText(finding.location, finding.document);
       body.push(
-        `<li class="finding ${finding.severity}"><p>${badge("sev", finding.severity, SEVERITY_LABELS[finding.severity])} ${e(finding.message)}</p>` +
+        `<li class="finding ${finding.severity}"${finding.id ? ` id="${e(findingAnchor(finding.id))}"` : ""}><p>${badge("sev", finding.severity, SEVERITY_LABELS[finding.severity])} ${e(finding.message)}</p>` +
           (finding.excerpt ? `<blockquote><p>${e(finding.excerpt)}</p></blockquote>` : "") +
           correctionLines(finding).map((line) => `<p>${e(line)}</p>`).join("") +
           (finding.suggestion ? `<p><strong>Suggestion:</strong> ${e(finding.suggestion)}</p>` : "") +
@@ -134,7 +155,17 @@ export function formatHtml(report: AuditReport): string {
     body.push(`<section aria-labelledby="changes-heading"><h2 id="changes-heading">Changes from the draft</h2>`);
     body.push(`<table><thead><tr><th scope="col">Section</th><th scope="col">Added</th><th scope="col">Removed</th><th scope="col">Reworded</th></tr></thead><tbody>`);
     for (const c of report.changes) body.push(`<tr><th scope="row">${e(c.section ?? "Outside sections")}</th><td class="num">${c.added}</td><td class="num">${c.removed}</td><td class="num">${c.reworded}</td></tr>`);
-    body.push("</tbody></table></section>");
+    body.push("</tbody></table>");
+    const reworded = report.changes.flatMap((c) => c.items.filter((item) => item.words).map((item) => ({ section: c.section, words: item.words! })));
+    if (reworded.length > 0) {
+      body.push(`<h3>Reworded, word by word</h3><p>Words struck through were in the draft; underlined words are new in the final.</p><ul class="rewordings">`);
+      for (const { section, words } of reworded) {
+        const marked = words.map((w) => (w.change === "removed" ? `<del>${e(w.text)}</del>` : w.change === "added" ? `<ins>${e(w.text)}</ins>` : e(w.text))).join("");
+        body.push(`<li><strong>${e(section ? `Section ${section}` : "Outside sections")}:</strong> ${marked}</li>`);
+      }
+      body.push("</ul>");
+    }
+    body.push("</section>");
   }
   body.push("</main>");
   body.push(`<footer><p>Made by ehcp-qa ${e(report.tool.version)}. This report quotes the plan: keep it as securely as the plan itself.</p></footer>`);

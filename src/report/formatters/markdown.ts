@@ -1,10 +1,12 @@
 // The report as Markdown (for a ticket, an email or a wiki page): the same content as the text format.
 import type { AuditReport } from "../../model/report.ts";
 import {
-  capText,
+  gradeReasonText,
   correctionLines,
   countsText,
   dateText,
+  findingAnchor,
+  FIX_FIRST_HEADING,
   formatScore,
   GRADE_LABELS,
   groupFindings,
@@ -24,9 +26,16 @@ export function formatMarkdown(report: AuditReport): string {
   const out: string[] = [];
   out.push(`# EHC plan audit: ${md(mainDocument(report)?.fileName ?? "plan")}`, "");
   out.push(`**Grade: ${GRADE_LABELS[report.grade]}** · score ${formatScore(report.score)} / 100`, "");
-  const cap = capText(report);
+  const cap = gradeReasonText(report);
   if (cap) out.push(`> ${md(cap)}`, "");
   out.push(`Rule set ${md(report.ruleset.name)} ${md(report.ruleset.version)} · checked ${dateText(report.generatedAt)} · ehcp-qa ${md(report.tool.version)}`, "");
+
+  const first = report.fixFirst ?? [];
+  if (first.length > 0) {
+    out.push(`## ${FIX_FIRST_HEADING}`, "");
+    first.forEach((item, index) => out.push(`${index + 1}. **${SEVERITY_LABELS[item.severity]}:** ${md(item.message)} ([${md(item.place || "see the finding")}](#${findingAnchor(item.findingId)}))`));
+    out.push("");
+  }
 
   out.push("## Categories", "", "| Category | Status | Score |", "| --- | --- | ---: |");
   for (const c of report.categories) {
@@ -41,7 +50,7 @@ export function formatMarkdown(report: AuditReport): string {
   for (const group of groupFindings(report)) {
     out.push("", `### ${md(group.heading)}`, "");
     for (const { finding, check } of group.findings) {
-      out.push(`- **${SEVERITY_LABELS[finding.severity]}:** ${md(finding.message)}`);
+      out.push(`- ${finding.id ? `<a id="${findingAnchor(finding.id)}"></a>` : ""}**${SEVERITY_LABELS[finding.severity]}:** ${md(finding.message)}`);
       if (finding.excerpt) out.push(`  > ${md(finding.excerpt)}`);
       for (const line of correctionLines(finding)) out.push("", `  ${md(line)}`);
       if (finding.suggestion) out.push("", `  *Suggestion:* ${md(finding.suggestion)}`);

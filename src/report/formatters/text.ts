@@ -2,10 +2,11 @@
 // the CLI may add it, the core never does.
 import type { AuditReport } from "../../model/report.ts";
 import {
-  capText,
+  gradeReasonText,
   correctionLines,
   countsText,
   dateText,
+  FIX_FIRST_HEADING,
   formatScore,
   GRADE_LABELS,
   groupFindings,
@@ -24,11 +25,19 @@ export function formatText(report: AuditReport): string {
   const plan = mainDocument(report);
   lines.push(`EHC plan audit: ${plan?.fileName ?? "plan"}`);
   lines.push(`Grade: ${GRADE_LABELS[report.grade]}    Score: ${formatScore(report.score)} / 100`);
-  const cap = capText(report);
+  const cap = gradeReasonText(report);
   if (cap) lines.push(cap);
   lines.push(`Rule set: ${report.ruleset.name} ${report.ruleset.version}    Checked: ${dateText(report.generatedAt)}    ehcp-qa ${report.tool.version}`);
   const others = report.documents.filter((d) => d.role !== "plan");
   if (others.length > 0) lines.push(`Also read: ${others.map((d) => `${d.fileName} (${d.role})`).join(", ")}`);
+
+  const first = report.fixFirst ?? [];
+  if (first.length > 0) {
+    lines.push("", FIX_FIRST_HEADING);
+    first.forEach((item, index) => {
+      lines.push(`  ${index + 1}. ${pad(SEVERITY_LABELS[item.severity].toUpperCase(), 8)}${item.place ? `${item.place}: ` : ""}${item.message} [${item.findingId}]`);
+    });
+  }
 
   lines.push("", "Categories");
   const titleWidth = Math.max(...report.categories.map((c) => c.title.length));
@@ -50,7 +59,7 @@ export function formatText(report: AuditReport): string {
       for (const line of correctionLines(finding)) lines.push(`           ${line}`);
       if (finding.suggestion) lines.push(`           Suggestion: ${finding.suggestion}`);
       const where = locationText(finding.location, finding.document);
-      lines.push(`           ${where ? `${where[0]!.toUpperCase()}${where.slice(1)} · ` : ""}${check.title} (${check.source})`);
+      lines.push(`           ${where ? `${where[0]!.toUpperCase()}${where.slice(1)} · ` : ""}${check.title} (${check.source})${finding.id ? ` [${finding.id}]` : ""}`);
     }
   }
 

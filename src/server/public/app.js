@@ -1,5 +1,6 @@
 // The page's behaviour: choose or drop files, send them to POST /api/audits with upload progress, show the report
-// or a plain-English message for the error, and offer the report for download as JSON and HTML.
+// or a plain-English message for the error, and offer the report for download as JSON and HTML, and the plan back
+// with Word comments (or the report as Word).
 import { createProblemBox, problemFrom, problemFromStatus } from "./problem-box.js";
 import { h, renderReport } from "./report-view.js";
 import { describeChosen, setUpDropZones } from "./drop-zones.js";
@@ -136,7 +137,30 @@ function downloadButtons(report) {
       showProblem(null);
     }
   });
-  return h("div", { class: "downloads" }, jsonButton, htmlButton);
+  // The plan is sent again: the service keeps nothing between requests.
+  const wordButton = h("button", { type: "button", class: "secondary", id: "download-docx" }, plan.format === "docx" ? "Download the plan with comments" : "Download the report as Word");
+  wordButton.addEventListener("click", async () => {
+    clearError();
+    try {
+      const response = await fetch("/api/audits?format=docx", { method: "POST", headers: authHeaders(), body: auditFormData() });
+      if (!response.ok) {
+        showProblem(await problemFrom(response));
+        return;
+      }
+      const stem = plan.fileName.replace(/\.[^.]+$/, "");
+      downloadBlob(await response.blob(), plan.format === "docx" ? `${stem}-reviewed.docx` : `${stem}-audit.docx`);
+    } catch {
+      showProblem(null);
+    }
+  });
+  return h("div", { class: "downloads" }, wordButton, jsonButton, htmlButton);
+}
+
+/** The form's files and rule set, without the empty optional pickers (they would send empty file parts). */
+function auditFormData() {
+  const data = new FormData(form);
+  for (const input of FILE_INPUTS) if (input.files.length === 0) data.delete(input.name);
+  return data;
 }
 
 form.addEventListener("submit", async (event) => {
@@ -148,9 +172,7 @@ form.addEventListener("submit", async (event) => {
     plan.focus();
     return;
   }
-  const data = new FormData(form);
-  // Empty optional pickers would send empty file parts: leave them out.
-  for (const input of FILE_INPUTS) if (input.files.length === 0) data.delete(input.name);
+  const data = auditFormData();
   submitButton.disabled = true;
   results.hidden = true;
   showStatus("Sending the files…", 0);

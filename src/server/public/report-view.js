@@ -43,20 +43,27 @@ export function sectionHeading(sectionId, sections) {
   return new RegExp(`\\b${sectionId}\\b`).test(summary.title) ? summary.title : `Section ${sectionId}: ${summary.title}`;
 }
 
-/** Every finding with its check, grouped by section in the plan's order (A … K, then the plan as a whole), most severe first. */
+/** Position of a finding's block in the document ("b12" -> 12); findings about something absent come last. */
+function blockNumber(finding) {
+  const n = Number(finding.location?.block?.slice(1));
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
+/** Every finding with its check, grouped by section in the plan's order (A … K, then the plan as a whole), in plan order within a section. */
 export function groupFindings(report) {
   const placed = report.checks.flatMap((check) => check.findings.map((finding) => ({ finding, check })));
   return [...SECTION_ORDER, null]
     .map((section) => ({
       section,
       heading: sectionHeading(section, report.sections),
-      findings: placed.filter((p) => (p.finding.section ?? null) === section).sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]),
+      findings: placed.filter((p) => (p.finding.section ?? null) === section).sort((a, b) => blockNumber(a.finding) - blockNumber(b.finding) || SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]),
     }))
     .filter((group) => group.findings.length > 0);
 }
 
 function locationText(finding) {
-  const { page, paragraph } = finding.location ?? {};
+  const { page, paragraph, description } = finding.location ?? {};
+  if (description) return description;
   const where = page !== undefined ? `page ${page}` : paragraph !== undefined ? `paragraph ${paragraph + 1}` : "";
   const inDocument = finding.document && finding.document !== "plan" ? `in ${DOCUMENT_LABELS[finding.document]}` : "";
   return [inDocument, where].filter(Boolean).join(", ");
@@ -71,6 +78,7 @@ function verdict(report) {
   for (const check of report.checks) for (const finding of check.findings) counts[finding.severity] += 1;
   const plan = report.documents.find((d) => d.role === "plan") ?? report.documents[0];
   const critical = report.checks.filter((c) => c.critical && c.status === "fail").map((c) => c.title);
+  const reason = report.gradeReason ?? (report.gradeCapped ? `The grade is capped at Requires improvement because a critical check failed: ${critical.join("; ")}.` : "");
   return h(
     "div",
     { class: "verdict" },
@@ -87,7 +95,7 @@ function verdict(report) {
       h("p", {}, `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}.`),
       h("p", {}, `Plan: ${plan.fileName} (${plan.format.toUpperCase()}${plan.pages !== undefined ? `, ${plural(plan.pages, "page")}` : ""}, ${plan.words} words). Rule set: ${report.ruleset.name} ${report.ruleset.version}.`),
       report.documents.length > 1 ? h("p", {}, `Also read: ${report.documents.filter((d) => d !== plan).map((d) => `${d.fileName} (${d.role})`).join(", ")}.`) : null,
-      report.gradeCapped ? h("p", { class: "capped" }, `The grade is capped at Requires improvement because a critical check failed: ${critical.join("; ")}.`) : null,
+      reason ? h("p", { class: report.gradeCapped ? "capped" : "grade-reason", id: "grade-reason" }, reason) : null,
     ),
   );
 }
@@ -99,7 +107,7 @@ function categoryBars(report) {
     const reason = notApplicable
       ? [...new Set(report.checks.filter((c) => c.category === category.id && c.status === "not-applicable" && c.note).map((c) => c.note))].join(" ")
       : "";
-    const fill = h("span", { class: `bar-fill ${category.score >= 70 ? "high" : category.score >= 50 ? "mid" : "low"}` });
+    const fill = h("span", { class: `bar-fill status-${category.status}` });
     if (!notApplicable) fill.style.width = `${category.score}%`;
     list.append(
       h(
@@ -143,9 +151,17 @@ function changesPanel(report) {
               "li",
               { class: `change change-${item.kind}` },
               h("strong", {}, item.kind === "added" ? "Added: " : item.kind === "removed" ? "Removed: " : "Reworded: "),
-              item.draft !== undefined && item.kind !== "added" ? h("span", { class: "was" }, h("span", { class: "visually-hidden" }, "Draft said: "), item.draft) : null,
-              item.kind === "reworded" ? " → " : null,
-              item.final !== undefined && item.kind !== "removed" ? h("span", { class: "now" }, h("span", { class: "visually-hidden" }, "Final says: "), item.final) : null,
+              // Word by word where the report has it: old words struck through, new words underlined.
+              item.words
+                ? h(
+                    "span",
+                    { class: "word-diff" },
+                    item.words.map((w) => (w.change === "removed" ? h("del", {}, w.text) : w.change === "added" ? h("ins", {}, w.text) : w.text)),
+                  )
+                : null,
+              item.words ? null : item.draft !== undefined && item.kind !== "added" ? h("span", { class: "was" }, h("span", { class: "visually-hidden" }, "Draft said: "), item.draft) : null,
+              item.kind === "reworded" && !item.words ? " → " : null,
+              item.words ? null : item.final !== undefined && item.kind !== "removed" ? h("span", { class: "now" }, h("span", { class: "visually-hidden" }, "Final says: "), item.final) : null,
             ),
           ),
         ),
@@ -176,11 +192,29 @@ function correctionDetail(correction) {
   );
 }
 
+/** The findings that matter most, each a link to the full finding below. */
+function fixFirstPanel(report) {
+  const items = report.fixFirst ?? [];
+  if (items.length === 0) return null;
+  return h(
+    "section",
+    { "aria-labelledby": "fix-first-heading", class: "fix-first" },
+    h("h3", { id: "fix-first-heading" }, "Fix these first"),
+    h(
+      "ol",
+      {},
+      items.map((item) =>
+        h("li", {}, h("span", { class: `badge sev-${item.severity}` }, SEVERITY_LABELS[item.severity]), " ", item.message, " ", h("a", { href: `#finding-${item.findingId}` }, item.place || "See the finding")),
+      ),
+    ),
+  );
+}
+
 function findingItem(finding, check, categoryTitle) {
   const where = locationText(finding);
   return h(
     "li",
-    { class: `finding sev-${finding.severity}`, "data-category": check.category, "data-severity": finding.severity },
+    { class: `finding sev-${finding.severity}`, id: finding.id ? `finding-${finding.id}` : undefined, "data-category": check.category, "data-severity": finding.severity },
     h("p", { class: "finding-head" }, h("span", { class: `badge sev-${finding.severity}` }, SEVERITY_LABELS[finding.severity]), " ", h("span", { class: "finding-category" }, categoryTitle)),
     h("p", { class: "finding-message" }, finding.message),
     finding.excerpt ? h("blockquote", { class: "excerpt" }, h("span", { class: "visually-hidden" }, "Quoted from the plan: "), finding.excerpt) : null,
@@ -254,6 +288,7 @@ export function renderReport(container, report, actions) {
     h("h2", { id: "results-heading", tabindex: "-1" }, `Verdict: ${plan.fileName}`),
     verdict(report),
     actions,
+    fixFirstPanel(report),
     categoryBars(report),
     changesPanel(report),
     findingsSection(report),

@@ -90,12 +90,14 @@ export function auditsRouter(deps: AuditRouteDeps): Router {
     const ruleSet = await ruleSetFromForm(deps.ruleSets, formField(req, "ruleset"));
     addLogFacts(res, { ruleset: ruleSet.name });
 
+    // The uploads' bytes move to the parse workers; the plan's own Word file is needed again to add the comments.
+    const planBytes = format === "docx" ? Uint8Array.from(uploads.plan.bytes) : undefined;
     const readStarted = performance.now();
     const inputs = await readUploads(uploads, ruleSet, deps.pool, deps.limits);
     const auditStarted = performance.now();
     const report = audit(inputs, ruleSet, { generatedAt: deps.clock() });
     addLogFacts(res, { readMs: Math.round(auditStarted - readStarted), auditMs: Math.round(performance.now() - auditStarted) });
-    sendReport(res, report, format);
+    await sendReport(res, report, format, planBytes);
   });
   router.all("/api/audits", methodNotAllowed(["POST"]));
   return router;

@@ -9,14 +9,14 @@ import { jsonBody, jsonParser } from "./rulesets.ts";
 
 export function reportsRouter(deps: { limits: ServiceLimits }): Router {
   const router = Router();
-  router.post("/api/reports/format", jsonParser(deps.limits), (req, res) => {
+  router.post("/api/reports/format", jsonParser(deps.limits), async (req, res) => {
     const format = requestedFormat(req);
     const report = jsonBody(req, "the report");
     const problems = reportProblems(report);
     if (problems.length > 0) {
       throw new ServiceProblem("BAD_REQUEST", `This is not an ehcp-qa report (schema version 1): ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? `; and ${problems.length - 3} more` : ""}.`);
     }
-    sendReport(res, report as AuditReport, format);
+    await sendReport(res, report as AuditReport, format);
   });
   router.all("/api/reports/format", methodNotAllowed(["POST"]));
   return router;
