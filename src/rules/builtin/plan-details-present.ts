@@ -10,7 +10,7 @@ interface Options {
 }
 
 const LABELS: Record<Detail, { label: string; example: string }> = {
-  childName: { label: "give the child's name", example: '"Name: Ava Thompson"' },
+  childName: { label: "give the child's name", example: '"Name: [child\'s full name]"' },
   dateOfBirth: { label: "give the child's date of birth", example: '"Date of birth: 12 March 2015"' },
   status: { label: "say whether it is a draft, final or amended plan", example: '"Status: Final EHC plan"' },
   reviewDate: { label: "give the date of the first review", example: '"Review date: 15 March 2027"' },

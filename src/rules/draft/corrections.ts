@@ -42,7 +42,7 @@ export interface Correction {
   section: SectionId | null;
   /** Every section a letter item names ("Sections D and H1: ..."), when it names more than one. */
   sections?: SectionId[];
-  /** What the request says the draft says ("Section A says Rhys wants to work in a kitchen"): finds its place. */
+  /** What the request says the draft says ("Section A says Mia wants to be a vet"): finds its place. */
   said?: string;
   /** Draft block the correction sits in, when known. */
   draftBlockId: string | null;
@@ -100,7 +100,7 @@ function quotesOf(text: string): Quote[] {
     const quoted = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").trim().replace(/[.,;]$/, "");
     if (quoted === "") continue;
     const before = text.slice(Math.max(0, match.index - 30), match.index);
-    // "Section F says Reuben will have 'small group sessions'": a quote in a sentence that reports the draft is its wording.
+    // "Section F says Tom gets 'support with reading'": a quote in a sentence that reports the draft is its wording.
     const sentence = text.slice(0, match.index).split(/[.!?]\s/).pop() ?? "";
     const role = OLD_QUOTE_LEAD.test(before) ? "old" : NEW_QUOTE_LEAD.test(before) ? "new" : DRAFT_REPORT.test(sentence) ? "old" : "unknown";
     quotes.push({ text: quoted, role });
@@ -129,7 +129,7 @@ export function sectionsNamed(text: string): SectionId[] {
   return found;
 }
 
-/** "Section A says Rhys wants to work in a kitchen." -> "Rhys wants to work in a kitchen": the draft's statement, as the requester gives it. */
+/** "Section A says Mia wants to be a vet." -> "Mia wants to be a vet": the draft's statement, as the requester gives it. */
 export function saidInDraft(text: string): string | undefined {
   const match = /\b(?:says?|states?|reads?|gives?|describes?|puts?|has)\s+(?:that\s+)?([^.;!?]{8,}?)(?:[.;!?](?:\s|$)|$)/i.exec(text);
   const said = match?.[1]?.trim();

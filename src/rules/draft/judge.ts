@@ -44,7 +44,7 @@ export function sentenceWith(text: string, phrase: string): string {
   return parts.find((part) => ` ${normalise(part)} `.includes(` ${needle} `)) ?? text;
 }
 
-/** "Mr Tiley agreed at the meeting on 23 May that ...": who said it and when is context, not what was asked. */
+/** "The SENCo agreed at the meeting on 2 March that ...": who said it and when is context, not what was asked. */
 const REPORTING_CLAUSE = /^.*?\b(?:agreed|said|says|told|confirmed|recommended|recommends|explained|decided|wrote)\b[^.]*?\bthat\s+/i;
 
 /**
