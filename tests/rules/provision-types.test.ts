@@ -93,9 +93,9 @@ describe("hedge words that describe the child, not the provider, are read in con
   it.each([
     // The child's permission and allowance.
     "When Noor feels overwhelmed she may go to the library quiet room for up to 10 minutes, with her teaching assistant keeping her in sight.",
-    "Noor may take a rest break of up to 5 minutes twice each morning by showing her break card to the class teacher.",
+    "Noor may leave the classroom for a rest of up to 5 minutes twice each morning, holding up her green exit card to the class teacher.",
     // The family's choice.
-    "Her parents may join the teacher of the deaf's half-termly visit; the teacher of the deaf sends a written note of each visit to the family within 5 working days.",
+    "Her parents may come to the half-termly visit of the teacher of the deaf, who emails the family a summary of every visit within 5 working days.",
     // An instruction to staff.
     "Staff should give Noor written copies of instructions in every lesson.",
     // A requirement cited, not discretion.
@@ -163,7 +163,7 @@ describe("statements that a need or provision is absent", () => {
   it("'none' in G, H1 and H2 is not a provision statement to judge", () => {
     const doc = planBuilder({ childName: "Noor Haddad" })
       .section("G")
-      .paragraph("There are no health needs that call for health provision.")
+      .paragraph("There are no health needs requiring any health provision.")
       .section("H1")
       .paragraph("None.")
       .section("H2")
