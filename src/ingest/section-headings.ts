@@ -45,7 +45,7 @@ const MEANING_TAIL_WORDS: Record<HeadingContext, number> = { heading: 8, paragra
 
 const LETTER = String.raw`(H\s?[12]|[A-K])`;
 /** Leading numbering: "1.", "2)", "3.1", "2a.", "iv.", "Part 1:", "Section 3" (a number, not a letter). */
-const NUMBERING = /^(?:(?:part|section|chapter)\s+\d{1,2}[a-z]?\s*[:.\-–—)]?|\d{1,2}[a-z]?(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/i;
+const NUMBERING = /^(?:(?:part|section|chapter)\s+(?:\d{1,2}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]?|\d{1,2}[a-z]?(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/i;
 /** Several letters in one heading: "Sections C and G", "(Sections D, H1 and H2)", "Parts B, E and F". */
 const LETTER_LIST = new RegExp(String.raw`\b(?:sections?|parts?)\s+((?:H\s?[12]|[A-K])(?:\s*(?:,|and|&|\/|\+)\s*(?:H\s?[12]|[A-K]))+)(?![\p{L}\p{N}])`, "iu");
 /** "(B) Special educational needs" after a number: "Section 3 (B)". */

@@ -11,10 +11,12 @@ import type { SectionKey } from "./section-headings.ts";
 const MEANING_MAX_WORDS = 16;
 
 // Concepts, matched on lower-case text with punctuation folded to spaces.
-const NEEDS = /\b(?:needs|need|difficulties|difficulty|find(?:s)? (?:\w+ )?(?:hard|difficult|tricky)|needs? help with|struggles?|barriers)\b/;
+const NEEDS = /\b(?:needs|need|difficulties|difficulty|find(?:s)? (?:\w+ )?(?:hard|difficult|tricky)|(?:is|are) (?:hard|difficult|tricky) for|needs? help with|struggles?|barriers)\b/;
 /** "provision to meet my needs" is provision; the needs there are not a section of their own. */
 const NEEDS_AS_OBJECT = /\b(?:meet|meets|meeting|address|for|to) (?:my |his |her |their |your |the |this |that |these |those |each |[\w]+s )?(?:identified )?needs?\b/;
-const PROVISION = /\b(?:provision|provided|support|supports|supported|help i (?:will )?get|help (?:he|she|they|[\w]+) (?:will )?gets?|help i need|helped|will help|help with my|help at)\b/;
+const PROVISION = /\b(?:provision|provided|support|supports|supported|help i (?:will )?get|help (?:he|she|they|[\w]+) (?:will )?gets?|help i need|helped|will help|help (?:with|at|in) (?:my|school|college|home|nursery)|help at)\b/;
+/** "What Sam needs help with" is about needs, not the help given. */
+const NEEDS_HELP = /\bneeds? help with\b/g;
 const OUTCOMES = /\b(?:outcomes?|achieve|achieving|aims?|aiming|working towards|goals?|targets?|want to be able)\b/;
 const HEALTH = /\b(?:health|medical|healthcare)\b/;
 const MENTAL_HEALTH = /\bmental health\b/g;
@@ -44,7 +46,7 @@ export function sectionsByMeaning(title: string): SectionKey[] {
   if (BUDGET.test(text)) return ["J"];
   if (ADVICE.test(text) && !PROVISION.test(text)) return ["K"];
 
-  const provision = PROVISION.test(text);
+  const provision = PROVISION.test(text.replace(NEEDS_HELP, " needs "));
   const needs = NEEDS.test(provision ? text.replace(NEEDS_AS_OBJECT, " ") : text);
   const outcomes = OUTCOMES.test(text) && !(provision && /\b(?:to|will|and) (?:achieve|reach)\b.*\boutcomes?\b/.test(text) && !/\boutcomes?\b.*\b(?:and|,)\b/.test(text));
 

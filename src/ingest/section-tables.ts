@@ -133,14 +133,15 @@ export function cellBlocks(cell: string): UnitBlock[] {
  * columns include needs (B) and every other column title names a section or an area: a provision table with
  * "Frequency" and "Staff" columns is an ordinary table of Section F.
  */
-export function unfoldColumnTable(table: Extract<RawBlock, { kind: "table" }>, aliases: AliasIndex): UnitBlock[] | null {
+export function unfoldColumnTable(table: Extract<RawBlock, { kind: "table" }>, aliases: AliasIndex, letteredIds: ReadonlySet<string>): UnitBlock[] | null {
   if (table.header.length < 2) return null;
   const columns = table.header.map((cell) => {
     const match = matchSectionHeading(cell.replace(/\n/g, " "), "table-label", aliases);
     return match && match.ids.length === 1 && !match.contentsEntry ? match : null;
   });
   const ids = new Set(columns.flatMap((match) => (match ? [match.id] : [])));
-  if (ids.size < 2 || !ids.has("B")) return null;
+  // Where the plan names these sections by letter elsewhere, the table sits inside one of them (a provision table).
+  if (ids.size < 2 || !ids.has("B") || [...ids].some((id) => letteredIds.has(id))) return null;
   const areaColumns = table.header.map((cell, index) => columns[index] === null && cell.trim() !== "" && /\barea|need/i.test(cell));
   if (table.header.some((cell, index) => cell.trim() !== "" && columns[index] === null && !areaColumns[index])) return null;
 

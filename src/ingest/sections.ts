@@ -69,7 +69,7 @@ export function buildDocument(raw: RawDocument, info: BuildInfo): EhcpDocument {
   const aliases = new AliasIndex(info.aliases);
   const explicitIds = letteredIds(raw.blocks, aliases);
   const lettered = explicitIds.size >= LETTERED_TEMPLATE_MIN_SECTIONS;
-  const units = unfold(raw.blocks, aliases, lettered);
+  const units = unfold(raw.blocks, aliases, lettered, explicitIds);
   const candidates = findCandidates(units, aliases, lettered, explicitIds);
   const selected = selectHeadings(candidates);
   const { assigned, regions } = assignSections(units, selected, aliases, raw.format);
@@ -109,10 +109,10 @@ function letteredIds(blocks: RawBlock[], aliases: AliasIndex): Set<SectionKey> {
 }
 
 /** Step 2: section tables become headings and content; every other block is kept as it is. */
-function unfold(blocks: RawBlock[], aliases: AliasIndex, lettered: boolean): Unit[] {
+function unfold(blocks: RawBlock[], aliases: AliasIndex, lettered: boolean, explicitIds: Set<SectionKey>): Unit[] {
   const units = blocks.flatMap((block, rawIndex): Unit[] => {
     const { location, ...rest } = block;
-    const unfolded = block.kind === "table" ? (unfoldColumnTable(block, aliases) ?? unfoldSectionTable(block, aliases, lettered)) : null;
+    const unfolded = block.kind === "table" ? (unfoldColumnTable(block, aliases, explicitIds) ?? unfoldSectionTable(block, aliases, lettered)) : null;
     return (unfolded ?? [rest as UnitBlock]).map((unitBlock) => ({ block: unitBlock, rawIndexes: [rawIndex], location }));
   });
   return joinTitleLines(units, aliases);
@@ -157,7 +157,8 @@ function joinedHeading(line: string, next: string, aliases: AliasIndex): string 
   if (countWords(line) > JOINED_LINE_MAX_WORDS || /[.;:,]$/.test(line)) return null;
   if (BRACKETED_LABEL.test(next)) return matchSectionHeading(`${line} ${next}`, "heading", aliases)?.explicit ? `${line} ${next}` : null;
   if (!matchSectionHeading(line, "heading", aliases)) return null;
-  if (DANGLING_WORD.test(line)) return `${line} ${next}`;
+  // "... aiming for" + "This part sets out ...": a heading may end on such a word; the joined line must still read as one.
+  if (DANGLING_WORD.test(line)) return matchSectionHeading(`${line} ${next}`, "heading", aliases) ? `${line} ${next}` : null;
   // The next line completes the section's name: "... section 2 of the Chronically" + "Sick and Disabled Persons Act 1970".
   const completes = aliases.matchStart(headingTitle(`${line} ${next}`))?.tailWords === 0 && aliases.matchStart(headingTitle(line))?.tailWords !== 0;
   return completes ? `${line} ${next}` : null;
@@ -389,8 +390,16 @@ function splitPart(units: Unit[], candidate: Candidate, ids: SectionKey[], end: 
     if (lineArea !== null) area = lineArea;
     if (id === current.id && area === current.area) continue;
     current.end = index;
-    current = { id, headingUnit: index, first: index, end, area, foundBy: part?.foundBy ?? foundBy, matchedBy: part?.by ?? candidate.by, shared: false };
+    current = { id, headingUnit: part?.inline ? null : index, first: index, end, area, foundBy: part?.foundBy ?? foundBy, matchedBy: part?.by ?? candidate.by, shared: false };
     found.push(current);
+  }
+  // A combined "Section H" heads its first part: "H1: ..." after it continues the heading's own region.
+  if (found[0]!.id === "H" && found[1] && (found[1].id === "H1" || found[1].id === "H2")) {
+    found[0]!.id = found[1].id;
+    if (found[1].area === found[0]!.area) {
+      found[0]!.end = found[1].end;
+      found.splice(1, 1);
+    }
   }
   regions.push(...found);
   // A combined heading whose text is not separated still shows each section it names (its blocks stay with the first).
@@ -402,7 +411,7 @@ function splitPart(units: Unit[], candidate: Candidate, ids: SectionKey[], end: 
 }
 
 /** A line starting one section's part inside a combined heading: a sub-heading, a column title, a labelled line ("H1: ..."). */
-function partMarker(block: UnitBlock, line: string, allowed: Set<SectionKey>, aliases: AliasIndex): { id: SectionKey; foundBy: SectionFoundBy; by: HeadingMatch["by"] } | null {
+function partMarker(block: UnitBlock, line: string, allowed: Set<SectionKey>, aliases: AliasIndex): { id: SectionKey; foundBy: SectionFoundBy; by: HeadingMatch["by"]; inline?: boolean } | null {
   if (block.kind === "table") return null;
   if (block.kind === "heading" && block.label) {
     return block.label.ids.length === 1 && allowed.has(block.label.id) ? { id: block.label.id, foundBy: block.foundBy ?? "label", by: block.label.by } : null;
@@ -411,7 +420,8 @@ function partMarker(block: UnitBlock, line: string, allowed: Set<SectionKey>, al
   if (match && match.ids.length === 1 && allowed.has(match.id) && (block.kind !== "list-item" || match.explicit)) return { id: match.id, foundBy: "label", by: match.by };
   if (allowed.has("H1") || allowed.has("H2")) {
     const inline = inlineSubsectionMarker(line, aliases);
-    if (inline && allowed.has(inline)) return { id: inline, foundBy: "label", by: "letter" };
+    // "H1: Ava will have ..." starts the part and is its first line of content, not a heading.
+    if (inline && allowed.has(inline)) return { id: inline, foundBy: "label", by: "letter", inline: true };
   }
   return null;
 }
