@@ -206,7 +206,10 @@ function findCandidates(units: Unit[], aliases: AliasIndex, lettered: boolean, e
 }
 
 function isLoneItem(units: Unit[], index: number): boolean {
-  const isItem = (at: number): boolean => units[at]?.block.kind === "list-item";
+  const isItem = (at: number): boolean => {
+    const neighbour = units[at]?.block;
+    return neighbour?.kind === "list-item" && neighbour.ordered;
+  };
   return !isItem(index - 1) && !isItem(index + 1);
 }
 
