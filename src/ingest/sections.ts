@@ -214,12 +214,17 @@ function isLoneItem(units: Unit[], index: number): boolean {
 }
 
 /** Words in a line naming an area of need, and nothing else of note. */
-const AREA_HEADING_MAX_WORDS = 10;
+const AREA_HEADING_MAX_WORDS = 14;
+
+/** Short, capitalised, not ending like a sentence: "Cognition and learning", not "She has sensory needs." */
+function isHeadingLine(line: string): boolean {
+  return countWords(line) <= AREA_HEADING_MAX_WORDS && !/[.;:,]$/.test(line) && /^[\p{Lu}\p{N}]/u.test(line);
+}
 
 /** An area-of-need heading stands for that area's needs, outcomes and provision (B, E, F) until something else is named. */
 function areaCandidate(text: string, unit: number, rank: number, inContents: boolean): Omit<Candidate, "hasContent"> | null {
   const line = text.replace(/\s+/g, " ").trim();
-  if (inContents || countWords(line) > AREA_HEADING_MAX_WORDS || /[.;:,]$/.test(line) || !/^[\p{Lu}\p{N}]/u.test(line) || areaOfNeedOf(line) === null) return null;
+  if (inContents || !isHeadingLine(line) || areaOfNeedOf(line) === null) return null;
   return { id: "B", ids: ["B", "E", "F"], by: "meaning", explicit: false, contentsEntry: false, unit, rank, area: true };
 }
 
@@ -386,7 +391,7 @@ function splitPart(units: Unit[], candidate: Candidate, ids: SectionKey[], end: 
     if (block.kind === "table") continue;
     const line = block.text.replace(/\s+/g, " ").trim();
     // Areas of need divide needs, outcomes and provision; elsewhere ("Cognition and learning" in Section A) they are topics.
-    const lineArea = block.kind === "list-item" || !byArea ? null : areaOfNeedOf(line);
+    const lineArea = block.kind === "list-item" || !byArea || !isHeadingLine(line) ? null : areaOfNeedOf(line);
     const part = splits ? partMarker(block, line, allowed, aliases) : null;
     if (lineArea === null && part === null) continue;
     const id = part?.id ?? (lineArea !== null ? ids[0]! : current.id);
