@@ -7,7 +7,7 @@
 // The phrases are data (rules/default.json `sections.aliases`), so an LA can add its own without code.
 import type { SectionId } from "../model/document.ts";
 import { countWords } from "../text/words.ts";
-import { sectionsByMeaning } from "./section-meaning.ts";
+import { namesAdvice, sectionsByMeaning } from "./section-meaning.ts";
 
 /** A plan section, or "H": a combined social care heading that is split into H1/H2 by what it contains. */
 export type SectionKey = SectionId | "H";
@@ -237,6 +237,7 @@ function matchMeaning(line: string, context: HeadingContext, aliases: AliasIndex
   const byAlias = aliases.match(title, MEANING_TAIL_WORDS[context]);
   const meant = countWords(title) > MEANING_MAX_WORDS[context] || /[.;!?]$/.test(title) ? [] : sectionsByMeaning(title);
   // "Health needs and health provision" starts with an alias but names two sections: a combined part.
+  if (byAlias && byAlias !== "K" && namesAdvice(title)) return null;
   if (byAlias && !(meant.length > 1 && meant.includes(byAlias))) return { ids: [byAlias], by: "alias" };
   // "School: Oakfield Primary" is a labelled fact, not a heading; a styled heading may still use a colon.
   if (context !== "heading" && /\S:\s+\S/.test(title)) return null;

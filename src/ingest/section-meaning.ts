@@ -22,9 +22,15 @@ const HEALTH = /\b(?:health|medical|healthcare)\b/;
 const MENTAL_HEALTH = /\bmental health\b/g;
 const SOCIAL_CARE = /\bsocial care\b/;
 const VIEWS = /\b(?:views|interests|aspirations|all about|about me|my story|admire|what (?:people|others) (?:like|say)|one page profile|pen portrait)\b/;
-const PLACEMENT = /\b(?:placement|school|setting|college|institution|where i (?:will )?(?:learn|go)|nursery)\b/;
+const PLACEMENT = /\b(?:placement|institution|where i (?:will )?(?:learn|go)|(?:my|name of|type of|name and type of|educational) (?:school|setting|college|nursery)|school or (?:setting|college|other))\b/;
+/** A heading that is only "School", "Setting" or "College" (with at most a word or two) names the placement. */
+const PLACEMENT_WORD = /\b(?:school|setting|college|nursery)\b/;
+const PLACEMENT_WORD_MAX_WORDS = 3;
+/** A heading about advice or reports ("Social care advice") is an item of Section K's list or a report's own title. */
+const ADVICE_WORDS = /\b(?:advice|reports?)\b/;
 const BUDGET = /\bpersonal budgets?\b/;
-const ADVICE = /\b(?:advice|information gathered|reports? (?:used|received|considered)|professionals? (?:consulted|involved))\b/;
+/** The list of advice (K), not one piece of advice: "Psychological advice" is the title of an advice report. */
+const ADVICE = /\b(?:advice and information|information and advice|list of advice|(?:advice|reports?|information) (?:\w+ ){0,3}(?:gathered|obtained|used|received|considered|sought)|professionals? (?:consulted|involved))\b/;
 const EDUCATIONAL = /\b(?:special educational|educational|education|learning|sen|send)\b/;
 
 /** A title-block label ("Date of request for EHC needs assessment", "Name of school"): a fact, not a section. */
@@ -45,6 +51,7 @@ export function sectionsByMeaning(title: string): SectionKey[] {
   if (FACT_LABEL.test(text)) return [];
   if (BUDGET.test(text)) return ["J"];
   if (ADVICE.test(text) && !PROVISION.test(text)) return ["K"];
+  if (namesAdvice(title)) return [];
 
   const provision = PROVISION.test(text.replace(NEEDS_HELP, " needs "));
   const needs = NEEDS.test(provision ? text.replace(NEEDS_AS_OBJECT, " ") : text);
@@ -69,8 +76,13 @@ export function sectionsByMeaning(title: string): SectionKey[] {
   if (provision) ids.push("F");
   if (ids.length > 0) return ids;
   if (VIEWS.test(text)) return ["A"];
-  if (PLACEMENT.test(text)) return ["I"];
+  if (PLACEMENT.test(text) || (words <= PLACEMENT_WORD_MAX_WORDS && PLACEMENT_WORD.test(text))) return ["I"];
   return [];
+}
+
+/** "Social care advice", "Speech and language therapy report": an item of the advice list (K), not a section. */
+export function namesAdvice(title: string): boolean {
+  return ADVICE_WORDS.test(fold(title)) && !ADVICE.test(fold(title));
 }
 
 /** The four broad areas of need (SEND Code of Practice 2015, para 6.28), as one canonical name each. */

@@ -302,7 +302,8 @@ function selectHeadings(candidates: Candidate[]): Selected[] {
   for (const candidate of candidates) for (const id of candidate.ids) byId.set(id, [...(byId.get(id) ?? []), candidate]);
   const pick = (key: (c: Candidate, id: SectionKey) => number[]): Map<SectionKey, Candidate> =>
     new Map([...byId].map(([id, list]) => [id, list.reduce((best, c) => (compareKeys(key(c, id), key(best, id)) > 0 ? c : best))]));
-  const strength = (c: Candidate): number[] => [c.explicit ? 1 : 0, c.area ? 0 : 1, c.ids.length];
+  // A letter, then a named heading over an area of need, then a combined part, then an LA's alias over the meaning of words.
+  const strength = (c: Candidate): number[] => [c.explicit ? 1 : 0, c.area ? 0 : 1, c.ids.length, c.by === "alias" ? 1 : 0];
 
   const provisional = pick((c) => [c.hasContent ? 1 : 0, ...strength(c), c.rank, -c.unit]);
   const outOfOrder = (c: Candidate, id: SectionKey): number =>
