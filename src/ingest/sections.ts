@@ -336,6 +336,8 @@ interface RegionDraft {
   matchedBy: HeadingMatch["by"];
   /** Sections of a combined part that does not separate them share its units. */
   shared: boolean;
+  /** An area-of-need sub-heading opened the region: it stays part of the section's text, as it always was. */
+  keepsHeading?: boolean;
 }
 
 /** Steps 5 and 6: which section every unit belongs to, and the regions each section's text stands in. */
@@ -399,7 +401,7 @@ function splitPart(units: Unit[], candidate: Candidate, ids: SectionKey[], end: 
     if (lineArea !== null) area = lineArea;
     if (id === current.id && area === current.area) continue;
     current.end = index;
-    current = { id, headingUnit: part?.inline ? null : index, first: index, end, area, foundBy: part?.foundBy ?? foundBy, matchedBy: part?.by ?? candidate.by, shared: false };
+    current = { id, headingUnit: part?.inline ? null : index, first: index, end, area, foundBy: part?.foundBy ?? foundBy, matchedBy: part?.by ?? candidate.by, shared: false, keepsHeading: part === null };
     found.push(current);
   }
   // A combined "Section H" heads its first part: "H1: ..." after it continues the heading's own region.
@@ -449,7 +451,7 @@ function toSections(drafts: RegionDraft[], blocks: Block[]): Section[] {
   for (const draft of ordered) {
     const id = draft.id as SectionId;
     const headingBlock = draft.headingUnit === null ? undefined : blocks[draft.headingUnit];
-    const regionBlocks = blocks.slice(draft.first, draft.end).filter((block) => block !== headingBlock && (draft.shared || block.section === id));
+    const regionBlocks = blocks.slice(draft.first, draft.end).filter((block) => (draft.keepsHeading || block !== headingBlock) && (draft.shared || block.section === id));
     const region: SectionRegion = { heading: headingBlock?.text.replace(/\s+/g, " ").trim() ?? "", headingBlockId: headingBlock?.id ?? null, blocks: regionBlocks, location: { ...(headingBlock?.location ?? regionBlocks[0]?.location ?? {}) } };
     if (draft.area !== null) region.areaOfNeed = draft.area;
     const entry = byId.get(id);
