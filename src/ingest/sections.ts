@@ -71,7 +71,7 @@ export function buildDocument(raw: RawDocument, info: BuildInfo): EhcpDocument {
   const lettered = explicitIds.size >= LETTERED_TEMPLATE_MIN_SECTIONS;
   const units = unfold(raw.blocks, aliases, lettered, explicitIds);
   const candidates = findCandidates(units, aliases, lettered, explicitIds);
-  const selected = selectHeadings(candidates);
+  const selected = corroborated(selectHeadings(candidates));
   const { assigned, regions } = assignSections(units, selected, aliases, raw.format);
 
   const blocks = units.map((unit, index) => toBlock(unit, index, assigned[index] ?? null));
@@ -285,6 +285,16 @@ function hasContent(candidate: Omit<Candidate, "hasContent">, headingAt: Map<num
     if (id !== candidate.id) return false;
   }
   return false;
+}
+
+/** Sections a document must show by meaning alone, when none is named by letter or alias, to be read as a plan's. */
+const MIN_SECTIONS_BY_MEANING_ALONE = 6;
+
+/** An advice report's "Views" and "Summary of needs" read like plan sections; a plan in any layout has most of them. */
+function corroborated(selected: Selected[]): Selected[] {
+  if (selected.some((s) => s.candidate.by !== "meaning")) return selected;
+  const ids = new Set(selected.flatMap((s) => s.ids));
+  return ids.size >= MIN_SECTIONS_BY_MEANING_ALONE ? selected : [];
 }
 
 /** A selected heading and the sections it opens (a combined part opens several). */
