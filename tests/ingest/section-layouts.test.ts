@@ -62,10 +62,12 @@ describe("bold-line and banner layouts", () => {
       li("By July 2027, Nell will read a page of a class reader aloud with fewer than 3 errors."),
       p("The help I will get"),
       p("A teaching assistant will read with Nell for 20 minutes, four times a week."),
+      p("My health"),
+      p("Nell has eczema; her GP reviews it each spring."),
       p("Personal budget"),
       p("No personal budget has been requested."),
     ]);
-    expect(ids(doc)).toEqual(["A", "B", "E", "F", "J"]);
+    expect(ids(doc)).toEqual(["A", "B", "C", "E", "F", "G", "J"]);
     expect(section(doc, "F")!.matchedBy).toBe("meaning");
     expect(section(doc, "F")!.foundBy).toBe("line");
   });
@@ -78,8 +80,10 @@ describe("bold-line and banner layouts", () => {
       p("Oskar finds it hard to follow spoken instructions with more than two steps."),
       table([], [["PART THREE: THE SUPPORT OSKAR WILL RECEIVE"]]),
       p("A speech and language therapist will see Oskar for 30 minutes each week."),
+      table([], [["PART FOUR: SECTION J – PERSONAL BUDGET"]]),
+      p("None requested."),
     ]);
-    expect(ids(doc)).toEqual(["A", "B", "F"]);
+    expect(ids(doc)).toEqual(["A", "B", "F", "J"]);
     expect(section(doc, "B")!.foundBy).toBe("banner");
   });
 });
@@ -154,6 +158,11 @@ describe("combined parts and areas of need", () => {
 });
 
 describe("not sections", () => {
+  it("does not read an advice report's few plan-like headings as a plan's sections", () => {
+    const doc = build([p("Views of the child"), p("Ruby likes painting."), p("Summary of needs"), p("Ruby has a mild hearing loss."), p("Recommended support"), p("A radio aid in class.")]);
+    expect(doc.sections).toEqual([]);
+  });
+
   it("skips a contents list and cross-references", () => {
     const doc = build([
       p("Contents"),
@@ -163,8 +172,10 @@ describe("not sections", () => {
       p("Kai likes lorries. For the help he gets, see Section F."),
       p("The help I will get"),
       p("An adult will support Kai at lunchtime for 30 minutes each day."),
+      p("Section J: Personal budget"),
+      p("None requested."),
     ]);
-    expect(ids(doc)).toEqual(["A", "F"]);
+    expect(ids(doc)).toEqual(["A", "F", "J"]);
     expect(section(doc, "A")!.location).toEqual({ paragraph: 3 });
   });
 });
