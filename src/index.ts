@@ -42,6 +42,11 @@ export function readPlan(file: InputFile, ruleSet?: Pick<LoadedRuleSet, "aliases
 
 /** Fewer sections than this and the "plan" is something else: a report of 40 findings about it would mislead. */
 const MIN_SECTIONS_OF_A_PLAN = 3;
+/**
+ * Sections named only by the meaning of their headings are weaker evidence: an advice report has "Views", "Needs" and
+ * "Recommended support" headings too. A plan in a template without letters still has most of its sections.
+ */
+const MIN_SECTIONS_BY_MEANING = 6;
 
 /**
  * Audit documents already read. Pure apart from the clock (pass `generatedAt` for a reproducible report).
@@ -60,7 +65,8 @@ export function audit(inputs: AuditInputs, ruleSet: LoadedRuleSet, options: Audi
         "Fill the sections in (or choose the finished plan) and check it again.",
     });
   }
-  if (plan.sections.length < MIN_SECTIONS_OF_A_PLAN) {
+  const named = plan.sections.filter((section) => section.matchedBy !== "meaning").length;
+  if (named < MIN_SECTIONS_OF_A_PLAN && plan.sections.length < MIN_SECTIONS_BY_MEANING) {
     throw new ProblemError({
       code: "NOT_A_PLAN",
       file: plan.fileName,

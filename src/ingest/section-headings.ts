@@ -7,6 +7,7 @@
 // The phrases are data (rules/default.json `sections.aliases`), so an LA can add its own without code.
 import type { SectionId } from "../model/document.ts";
 import { countWords } from "../text/words.ts";
+import { namesAdvice, sectionsByMeaning } from "./section-meaning.ts";
 
 /** A plan section, or "H": a combined social care heading that is split into H1/H2 by what it contains. */
 export type SectionKey = SectionId | "H";
@@ -16,6 +17,10 @@ export type SectionAliases = Partial<Record<SectionKey, readonly string[]>>;
 
 export interface HeadingMatch {
   id: SectionKey;
+  /** Every section the heading names, `id` first: several for a combined part ("Sections C and G", "Health: needs and provision"). */
+  ids: SectionKey[];
+  /** What named the section: its letter, a rule-set alias, or the meaning of the heading's words. */
+  by: "letter" | "alias" | "meaning";
   /** True when the heading names its letter ("Section A", "Part F", "(Section B)", "H1:"). */
   explicit: boolean;
   /** True when the line ends in a page number or dot leaders: a contents entry, not the section itself. */
@@ -39,8 +44,12 @@ const PLAIN_TITLE_MAX_WORDS = 8;
 const MEANING_TAIL_WORDS: Record<HeadingContext, number> = { heading: 8, paragraph: 4, "table-label": 6 };
 
 const LETTER = String.raw`(H\s?[12]|[A-K])`;
-/** Leading numbering: "1.", "2)", "3.1", "iv." */
-const NUMBERING = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/i;
+/** Leading numbering: "1.", "2)", "3.1", "2a.", "iv.", "Part 1:", "Section 3" (a number, not a letter). */
+const NUMBERING = /^(?:(?:part|section|chapter)\s+(?:\d{1,2}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]?|\d{1,2}[a-z]?(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/i;
+/** Several letters in one heading: "Sections C and G", "(Sections D, H1 and H2)", "Parts B, E and F". */
+const LETTER_LIST = new RegExp(String.raw`\b(?:sections?|parts?)\s+((?:H\s?[12]|[A-K])(?:\s*(?:,|and|&|\/|\+)\s*(?:H\s?[12]|[A-K]))+)(?![\p{L}\p{N}])`, "iu");
+/** "(B) Special educational needs" after a number: "Section 3 (B)". */
+const BRACKETED_FIRST = new RegExp(String.raw`^[(\[]\s*${LETTER}\s*[)\]]\s*(.*)$`, "u");
 const SEPARATOR = String.raw`[:.\-–—)]`;
 /** "Section A: title", "Part F – title", "SECTION B title", "Section C" (not "Section B)", the end of a bracket). */
 const SECTION_WORD_FIRST = new RegExp(String.raw`^(?:section|part)\s+${LETTER}(?![\p{L}\p{N}])(?!\s*\)\s*$)\s*(${SEPARATOR}?)\s*(.*)$`, "iu");
@@ -127,24 +136,50 @@ function isTitleLike(title: string, hasSeparator: boolean, context: HeadingConte
   return true;
 }
 
-/** The letter-bearing forms: "Section A: ...", "... (Section A)", "A. <known title>", and a bare "A" in a table. */
-function matchExplicit(text: string, context: HeadingContext, aliases: AliasIndex): SectionKey | null {
+/** Whether a title agrees with the letter written before or after it ("A) My views ..."): by alias or by meaning. */
+function titleAgrees(id: SectionKey, title: string, aliases: AliasIndex): boolean {
+  const byAlias = aliases.matchStart(title)?.id;
+  if (byAlias !== undefined) return true;
+  const meant = sectionsByMeaning(title);
+  const family = (key: SectionKey): string => (key === "H1" || key === "H2" ? "H" : key);
+  return meant.some((key) => family(key) === family(id));
+}
+
+/** The letters a "Sections C and G" list names, in the order written. */
+function letterList(text: string): SectionKey[] | null {
+  const list = LETTER_LIST.exec(text);
+  if (!list) return null;
+  const letters = list[1]!.match(/H\s?[12]|[A-K]/g) ?? [];
+  if (letters.length < 2 || letters.some((letter) => !isCapitalLetter(letter))) return null;
+  return [...new Set(letters.map(keyOfLetter))];
+}
+
+/** The letter-bearing forms: "Section A: ...", "... (Section A)", "A. <known title>", "Sections C and G", and a bare "A" in a table. */
+function matchExplicit(text: string, context: HeadingContext, aliases: AliasIndex): SectionKey[] | null {
   const unnumbered = text.replace(NUMBERING, "");
+  // "Health: needs and provision (Sections C and G)": a combined part names its letters as a list.
+  const listed = letterList(unnumbered);
+  if (listed && (/^(?:sections?|parts?)\s/i.test(unnumbered) || /[(\[]\s*(?:sections?|parts?)\s[^)\]]*[)\]]$/i.test(unnumbered))) return listed;
   const sectionFirst = SECTION_WORD_FIRST.exec(unnumbered);
   if (sectionFirst && isCapitalLetter(sectionFirst[1]!) && isTitleLike(sectionFirst[3]!, sectionFirst[2] !== "", context, aliases)) {
-    return refineH(keyOfLetter(sectionFirst[1]!), sectionFirst[3]!, aliases);
+    return [refineH(keyOfLetter(sectionFirst[1]!), sectionFirst[3]!, aliases)];
   }
   const bracketed = LETTER_IN_BRACKETS.exec(unnumbered);
   if (bracketed && isCapitalLetter(bracketed[2]!)) {
     const hasSectionWord = /[(\[]\s*(?:section|part)\s/i.test(unnumbered);
-    // "(A)" alone is only a heading when the title before it is a known phrase.
-    if (hasSectionWord || aliases.matchStart(bracketed[1]!)) return refineH(keyOfLetter(bracketed[2]!), bracketed[1]!, aliases);
+    // "(A)" alone is only a heading when the title before it agrees with the letter.
+    if (hasSectionWord || titleAgrees(keyOfLetter(bracketed[2]!), bracketed[1]!, aliases)) return [refineH(keyOfLetter(bracketed[2]!), bracketed[1]!, aliases)];
   }
+  const bracketFirst = BRACKETED_FIRST.exec(unnumbered);
+  if (bracketFirst && (bracketFirst[2] === "" || titleAgrees(keyOfLetter(bracketFirst[1]!), bracketFirst[2]!, aliases))) {
+    return [refineH(keyOfLetter(bracketFirst[1]!), bracketFirst[2]!, aliases)];
+  }
+  // "A) My views ...", "H1. Social care provision": the title must agree with the letter ("A. Smith" is a name).
   const letterFirst = LETTER_FIRST.exec(text);
-  if (letterFirst && aliases.matchStart(letterFirst[2]!)) return refineH(keyOfLetter(letterFirst[1]!), letterFirst[2]!, aliases);
+  if (letterFirst && titleAgrees(keyOfLetter(letterFirst[1]!), letterFirst[2]!, aliases)) return [refineH(keyOfLetter(letterFirst[1]!), letterFirst[2]!, aliases)];
   if (context === "table-label") {
     const bare = BARE_LETTER.exec(text);
-    if (bare && isCapitalLetter(bare[1]!)) return keyOfLetter(bare[1]!);
+    if (bare && isCapitalLetter(bare[1]!)) return [keyOfLetter(bare[1]!)];
   }
   return null;
 }
@@ -186,15 +221,27 @@ export function matchSectionHeading(text: string, context: HeadingContext, alias
     }
   }
   const explicit = matchExplicit(line, context, aliases);
-  if (explicit) return { id: explicit, explicit: true, contentsEntry };
+  if (explicit) return { id: explicit[0]!, ids: explicit, by: "letter", explicit: true, contentsEntry };
   const meaning = matchMeaning(line, context, aliases);
-  return meaning ? { id: meaning, explicit: false, contentsEntry } : null;
+  return meaning ? { id: meaning.ids[0]!, ids: meaning.ids, by: meaning.by, explicit: false, contentsEntry } : null;
 }
 
-function matchMeaning(line: string, context: HeadingContext, aliases: AliasIndex): SectionKey | null {
+/** Words of a heading by meaning alone; a longer line is a sentence that uses a section's words. */
+const MEANING_MAX_WORDS: Record<HeadingContext, number> = { heading: 16, paragraph: 16, "table-label": 12 };
+
+/** A heading by meaning: a rule-set alias first (an LA's own wording), then the statutory meaning of its words. */
+function matchMeaning(line: string, context: HeadingContext, aliases: AliasIndex): { ids: SectionKey[]; by: "alias" | "meaning" } | null {
   // A plain paragraph ending like a sentence or a field label ("Outcomes:") is text, not a heading.
-  if (context === "paragraph" && (/[.;,:]$/.test(line) || !/^[\p{Lu}\p{N}]/u.test(line))) return null;
-  return aliases.match(line.replace(NUMBERING, ""), MEANING_TAIL_WORDS[context]);
+  if (context === "paragraph" && (/[.;,:]$/.test(line) || !/^[\p{Lu}\p{N}"“‘']/u.test(line))) return null;
+  const title = line.replace(NUMBERING, "");
+  const byAlias = aliases.match(title, MEANING_TAIL_WORDS[context]);
+  const meant = countWords(title) > MEANING_MAX_WORDS[context] || /[.;!?]$/.test(title) ? [] : sectionsByMeaning(title);
+  // "Health needs and health provision" starts with an alias but names two sections: a combined part.
+  if (byAlias && byAlias !== "K" && namesAdvice(title)) return null;
+  if (byAlias && !(meant.length > 1 && meant.includes(byAlias))) return { ids: [byAlias], by: "alias" };
+  // "School: Oakfield Primary" is a labelled fact, not a heading; a styled heading may still use a colon.
+  if (context !== "heading" && /\S:\s+\S/.test(title)) return null;
+  return meant.length > 0 ? { ids: meant, by: "meaning" } : null;
 }
 
 /**

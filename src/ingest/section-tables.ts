@@ -6,10 +6,12 @@ import { listMarker } from "./pdf/line-blocks.ts";
 import type { RawBlock } from "./raw.ts";
 import { matchSectionHeading, type AliasIndex, type HeadingMatch } from "./section-headings.ts";
 import { countWords } from "../text/words.ts";
+import { areaOfNeedOf } from "./section-meaning.ts";
+import type { SectionFoundBy } from "../model/document.ts";
 
 /** A block before ids and sections are given; `label` marks a heading made from a table's label cell. */
 export type UnitBlock =
-  | { kind: "heading"; level: number; text: string; label?: HeadingMatch }
+  | { kind: "heading"; level: number; text: string; label?: HeadingMatch; foundBy?: SectionFoundBy }
   | { kind: "paragraph"; text: string }
   | { kind: "list-item"; level: number; ordered: boolean; text: string }
   | { kind: "table"; header: string[]; rows: string[][] };
@@ -41,19 +43,25 @@ export function unfoldSectionTable(table: Extract<RawBlock, { kind: "table" }>, 
   const columnHeader = headerIsColumnTitles || table.header.length === 0 || labelOf(table.header[0], aliases) === null ? table.header : [];
   const rows = columnHeader === table.header ? table.rows : [table.header, ...table.rows];
 
+  // A one-cell table is a banner: the template's way of drawing a heading.
+  const banner = rows.length === 1 && rows[0]!.filter((cell) => cell.trim() !== "").length === 1;
   const labels = rows.map((row) => {
     const label = labelOf(row[0], aliases);
-    return label && !label.contentsEntry && (label.explicit || !explicitOnly) ? label : null;
+    if (!label || label.contentsEntry || (!label.explicit && explicitOnly)) return null;
+    // A row named by the meaning of its words alone needs a section's worth of text beside it: "School | Oakfield"
+    // and "Date of request | 3 June 2024" are title facts.
+    if (label.by === "meaning" && !banner && rowContentWords(row) < MEANING_LABEL_MIN_CONTENT_WORDS) return null;
+    return label;
   });
   const labelled = labels.flatMap((label, index) => (label ? [{ label, index }] : []));
   if (labelled.length === 0) return null;
   // A contents page laid out as a table: every labelled row ends in a page number.
   if (labelled.every(({ index }) => /^\d{1,3}$/.test(rows[index]!.filter((cell) => cell.trim() !== "").at(-1)?.trim() ?? ""))) return null;
   const meaningIds = new Set(labelled.filter(({ label }) => !label.explicit).map(({ label }) => label.id));
-  const trusted = labelled.some(({ label }) => label.explicit) || meaningIds.size >= 2;
+  const trusted = banner || labelled.some(({ label }) => label.explicit) || meaningIds.size >= 2;
   if (!trusted) {
     const [only] = labelled;
-    const contentWords = rows[only!.index]!.slice(1).reduce((sum, cell) => sum + countWords(cell), 0);
+    const contentWords = rowContentWords(rows[only!.index]!);
     if (only!.index !== 0 || contentWords < MEANING_LABEL_MIN_CONTENT_WORDS) return null;
   }
 
@@ -64,7 +72,7 @@ export function unfoldSectionTable(table: Extract<RawBlock, { kind: "table" }>, 
     const { label, index } = labelled[at]!;
     const end = labelled[at + 1]?.index ?? rows.length;
     const row = rows[index]!;
-    out.push({ kind: "heading", level: 1, text: labelHeading(row[0]!), label });
+    out.push({ kind: "heading", level: 1, text: labelHeading(row[0]!), label, foundBy: banner ? "banner" : "table" });
     out.push(...rowsContent([row.slice(1)], columnHeader.slice(1), false), ...rowsContent(rows.slice(index + 1, end), columnHeader, false));
   }
   return out;
@@ -116,4 +124,44 @@ export function cellBlocks(cell: string): UnitBlock[] {
     at++;
   }
   return out;
+}
+
+/**
+ * A table whose columns are sections: "Needs | Provision | Outcomes", one row per area of need or per need.
+ * Each row is read across: the column's title as a heading, then the cell, so each section gets its own text
+ * (and a row's area of need, when a column or the row's first cell names it, stays with it). Only when the
+ * columns include needs (B) and every other column title names a section or an area: a provision table with
+ * "Frequency" and "Staff" columns is an ordinary table of Section F.
+ */
+export function unfoldColumnTable(table: Extract<RawBlock, { kind: "table" }>, aliases: AliasIndex, letteredIds: ReadonlySet<string>): UnitBlock[] | null {
+  if (table.header.length < 2) return null;
+  const columns = table.header.map((cell) => {
+    const match = matchSectionHeading(cell.replace(/\n/g, " "), "table-label", aliases);
+    return match && match.ids.length === 1 && !match.contentsEntry ? match : null;
+  });
+  const ids = new Set(columns.flatMap((match) => (match ? [match.id] : [])));
+  // Where the plan names these sections by letter elsewhere, the table sits inside one of them (a provision table).
+  if (ids.size < 2 || !ids.has("B") || [...ids].some((id) => letteredIds.has(id))) return null;
+  const areaColumns = table.header.map((cell, index) => columns[index] === null && cell.trim() !== "" && /\barea|need/i.test(cell));
+  if (table.header.some((cell, index) => cell.trim() !== "" && columns[index] === null && !areaColumns[index])) return null;
+
+  const out: UnitBlock[] = [];
+  for (const row of table.rows) {
+    row.forEach((cell, index) => {
+      if (areaColumns[index] || (columns[index] === null && areaOfNeedOf(cell) !== null)) {
+        if (cell.trim() !== "") out.push({ kind: "paragraph", text: cell.trim() });
+      }
+    });
+    row.forEach((cell, index) => {
+      const label = columns[index];
+      if (!label || cell.trim() === "") return;
+      out.push({ kind: "heading", level: 3, text: table.header[index]!.replace(/\s+/g, " ").trim(), label, foundBy: "column" });
+      out.push(...cellBlocks(cell));
+    });
+  }
+  return out;
+}
+
+function rowContentWords(row: string[]): number {
+  return row.slice(1).reduce((sum, cell) => sum + countWords(cell), 0);
 }

@@ -15,11 +15,12 @@
 // 6. A combined "Section H: Social care" is split into H1/H2 where its text says so ("H1: ...", "Other social
 //    care provision"). When it is not split, it is H1 if it mentions the CSDPA (section 2 of the Chronically
 //    Sick and Disabled Persons Act 1970, which is what H1 is about), and H2 otherwise.
-import type { Block, EhcpDocument, Location, Section, SectionId } from "../model/document.ts";
+import type { Block, EhcpDocument, Location, Section, SectionFoundBy, SectionId, SectionRegion } from "../model/document.ts";
 import type { RawBlock, RawDocument } from "./raw.ts";
 import { extractFacts } from "./facts.ts";
 import { AliasIndex, headingTitle, inlineSubsectionMarker, matchSectionHeading, type HeadingMatch, type SectionAliases, type SectionKey } from "./section-headings.ts";
-import { unfoldSectionTable, type UnitBlock } from "./section-tables.ts";
+import { unfoldColumnTable, unfoldSectionTable, type UnitBlock } from "./section-tables.ts";
+import { areaOfNeedOf } from "./section-meaning.ts";
 import { countWords } from "../text/words.ts";
 
 export type { SectionAliases, SectionKey } from "./section-headings.ts";
@@ -57,6 +58,8 @@ interface Unit {
 
 interface Candidate extends HeadingMatch {
   unit: number;
+  /** An area-of-need heading ("Cognition and learning") standing for needs, outcomes and provision together. */
+  area?: boolean;
   /** Higher is more heading-like: a top-level heading or table label, another heading, a paragraph, a list item. */
   rank: number;
   hasContent: boolean;
@@ -64,20 +67,15 @@ interface Candidate extends HeadingMatch {
 
 export function buildDocument(raw: RawDocument, info: BuildInfo): EhcpDocument {
   const aliases = new AliasIndex(info.aliases);
-  const lettered = usesLetteredHeadings(raw.blocks, aliases);
-  const units = unfold(raw.blocks, aliases, lettered);
-  const candidates = findCandidates(units, aliases, lettered);
-  const selected = selectHeadings(candidates);
-  const { assigned, sections: starts } = assignSections(units, selected, candidates, aliases, raw.format);
+  const explicitIds = letteredIds(raw.blocks, aliases);
+  const lettered = explicitIds.size >= LETTERED_TEMPLATE_MIN_SECTIONS;
+  const units = unfold(raw.blocks, aliases, lettered, explicitIds);
+  const candidates = findCandidates(units, aliases, lettered, explicitIds);
+  const selected = corroborated(selectHeadings(candidates));
+  const { assigned, regions } = assignSections(units, selected, aliases, raw.format);
 
   const blocks = units.map((unit, index) => toBlock(unit, index, assigned[index] ?? null));
-  const sections = [...starts].map(([id, start]): Section => {
-    const headingBlock = start.headingUnit === null ? undefined : blocks[start.headingUnit];
-    const sectionBlocks = blocks.filter((block) => block.section === id && block !== headingBlock);
-    const location = headingBlock?.location ?? sectionBlocks[0]?.location ?? {};
-    return { id, heading: start.heading, headingBlockId: headingBlock?.id ?? null, blocks: sectionBlocks, location: { ...location } };
-  });
-  sections.sort((a, b) => starts.get(a.id)!.firstUnit - starts.get(b.id)!.firstUnit);
+  const sections = toSections(regions, blocks);
 
   const blockIdOf = rawBlockLocator(units, blocks);
   const document: EhcpDocument = {
@@ -96,25 +94,25 @@ export function buildDocument(raw: RawDocument, info: BuildInfo): EhcpDocument {
   return document;
 }
 
-/** Step 1: does the template name its sections by letter? Counted before tables are unfolded, labels included. */
-function usesLetteredHeadings(blocks: RawBlock[], aliases: AliasIndex): boolean {
+/** Step 1: the sections the template names by letter. Counted before tables are unfolded, labels included. */
+function letteredIds(blocks: RawBlock[], aliases: AliasIndex): Set<SectionKey> {
   const ids = new Set<SectionKey>();
   for (const block of blocks) {
     const texts = block.kind === "table" ? [block.header[0], ...block.rows.map((row) => row[0])] : [block.text];
     const context = block.kind === "table" ? "table-label" : block.kind === "heading" ? "heading" : "paragraph";
     for (const text of texts) {
       const match = text ? matchSectionHeading(text, context, aliases) : null;
-      if (match?.explicit && !match.contentsEntry) ids.add(match.id);
+      if (match?.explicit && !match.contentsEntry) for (const id of match.ids) ids.add(id);
     }
   }
-  return ids.size >= LETTERED_TEMPLATE_MIN_SECTIONS;
+  return ids;
 }
 
 /** Step 2: section tables become headings and content; every other block is kept as it is. */
-function unfold(blocks: RawBlock[], aliases: AliasIndex, lettered: boolean): Unit[] {
+function unfold(blocks: RawBlock[], aliases: AliasIndex, lettered: boolean, explicitIds: Set<SectionKey>): Unit[] {
   const units = blocks.flatMap((block, rawIndex): Unit[] => {
     const { location, ...rest } = block;
-    const unfolded = block.kind === "table" ? unfoldSectionTable(block, aliases, lettered) : null;
+    const unfolded = block.kind === "table" ? (unfoldColumnTable(block, aliases, explicitIds) ?? unfoldSectionTable(block, aliases, lettered)) : null;
     return (unfolded ?? [rest as UnitBlock]).map((unitBlock) => ({ block: unitBlock, rawIndexes: [rawIndex], location }));
   });
   return joinTitleLines(units, aliases);
@@ -159,7 +157,8 @@ function joinedHeading(line: string, next: string, aliases: AliasIndex): string 
   if (countWords(line) > JOINED_LINE_MAX_WORDS || /[.;:,]$/.test(line)) return null;
   if (BRACKETED_LABEL.test(next)) return matchSectionHeading(`${line} ${next}`, "heading", aliases)?.explicit ? `${line} ${next}` : null;
   if (!matchSectionHeading(line, "heading", aliases)) return null;
-  if (DANGLING_WORD.test(line)) return `${line} ${next}`;
+  // "... aiming for" + "This part sets out ...": a heading may end on such a word; the joined line must still read as one.
+  if (DANGLING_WORD.test(line)) return matchSectionHeading(`${line} ${next}`, "heading", aliases) ? `${line} ${next}` : null;
   // The next line completes the section's name: "... section 2 of the Chronically" + "Sick and Disabled Persons Act 1970".
   const completes = aliases.matchStart(headingTitle(`${line} ${next}`))?.tailWords === 0 && aliases.matchStart(headingTitle(line))?.tailWords !== 0;
   return completes ? `${line} ${next}` : null;
@@ -177,26 +176,56 @@ function tableText(header: string[], rows: string[][]): string {
 }
 
 /** Step 3: every block that reads as a section heading. */
-function findCandidates(units: Unit[], aliases: AliasIndex, lettered: boolean): Candidate[] {
+function findCandidates(units: Unit[], aliases: AliasIndex, lettered: boolean, explicitIds: Set<SectionKey>): Candidate[] {
   const contents = contentsPage(units, aliases);
   const matches = units.map((unit, index): Omit<Candidate, "hasContent"> | null => {
     const { block } = unit;
     if (block.kind === "table") return null;
-    if (block.kind === "heading" && block.label) return { ...block.label, unit: index, rank: 3 };
+    // A column title heads one cell of a row: a part inside a section, never a section's start.
+    if (block.kind === "heading" && block.label) return block.foundBy === "column" ? null : { ...block.label, unit: index, rank: 3 };
     const match = matchSectionHeading(block.text, block.kind === "heading" ? "heading" : "paragraph", aliases);
-    if (!match || (block.kind === "list-item" && !match.explicit)) return null;
-    const rank = block.kind === "heading" ? 2 : block.kind === "paragraph" ? 1 : 0;
+    let rank = block.kind === "heading" ? 2 : block.kind === "paragraph" ? 1 : 0;
+    if (!match) return block.kind === "list-item" ? null : areaCandidate(block.text, index, rank, contents.has(index));
+    // A numbered heading can read as a one-item list (a PDF's "1. All about me"); a list with siblings is text.
+    const lone = block.kind === "list-item" && block.ordered && isLoneItem(units, index);
+    if (block.kind === "list-item" && !match.explicit && !lone) return null;
+    if (lone) rank = 2;
     return { ...match, contentsEntry: match.contentsEntry || contents.has(index), unit: index, rank };
   });
 
   let found = matches.filter((match): match is Omit<Candidate, "hasContent"> => match !== null && !match.contentsEntry);
-  if (lettered) found = found.filter((match) => match.explicit);
+  // In a lettered template a heading by meaning is a sub-heading ("Outcomes" under F), unless it is a combined
+  // part standing for sections the template names nowhere by letter ("My needs, the help I get and my goals").
+  if (lettered) found = found.filter((match) => match.explicit || (match.ids.length > 1 && match.ids.every((id) => !explicitIds.has(id))));
   found = dropSubheadings(found, units);
   // Contents entries still count as candidates when judging content: an entry followed by the next entry has none.
   const kept = new Set(found);
   const all = matches.filter((match): match is Omit<Candidate, "hasContent"> => match !== null && (match.contentsEntry || kept.has(match)));
   const headingAt = new Map(all.map((match) => [match.unit, match.id]));
   return found.map((match) => ({ ...match, hasContent: hasContent(match, headingAt, units.length) }));
+}
+
+function isLoneItem(units: Unit[], index: number): boolean {
+  const isItem = (at: number): boolean => {
+    const neighbour = units[at]?.block;
+    return neighbour?.kind === "list-item" && neighbour.ordered;
+  };
+  return !isItem(index - 1) && !isItem(index + 1);
+}
+
+/** Words in a line naming an area of need, and nothing else of note. */
+const AREA_HEADING_MAX_WORDS = 14;
+
+/** Short, capitalised, not ending like a sentence: "Cognition and learning", not "She has sensory needs." */
+function isHeadingLine(line: string): boolean {
+  return countWords(line) <= AREA_HEADING_MAX_WORDS && !/[.;:,]$/.test(line) && /^[\p{Lu}\p{N}]/u.test(line);
+}
+
+/** An area-of-need heading stands for that area's needs, outcomes and provision (B, E, F) until something else is named. */
+function areaCandidate(text: string, unit: number, rank: number, inContents: boolean): Omit<Candidate, "hasContent"> | null {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (inContents || !isHeadingLine(line) || areaOfNeedOf(line) === null) return null;
+  return { id: "B", ids: ["B", "E", "F"], by: "meaning", explicit: false, contentsEntry: false, unit, rank, area: true };
 }
 
 /** Headings by meaning that sit below the level the sections' headings use are sub-headings ("Outcomes" under F). */
@@ -258,18 +287,47 @@ function hasContent(candidate: Omit<Candidate, "hasContent">, headingAt: Map<num
   return false;
 }
 
-/** Step 4: one heading per section. */
-function selectHeadings(candidates: Candidate[]): Candidate[] {
-  const byId = new Map<SectionKey, Candidate[]>();
-  for (const candidate of candidates) byId.set(candidate.id, [...(byId.get(candidate.id) ?? []), candidate]);
-  const pick = (key: (c: Candidate) => number[]): Candidate[] =>
-    [...byId.values()].map((list) => list.reduce((best, c) => (compareKeys(key(c), key(best)) > 0 ? c : best)));
+/** Sections a document must show by meaning alone, when none is named by letter or alias, to be read as a plan's. */
+const MIN_SECTIONS_BY_MEANING_ALONE = 6;
 
-  const provisional = pick((c) => [c.hasContent ? 1 : 0, c.explicit ? 1 : 0, c.rank, -c.unit]);
-  const outOfOrder = (c: Candidate): number =>
-    provisional.filter((other) => other.id !== c.id && ORDER[other.id] < ORDER[c.id] !== other.unit < c.unit).length;
+/** An advice report's "Views" and "Summary of needs" read like plan sections; a plan in any layout has most of them. */
+function corroborated(selected: Selected[]): Selected[] {
+  if (selected.some((s) => s.candidate.by !== "meaning")) return selected;
+  const ids = new Set(selected.flatMap((s) => s.ids));
+  return ids.size >= MIN_SECTIONS_BY_MEANING_ALONE ? selected : [];
+}
+
+/** A selected heading and the sections it opens (a combined part opens several). */
+interface Selected {
+  candidate: Candidate;
+  ids: SectionKey[];
+}
+
+/**
+ * Step 4: one heading per section. A combined heading ("Health: needs and provision") competes for each section
+ * it names; it wins over a single heading it contains, which then marks a part inside it.
+ */
+function selectHeadings(candidates: Candidate[]): Selected[] {
+  const byId = new Map<SectionKey, Candidate[]>();
+  for (const candidate of candidates) for (const id of candidate.ids) byId.set(id, [...(byId.get(id) ?? []), candidate]);
+  const pick = (key: (c: Candidate, id: SectionKey) => number[]): Map<SectionKey, Candidate> =>
+    new Map([...byId].map(([id, list]) => [id, list.reduce((best, c) => (compareKeys(key(c, id), key(best, id)) > 0 ? c : best))]));
+  // A letter, then a named heading over an area of need, then a combined part, then an LA's alias over the meaning of words.
+  const strength = (c: Candidate): number[] => [c.explicit ? 1 : 0, c.area ? 0 : 1, c.ids.length, c.by === "alias" ? 1 : 0];
+
+  const provisional = pick((c) => [c.hasContent ? 1 : 0, ...strength(c), c.rank, -c.unit]);
+  const outOfOrder = (c: Candidate, id: SectionKey): number =>
+    [...provisional].filter(([otherId, other]) => other !== c && otherId !== id && ORDER[otherId] < ORDER[id] !== other.unit < c.unit).length;
   // Order before letters: outside a lettered template, a lone "Section B" is more likely a cross-reference.
-  return pick((c) => [c.hasContent ? 1 : 0, -outOfOrder(c), c.explicit ? 1 : 0, c.rank, -c.unit]).sort((a, b) => a.unit - b.unit);
+  const chosen = pick((c, id) => [c.hasContent ? 1 : 0, -outOfOrder(c, id), ...strength(c), c.rank, -c.unit]);
+  const byUnit = new Map<number, Selected>();
+  for (const [id, candidate] of chosen) {
+    const entry = byUnit.get(candidate.unit) ?? { candidate, ids: [] };
+    entry.ids.push(id);
+    byUnit.set(candidate.unit, entry);
+  }
+  for (const entry of byUnit.values()) entry.ids.sort((a, b) => ORDER[a] - ORDER[b]);
+  return [...byUnit.values()].sort((a, b) => a.candidate.unit - b.candidate.unit);
 }
 
 function compareKeys(a: number[], b: number[]): number {
@@ -277,77 +335,147 @@ function compareKeys(a: number[], b: number[]): number {
   return 0;
 }
 
-interface SectionStart {
-  heading: string;
+/** A stretch of units [first, end) belonging to one section, as found. */
+interface RegionDraft {
+  id: SectionKey;
   headingUnit: number | null;
-  firstUnit: number;
+  first: number;
+  end: number;
+  area: string | null;
+  foundBy: SectionFoundBy;
+  matchedBy: HeadingMatch["by"];
+  /** Sections of a combined part that does not separate them share its units. */
+  shared: boolean;
+  /** An area-of-need sub-heading opened the region: it stays part of the section's text, as it always was. */
+  keepsHeading?: boolean;
 }
 
-/** Steps 5 and 6: which section every unit belongs to, and where each section's heading is. */
-function assignSections(units: Unit[], selected: Candidate[], candidates: Candidate[], aliases: AliasIndex, format: RawDocument["format"]) {
+/** Steps 5 and 6: which section every unit belongs to, and the regions each section's text stands in. */
+function assignSections(units: Unit[], selected: Selected[], aliases: AliasIndex, format: RawDocument["format"]) {
   const assigned: (SectionId | null)[] = units.map(() => null);
-  const sections = new Map<SectionId, SectionStart>();
-  const candidateUnits = new Set(candidates.map((c) => c.unit));
-  const text = (index: number): string => unitText(units[index]!.block).replace(/\s+/g, " ").trim();
-  const open = (id: SectionId, heading: string, headingUnit: number | null, firstUnit: number): void => {
-    if (!sections.has(id)) sections.set(id, { heading, headingUnit, firstUnit });
-  };
-  const sectionLevel = mostCommon(selected.map((c) => units[c.unit]!.block).flatMap((block) => (block.kind === "heading" ? [block.level] : [])).concat([1]));
+  const regions: RegionDraft[] = [];
+  const candidateUnits = new Set(selected.map((s) => s.candidate.unit));
+  const sectionLevel = mostCommon(selected.map((s) => units[s.candidate.unit]!.block).flatMap((block) => (block.kind === "heading" ? [block.level] : [])).concat([1]));
 
   for (let at = 0; at < selected.length; at++) {
-    const start = selected[at]!;
+    const { candidate, ids } = selected[at]!;
     let next = at + 1;
     // A combined H takes in the H1/H2 headings that follow it: they are its parts.
-    if (start.id === "H") while (selected[next] && (selected[next]!.id === "H1" || selected[next]!.id === "H2")) next++;
+    if (ids.includes("H")) while (selected[next] && selected[next]!.ids.every((id) => id === "H1" || id === "H2")) next++;
     const isLast = next >= selected.length;
-    const end = sectionEnd(units, start.unit + 1, selected[next]?.unit ?? units.length, isLast, isLast && format === "docx" ? sectionLevel : null, candidateUnits);
-
-    if (start.id !== "H") {
-      for (let index = start.unit; index < end; index++) assigned[index] = start.id;
-      open(start.id, text(start.unit), start.unit, start.unit);
-      continue;
-    }
-    const parts = new Set(selected.slice(at + 1, next).map((c) => c.unit));
-    splitCombinedH(start.unit, end, parts);
+    const end = sectionEnd(units, candidate.unit + 1, selected[next]?.candidate.unit ?? units.length, isLast, isLast && format === "docx" ? sectionLevel : null, candidateUnits);
     at = next - 1;
+    splitPart(units, candidate, ids, end, aliases, regions);
   }
 
-  function splitCombinedH(headingUnit: number, end: number, selectedParts: Set<number>): void {
-    const markers = new Map<number, { id: "H1" | "H2"; isHeading: boolean }>();
-    for (let index = headingUnit + 1; index < end; index++) {
-      const block = units[index]!.block;
-      if (block.kind === "table") continue;
-      const match = selectedParts.has(index) ? candidates.find((c) => c.unit === index) : matchSectionHeading(block.text, block.kind === "heading" ? "heading" : "paragraph", aliases);
-      if (match?.id === "H1" || match?.id === "H2") markers.set(index, { id: match.id, isHeading: true });
-      else {
-        const inline = inlineSubsectionMarker(block.text, aliases);
-        if (inline) markers.set(index, { id: inline, isHeading: false });
-      }
-    }
-    const heading = text(headingUnit);
-    if (markers.size === 0) {
-      let body = "";
-      for (let index = headingUnit + 1; index < end; index++) body += ` ${text(index)}`;
-      const id = CSDPA.test(body) ? "H1" : "H2";
-      for (let index = headingUnit; index < end; index++) assigned[index] = id;
-      open(id, heading, headingUnit, headingUnit);
-      return;
-    }
-    // The combined heading heads the first part; a later part is headed by its own sub-heading.
-    let current = markers.values().next().value!.id;
-    open(current, heading, headingUnit, headingUnit);
-    assigned[headingUnit] = current;
-    for (let index = headingUnit + 1; index < end; index++) {
-      const marker = markers.get(index);
-      if (marker && marker.id !== current) {
-        current = marker.id;
-        open(current, marker.isHeading ? text(index) : heading, marker.isHeading ? index : null, index);
-      }
-      assigned[index] = current;
+  // H parts are H1 when they speak of the CSDPA (section 2 of the Chronically Sick and Disabled Persons Act 1970).
+  for (const region of regions) {
+    if (region.id !== "H") continue;
+    let body = "";
+    for (let index = region.first; index < region.end; index++) if (index !== region.headingUnit) body += ` ${unitText(units[index]!.block)}`;
+    region.id = CSDPA.test(body) ? "H1" : "H2";
+  }
+  for (const region of regions) {
+    if (region.shared) continue;
+    for (let index = region.first; index < region.end; index++) assigned[index] = region.id as SectionId;
+  }
+  return { assigned, regions };
+}
+
+/**
+ * The units of one selected heading, split into the parts its layout separates: sub-headings, labelled lines and
+ * column titles naming one of its sections, and area-of-need headings. Text before the first part belongs to the
+ * heading's first section; a section the heading names but never separates shares the whole part.
+ */
+function splitPart(units: Unit[], candidate: Candidate, ids: SectionKey[], end: number, aliases: AliasIndex, regions: RegionDraft[]): void {
+  const allowed = new Set<SectionKey>(ids);
+  if (allowed.has("H")) allowed.add("H1").add("H2");
+  const headingBlock = units[candidate.unit]!.block;
+  const foundBy = foundByOf(units[candidate.unit]!);
+  let area: string | null = headingBlock.kind === "table" || !(ids.includes("B") || ids.includes("E") || ids.includes("F")) ? null : areaOfNeedOf(headingBlock.text);
+  let current: RegionDraft = { id: ids[0]!, headingUnit: candidate.unit, first: candidate.unit, end, area, foundBy, matchedBy: candidate.by, shared: false };
+  const found: RegionDraft[] = [current];
+  const splits = ids.length > 1 || allowed.has("H");
+  const byArea = allowed.has("B") || allowed.has("E") || allowed.has("F");
+
+  for (let index = candidate.unit + 1; index < end; index++) {
+    const unit = units[index]!;
+    const { block } = unit;
+    if (block.kind === "table") continue;
+    const line = block.text.replace(/\s+/g, " ").trim();
+    // Areas of need divide needs, outcomes and provision; elsewhere ("Cognition and learning" in Section A) they are topics.
+    const lineArea = block.kind === "list-item" || !byArea || !isHeadingLine(line) ? null : areaOfNeedOf(line);
+    const part = splits ? partMarker(block, line, allowed, aliases) : null;
+    if (lineArea === null && part === null) continue;
+    const id = part?.id ?? (lineArea !== null ? ids[0]! : current.id);
+    if (lineArea !== null) area = lineArea;
+    if (id === current.id && area === current.area) continue;
+    current.end = index;
+    current = { id, headingUnit: part?.inline ? null : index, first: index, end, area, foundBy: part?.foundBy ?? foundBy, matchedBy: part?.by ?? candidate.by, shared: false, keepsHeading: part === null };
+    found.push(current);
+  }
+  // A combined "Section H" heads its first part: "H1: ..." after it continues the heading's own region.
+  if (found[0]!.id === "H" && found[1] && (found[1].id === "H1" || found[1].id === "H2")) {
+    found[0]!.id = found[1].id;
+    if (found[1].area === found[0]!.area) {
+      found[0]!.end = found[1].end;
+      found.splice(1, 1);
     }
   }
+  regions.push(...found);
+  // A combined heading whose text is not separated still shows each section it names (its blocks stay with the first).
+  const separated = new Set(found.map((region) => region.id));
+  for (const id of ids) {
+    if (separated.has(id) || (id === "H" && (separated.has("H1") || separated.has("H2")))) continue;
+    regions.push({ id, headingUnit: candidate.unit, first: candidate.unit, end, area: null, foundBy: "combined", matchedBy: candidate.by, shared: true });
+  }
+}
 
-  return { assigned, sections };
+/** A line starting one section's part inside a combined heading: a sub-heading, a column title, a labelled line ("H1: ..."). */
+function partMarker(block: UnitBlock, line: string, allowed: Set<SectionKey>, aliases: AliasIndex): { id: SectionKey; foundBy: SectionFoundBy; by: HeadingMatch["by"]; inline?: boolean } | null {
+  if (block.kind === "table") return null;
+  if (block.kind === "heading" && block.label) {
+    return block.label.ids.length === 1 && allowed.has(block.label.id) ? { id: block.label.id, foundBy: block.foundBy ?? "label", by: block.label.by } : null;
+  }
+  const match = matchSectionHeading(line, block.kind === "heading" ? "heading" : "paragraph", aliases);
+  if (match && match.ids.length === 1 && allowed.has(match.id) && (block.kind !== "list-item" || match.explicit)) return { id: match.id, foundBy: "label", by: match.by };
+  if (allowed.has("H1") || allowed.has("H2")) {
+    const inline = inlineSubsectionMarker(line, aliases);
+    // "H1: Ava will have ..." starts the part and is its first line of content, not a heading.
+    if (inline && allowed.has(inline)) return { id: inline, foundBy: "label", by: "letter", inline: true };
+  }
+  return null;
+}
+
+function foundByOf(unit: Unit): SectionFoundBy {
+  const { block } = unit;
+  if (block.kind === "heading" && block.foundBy) return block.foundBy;
+  if (block.kind === "heading") return unit.location.page !== undefined ? "layout" : "heading-style";
+  return "line";
+}
+
+/** Regions grouped into one Section per id, in document order; a section's blocks are its regions' blocks. */
+function toSections(drafts: RegionDraft[], blocks: Block[]): Section[] {
+  const byId = new Map<SectionId, { regions: SectionRegion[]; first: RegionDraft; firstUnit: number }>();
+  const ordered = [...drafts].sort((a, b) => a.first - b.first || (a.shared ? 1 : 0) - (b.shared ? 1 : 0));
+  for (const draft of ordered) {
+    const id = draft.id as SectionId;
+    const headingBlock = draft.headingUnit === null ? undefined : blocks[draft.headingUnit];
+    const regionBlocks = blocks.slice(draft.first, draft.end).filter((block) => (draft.keepsHeading || block !== headingBlock) && (draft.shared || block.section === id));
+    const region: SectionRegion = { heading: headingBlock?.text.replace(/\s+/g, " ").trim() ?? "", headingBlockId: headingBlock?.id ?? null, blocks: regionBlocks, location: { ...(headingBlock?.location ?? regionBlocks[0]?.location ?? {}) } };
+    if (draft.area !== null) region.areaOfNeed = draft.area;
+    const entry = byId.get(id);
+    if (entry) entry.regions.push(region);
+    else byId.set(id, { regions: [region], first: draft, firstUnit: draft.first });
+  }
+  return [...byId]
+    .sort((a, b) => a[1].firstUnit - b[1].firstUnit)
+    .map(([id, { regions, first }]): Section => {
+      const seen = new Set<Block>();
+      const sectionBlocks = regions.flatMap((region) => region.blocks).filter((block) => (seen.has(block) ? false : (seen.add(block), true)));
+      sectionBlocks.sort((a, b) => a.index - b.index);
+      return { id, heading: regions[0]!.heading, headingBlockId: regions[0]!.headingBlockId, blocks: sectionBlocks, location: { ...regions[0]!.location }, regions, foundBy: first.foundBy, matchedBy: first.matchedBy };
+    });
 }
 
 /**

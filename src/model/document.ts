@@ -51,15 +51,41 @@ export interface TableBlock extends BlockBase {
 
 export type Block = HeadingBlock | ParagraphBlock | ListItemBlock | TableBlock;
 
+/**
+ * How a section's heading was spotted in the layout:
+ * "heading-style" a Word heading style; "layout" a PDF line set apart by its font and spacing; "line" a short
+ * line of its own (often bold or in capitals); "banner" a one-cell table; "table" a labelled table row;
+ * "column" a table column's title; "label" a labelled line or sub-heading inside a combined part; "combined" a
+ * combined part ("Health: needs and provision") that does not separate this section's text.
+ */
+export type SectionFoundBy = "heading-style" | "layout" | "line" | "banner" | "table" | "column" | "label" | "combined";
+
+/** One stretch of a section's text: a plan in areas of need repeats B, E and F once per area. */
+export interface SectionRegion {
+  /** The heading that opens this region, as written. */
+  heading: string;
+  headingBlockId: string | null;
+  /** One of the four areas of need (SEND Code of Practice 6.28) when the layout groups by area. */
+  areaOfNeed?: string;
+  /** The region's blocks in order, its heading excluded. */
+  blocks: Block[];
+  location: Location;
+}
+
 export interface Section {
   id: SectionId;
   /** The heading as written in the document, e.g. "Part F: The support I will get". */
   heading: string;
   /** The block that carries the heading (a heading block, or a table when the section is a table row). */
   headingBlockId: string | null;
-  /** Blocks in order, heading excluded. */
+  /** Blocks in order, heading excluded: the union of the regions' blocks. */
   blocks: Block[];
   location: Location;
+  /** Where the section's text stands, in document order; one region unless the layout repeats the section. */
+  regions: SectionRegion[];
+  foundBy: SectionFoundBy;
+  /** What named it: its letter, a rule-set alias, or the meaning of the heading's words. */
+  matchedBy: "letter" | "alias" | "meaning";
 }
 
 export type PlanStatus = "draft" | "final" | "amended";

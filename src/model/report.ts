@@ -1,5 +1,5 @@
 // The audit report: a public contract (schemaVersion 1). Extend, never rename.
-import type { DocumentFormat, SectionId } from "./document.ts";
+import type { DocumentFormat, SectionFoundBy, SectionId } from "./document.ts";
 
 export const CATEGORY_IDS = [
   "structure",
@@ -131,6 +131,19 @@ export interface SectionSummary {
   id: SectionId;
   title: string;
   present: boolean;
+  wordCount: number;
+  /** How the section's heading was spotted in the layout (present sections only). */
+  foundBy?: SectionFoundBy;
+  /** What named it: its letter, a rule-set alias, or the meaning of the heading's words (present sections only). */
+  matchedBy?: "letter" | "alias" | "meaning";
+  /** Where its text stands; several when the layout repeats the section (once per area of need). */
+  regions?: SectionRegionSummary[];
+}
+
+export interface SectionRegionSummary {
+  heading: string;
+  areaOfNeed?: string;
+  location: { page?: number; paragraph?: number; block?: string };
   wordCount: number;
 }
 

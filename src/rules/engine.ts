@@ -1,7 +1,7 @@
 // The engine: runs every enabled rule of a rule set over the inputs and assembles the scored report.
 // Pure: no files, no clock unless none is given, no console. The CLI and the service do the I/O.
 import { SECTION_IDS, type EhcpDocument, type SectionId } from "../model/document.ts";
-import { CATEGORY_IDS, type AuditReport, type CheckResult, type DocumentSummary, type SectionChange, type SectionSummary } from "../model/report.ts";
+import { CATEGORY_IDS, type AuditReport, type CheckResult, type DocumentSummary, type SectionChange, type SectionRegionSummary, type SectionSummary } from "../model/report.ts";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
 import { fixFirst } from "../report/fix-first.ts";
 import { describeFindingPlaces } from "../report/place.ts";
@@ -109,6 +109,21 @@ export function sectionSummaries(plan: EhcpDocument): SectionSummary[] {
   return SECTION_IDS.map((id) => {
     const parts = plan.sections.filter((s) => s.id === id);
     const wordCount = parts.reduce((sum, s) => sum + s.blocks.reduce((n, b) => n + countWords(b.text), 0), 0);
-    return { id, title: parts[0]?.heading ?? STANDARD_SECTION_TITLES[id], present: parts.length > 0, wordCount };
+    const summary: SectionSummary = { id, title: parts[0]?.heading ?? STANDARD_SECTION_TITLES[id], present: parts.length > 0, wordCount };
+    const [section] = parts;
+    if (section) {
+      summary.foundBy = section.foundBy;
+      summary.matchedBy = section.matchedBy;
+      summary.regions = section.regions.map((region) => {
+        const item: SectionRegionSummary = {
+          heading: region.heading,
+          location: { ...region.location, ...(region.headingBlockId ? { block: region.headingBlockId } : {}) },
+          wordCount: region.blocks.reduce((n, b) => n + countWords(b.text), 0),
+        };
+        if (region.areaOfNeed) item.areaOfNeed = region.areaOfNeed;
+        return item;
+      });
+    }
+    return summary;
   });
 }

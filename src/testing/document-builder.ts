@@ -50,7 +50,10 @@ export class DocumentBuilder {
     this.current = null;
     this.push({ kind: "heading", level: 1, text: heading });
     const headingBlock = this.blocks[this.blocks.length - 1]!;
-    this.current = { id, heading, headingBlockId: headingBlock.id, blocks: [], location: headingBlock.location };
+    // One region sharing the section's block list: blocks pushed later belong to both.
+    const blocks: Block[] = [];
+    const region = { heading, headingBlockId: headingBlock.id, blocks, location: headingBlock.location };
+    this.current = { id, heading, headingBlockId: headingBlock.id, blocks, location: headingBlock.location, regions: [region], foundBy: "heading-style", matchedBy: "letter" };
     headingBlock.section = id;
     this.sections.push(this.current);
     return this;

@@ -38,7 +38,16 @@ describe("audit", () => {
   it("summarises all twelve sections and every document, never their text", async () => {
     const report = await fixtureReport({ advice: [planBuilder({}, "docx").paragraph("EP advice").build()] });
     expect(report.sections.map((s) => s.id)).toEqual([...SECTION_IDS]);
-    expect(report.sections[0]).toEqual({ id: "A", title: "Part A: All about me", present: true, wordCount: 4 });
+    // A present section also says how it was found and where its text stands.
+    expect(report.sections[0]).toEqual({
+      id: "A",
+      title: "Part A: All about me",
+      present: true,
+      wordCount: 4,
+      foundBy: "heading-style",
+      matchedBy: "letter",
+      regions: [expect.objectContaining({ heading: "Part A: All about me", wordCount: 4 })],
+    });
     expect(report.sections.find((s) => s.id === "I")).toEqual({ id: "I", title: "Placement", present: false, wordCount: 0 });
     const noFacts = {
       childName: null, firstName: null, lastName: null, knownAs: null, dateOfBirth: null, status: null,

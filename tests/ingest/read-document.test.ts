@@ -38,13 +38,13 @@ describe("readDocument: file bytes to the document model", () => {
   });
 
   it("uses the aliases it is given: an LA's own heading phrase", async () => {
-    const letter = new Uint8Array(Buffer.from("What Ava's family want\n\nAva wants to ride a horse.\n\nHelp in school\n\nA reading session each day.\n"));
+    const letter = new Uint8Array(Buffer.from("The family page\n\nAva wants to ride a horse.\n\nOur daily plan\n\nA reading session each day.\n"));
     const withDefaults = await readDocument(letter, { fileName: "plan.txt", pool });
     expect(withDefaults.sections).toEqual([]);
-    const doc = await readDocument(letter, { fileName: "plan.txt", pool, aliases: { A: ["what avas family want"], F: ["help in school"] } });
+    const doc = await readDocument(letter, { fileName: "plan.txt", pool, aliases: { A: ["the family page"], F: ["our daily plan"] } });
     expect(doc.sections.map((section) => [section.id, section.heading])).toEqual([
-      ["A", "What Ava's family want"],
-      ["F", "Help in school"],
+      ["A", "The family page"],
+      ["F", "Our daily plan"],
     ]);
   });
 });

@@ -46,6 +46,13 @@ import {
 } from "./line-shapes.ts";
 import type { ListMarker } from "./line-shapes.ts";
 import { firstRowIsHeader } from "../table-header.ts";
+import { sectionsByMeaning } from "../section-meaning.ts";
+
+/** "2. My needs and the help I get": a numbered line that names a plan section, so it is a heading, not a list item's start. */
+function isNumberedSectionLine(printed: string): boolean {
+  const numbered = /^\d{1,2}[a-z]?[.)]\s+(\S.*)$/.exec(printed.trim());
+  return numbered !== null && !endsTerminal(numbered[1]!) && sectionsByMeaning(numbered[1]!).length > 0;
+}
 
 // The text reader and section tables read list markers the same way; they import them from here.
 export { listMarker } from "./line-shapes.ts";
@@ -112,6 +119,8 @@ class BlockAssembler {
     if (count(last, "(") > count(last, ")")) return false;
     // Each contents-page entry, "Label: value" field and "Dear ...," is a paragraph of its own.
     if (isContentsEntry(last) || SALUTATION.test(text) || SALUTATION.test(last)) return true;
+    // A numbered heading line and the first line of its text: "2. Sam's needs and the help he will get" / "Sam has ...".
+    if (open.kind === "list-item" && open.lineCount === 1 && !terminal && /^\p{Lu}/u.test(text) && isNumberedSectionLine(open.printed)) return true;
     // A contents entry starts a paragraph, unless it ends one wrapped from the line before, between entries.
     if (isContentsEntry(text) && !(this.afterContentsEntry && open.lineCount === 1)) return true;
     // A title block's fields, one per line: after a title line or another field (not inside a sentence that

@@ -22,6 +22,11 @@ const SECTION_NAMES: Record<SectionId, string> = {
   K: "the advice and information obtained",
 };
 
+const ADD_HEADING = (id: SectionId): string => `Add a heading "Section ${id}: ..." and its content; if there is nothing to record, say so under the heading.`;
+
+/** The rule-set JSON that names an LA's own heading for a section (the "H" key would cover a combined H). */
+const aliasJson = (id: SectionId): string => JSON.stringify({ sections: { aliases: { [id]: ["your heading for this section, as written"] } } });
+
 export default defineRule<Options>({
   meta: {
     id: "sections-present",
@@ -54,7 +59,7 @@ export default defineRule<Options>({
         data: { id, name: SECTION_NAMES[id] },
         section: id,
         excerpt: "",
-        suggestion: `Add a heading "Section ${id}: ..." and its content; if there is nothing to record, say so under the heading.`,
+        suggestion: present.size > 0 ? `${ADD_HEADING(id)} If the plan has it under a heading the checker did not recognise, add that heading to the rule set: ${aliasJson(id)}` : ADD_HEADING(id),
       });
     }
     return { score: options.required.filter((id) => present.has(id)).length / options.required.length };
