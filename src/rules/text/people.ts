@@ -14,7 +14,8 @@ export interface ChildNames {
 }
 
 const wordsOf = (text: string): string[] => text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-const KNOWN_AS = /\b(?:known as|preferred name|prefers to be called|likes to be called)\s*[:\-–]?\s*[“"‘']?(\p{Lu}[\p{L}'’-]+)/u;
+// No "i" flag: the name must start with a capital, so the phrase spells its own first letter both ways.
+const KNOWN_AS = /(?<![\p{L}])(?:[Kk]nown as|[Pp]referred name|[Pp]refers to be called|[Ll]ikes to be called)\s*[:\-–]?\s*[“"‘']?(\p{Lu}[\p{L}'’-]+)/u;
 
 const cache = new WeakMap<EhcpDocument, ChildNames>();
 
@@ -70,4 +71,59 @@ export function namesAnotherPerson(phrase: string, child: ChildNames): boolean {
     const first = wordsOf(person)[0]?.toLowerCase();
     return first !== undefined && !child.words.has(first);
   });
+}
+
+const NAME = "\\p{Lu}[\\p{Ll}'’-]+";
+/** A run of names: "Sarah", "Sarah Hart", "Rachel and Dominic Hart", "Mr Tom Hadley". */
+const NAME_RUN = `(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?\\s+)?${NAME}(?:\\s+(?:and|&)\\s+${NAME})?(?:\\s+${NAME}){0,2}`;
+
+const rosterCache = new WeakMap<EhcpDocument, Map<string, Set<string>>>();
+
+/**
+ * The first names of the people around the child that the plan introduces: with a title ("Mrs Amelia Hart"), beside
+ * a role or relation ("her mother, Sarah", "Sarah (Mum)", "Parents: Rachel and Tom Hart", "brother Theo"), or with a
+ * surname of their own ("Lauren Pike"). A name merely near a role word ("her mother says that Amelia ...") is not one.
+ */
+export function peopleAroundChild(plan: EhcpDocument, roleWords: readonly string[]): Set<string> {
+  let perRoles = rosterCache.get(plan);
+  if (!perRoles) rosterCache.set(plan, (perRoles = new Map()));
+  const key = roleWords.join("|");
+  const cached = perRoles.get(key);
+  if (cached) return cached;
+  const child = childNamesOf(plan);
+  // Role words match in any case ("Mum", "mum", "SENCo") while names must start with a capital, so no "i" flag:
+  // each letter of a role word is spelled as a class of its two cases.
+  const anyCase = (word: string) => [...word].map((char) => (char.toLowerCase() !== char.toUpperCase() ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
+  const roles = [...roleWords].sort((a, b) => b.length - a.length).map(anyCase).join("|");
+  const role = `(?:${roles})`;
+  const patterns = [
+    // A title and name: "Mrs Amelia Hart", "Dr Hart".
+    new RegExp(`(?<![\\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?\\s+(${NAME}(?:\\s+${NAME}){0,2})`, "gu"),
+    // A role, then the name: "her mother, Sarah Hart", "brother Theo", "Parents: Rachel and Tom Hart", "Parents | Rachel".
+    new RegExp(`(?<![\\p{L}])${role}(?:['’]s)?(?![\\p{L}])\\s*(?:[,:|(–-]\\s*)?(${NAME_RUN})`, "gu"),
+    // The name, then the role: "Sarah (Mum)", "Lauren Hart, key worker", "Sarah Hart – mother".
+    new RegExp(`(${NAME_RUN})\\s*(?:\\(|,|–|-)\\s*(?:(?:his|her|their|the|my|our)\\s+)?${role}(?![\\p{L}])`, "gu"),
+    // A first name with a surname that is not the child's: "Lauren Pike".
+    new RegExp(`(?<![\\p{L}])(${NAME}\\s+${NAME})(?![\\p{L}])`, "gu"),
+  ];
+  const found = new Set<string>();
+  for (const block of plan.blocks) {
+    for (const [index, pattern] of patterns.entries()) {
+      pattern.lastIndex = 0;
+      for (const match of block.text.matchAll(pattern)) {
+        const words = wordsOf(match[1] ?? "").filter((word) => /^\p{Lu}/u.test(word) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|and)$/i.test(word));
+        if (index === 3) {
+          // Only a real first name and surname pair; the child's own full name is not someone else's.
+          const [first, last] = words;
+          if (!first || !last || child.words.has(first.toLowerCase()) || !(isFirstName(first) || isFirstName(last))) continue;
+          found.add(first.toLowerCase());
+          found.add(last.toLowerCase());
+          continue;
+        }
+        for (const word of words) if (!child.words.has(word.toLowerCase())) found.add(word.toLowerCase());
+      }
+    }
+  }
+  perRoles.set(key, found);
+  return found;
 }
