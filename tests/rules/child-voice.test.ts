@@ -146,6 +146,12 @@ ruleTester(childVoice).run({
       status: "warning",
     },
     {
+      name: "short first-person lines without full stops are still the child's words, not sub-headings",
+      doc: sectionA("My favourite things", "I like trains", "I'm scared of dogs"),
+      findings: [{ messageId: "unmarkedFirstPerson", severity: "warning", excerpt: "I like trains" }],
+      status: "warning",
+    },
+    {
       name: "no Section A",
       doc: planBuilder(sam).section("B").paragraph("Sam has difficulties with reading.").build(),
       findings: [{ messageId: "noSection", excerpt: "", section: "A" }],
