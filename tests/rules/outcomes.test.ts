@@ -193,6 +193,17 @@ ruleTester(outcomesSmart).run({
       findings: [{ messageId: "notSmart", severity: "warning", excerpt: "more confident" }],
     },
     {
+      name: "a list number written into the text (as a PDF gives it) is not a measure",
+      doc: planBuilder(noah, "pdf")
+        .section("E")
+        .paragraph("1. By July 2027, Noah will read 60 common words on sight.")
+        .paragraph("2.[3.] By July 2027, Noah will count to 50 without a number line.")
+        .paragraph("3.[4.] By July 2027, Noah will put his coat away on his own every morning.")
+        .paragraph("4.[5.] By July 2027, Noah will be more independent.")
+        .build(),
+      findings: [{ messageId: "notSmart", severity: "warning", excerpt: "4.[5.] By July 2027, Noah will be more independent." }],
+    },
+    {
       name: "outcomes under an outcomes sub-heading of an area-of-need part (read as B), and a dateless 'Ongoing' row",
       doc: planBuilder(noah)
         .section("B", "2. Communication and interaction")

@@ -280,8 +280,7 @@ export default defineRule<Options>({
     id: "outcomes-smart",
     category: "outcomes",
     title: "Outcomes are SMART",
-    description:
-      "Each outcome (Section E, or the outcome parts of an area-of-need plan) is about the child, time-bound, measurable, and not a description of provision; 3 to 10 outcomes. The check fails when a good share of the outcomes is not SMART; a single weak outcome among SMART ones is a warning.",
+    description: "Each outcome in Section E is about the child, time-bound, measurable, and not a description of provision; 3 to 10 outcomes.",
     source: "SEND Code of Practice 2015, paras 9.64–9.69 (outcomes should be SMART)",
     defaultSeverity: "error",
     defaultWeight: 3,
@@ -348,18 +347,22 @@ export default defineRule<Options>({
   },
 });
 
+const LIST_NUMBER = /^(?:\s*[[(]?(?:[A-Z]?\d{1,2}|[a-z])[.)]+\]?)+\s+/;
+
 /** What an outcome lacks, in words for the finding; empty when it is SMART. */
 function whatIsMissing(outcome: Outcome, options: Options): string[] {
-  const lower = outcome.judged.toLowerCase();
+  // A list number written into the text ("4.", "E2.", a PDF's "3.[4.]") is not a measure.
+  const judged = outcome.judged.replace(LIST_NUMBER, "");
+  const lower = judged.toLowerCase();
   const missing: string[] = [];
   const provision = findPhrases(lower, options.provisionPhrases)[0];
   if (provision) missing.push(`it describes what the child will be given ("${provision.text}"), which is provision, not an outcome`);
   else if (findPhrases(lower, options.servicePhrases).length > 0) missing.push("it is about what staff or services will do, not what the child will achieve");
-  const timed = outcome.dated || [outcome.judged, ...outcome.context].some((text) => text !== "" && hasTimeFrame(text, options.timePatterns));
+  const timed = outcome.dated || [judged, ...outcome.context].some((text) => text !== "" && hasTimeFrame(text, options.timePatterns));
   if (!timed) missing.push('it does not say by when (for example "by the end of Year 6")');
   // An observable action with no number ("will explain his seizure plan to his line manager") is measurable; an aim of
   // change with no measure ("will improve", "more confident", "communicate better") is not.
-  const measured = anyMatch(outcome.judged, options.measurePatterns) || countsSomething(outcome.judged, options.timePatterns);
+  const measured = anyMatch(judged, options.measurePatterns) || countsSomething(judged, options.timePatterns);
   const vague = findPhrases(lower, options.vaguePhrases)[0];
   if (!measured && vague) missing.push(`"${vague.text}" has no measure of success`);
   return missing;
