@@ -146,6 +146,12 @@ ruleTester(childVoice).run({
       status: "warning",
     },
     {
+      name: "short first-person lines without full stops are still the child's words, not sub-headings",
+      doc: sectionA("My favourite things", "I like trains", "I'm scared of dogs"),
+      findings: [{ messageId: "unmarkedFirstPerson", severity: "warning", excerpt: "I like trains" }],
+      status: "warning",
+    },
+    {
       name: "no Section A",
       doc: planBuilder(sam).section("B").paragraph("Sam has difficulties with reading.").build(),
       findings: [{ messageId: "noSection", excerpt: "", section: "A" }],
@@ -154,6 +160,108 @@ ruleTester(childVoice).run({
       name: "an empty Section A",
       doc: planBuilder(sam).section("A").section("B").paragraph("Sam has difficulties with reading.").build(),
       findings: [{ messageId: "empty", section: "A" }],
+    },
+  ],
+});
+
+// Who is speaking: every quote and first-person passage belongs to the child, a parent or carer, a professional, or
+// another named adult, from the clause that reports it, the sub-heading above it, or the speaker just before it.
+const mia = { childName: "Mia Okafor" };
+const partA = (build: (builder: ReturnType<typeof planBuilder>) => ReturnType<typeof planBuilder>) =>
+  build(planBuilder(mia).section("A")).section("B").paragraph("Mia has difficulties with spelling.").build();
+
+ruleTester(childVoice).run({
+  valid: [
+    {
+      name: "the child quoted under a heading that names her as the speaker, her mother quoted under her own",
+      doc: partA((b) =>
+        b
+          .heading("What Mia told us")
+          .list(["“I like painting with big brushes and I hate the noisy dinner hall.”", "“When I am older I want to look after horses.”"])
+          .heading("What Mia's parents told us")
+          .paragraph("Her mother, Mrs Grace Okafor, said: “I worry that she is tired by Wednesday.”"),
+      ),
+      note: "quoted",
+    },
+    {
+      name: "a non-verbal child whose views a named practitioner gathered with Talking Mats and eye gaze",
+      doc: partA((b) =>
+        b
+          .paragraph("Mia does not use speech. Her key worker, Mr Dev Anand, gathered her views over three sessions using Talking Mats and her eye gaze board.")
+          .paragraph("Using the mat, Mia chose the sensory room and the swing as her favourite places, and she becomes upset when the bell rings."),
+      ),
+      note: "gathered (Talking Mats",
+    },
+    {
+      name: "'In her words:' before the child's quote",
+      doc: partA((b) => b.paragraph("Mia talked with her class teacher about school. In her words: “Reading is hard but I am good at drawing.”")),
+      note: "quoted",
+    },
+    {
+      name: "views found outside the sections when the plan's 'about me' part was not recognised as Section A",
+      doc: planBuilder(mia)
+        .outsideSections()
+        .paragraph("1. All about Mia")
+        .paragraph("What Mia says")
+        .list(["“I like my dog and playing netball with my friends.”"])
+        .section("B")
+        .paragraph("Mia has difficulties with spelling.")
+        .build(),
+      note: "quoted",
+    },
+  ],
+  invalid: [
+    {
+      name: "a mother quoted with her name between role and verb ('I worry that ...') is the parent's voice, not the child's",
+      doc: partA((b) =>
+        b
+          .paragraph("Mia's mum, Mrs Grace Okafor, said: “I worry that she has no friends at school. I would love her to be invited to a party.”")
+          .paragraph("Mia is a cheerful girl who likes netball."),
+      ),
+      findings: [{ messageId: "parentsOnly", excerpt: "said: “I worry that she has no friends" }, { messageId: "alsoReplaced" }, { messageId: "alsoReplaced" }],
+      status: "fail",
+    },
+    {
+      name: "parents named without a role ('X and Y Surname said'), and 'They added:' carrying on their words",
+      doc: partA((b) =>
+        b
+          .paragraph("Grace and Tunde Okafor said: “We want her to be happy and I hope she makes one good friend.”")
+          .paragraph("They added: “My biggest worry is the move to secondary school.”"),
+      ),
+      findings: [{ messageId: "parentsOnly", excerpt: "Grace and Tunde Okafor said" }, { messageId: "alsoReplaced", excerpt: "They added" }],
+    },
+    {
+      name: "a teacher's report and a grandparent's words: only adults speak",
+      doc: partA((b) =>
+        b
+          .paragraph("Her teacher reports that Mia works hard in small groups.")
+          .paragraph("Mia's grandmother said: “I think she needs more help with reading than she gets.”"),
+      ),
+      findings: [{ messageId: "othersOnly" }, { messageId: "alsoReplaced" }],
+    },
+    {
+      name: "first-person sub-headings over a section written wholly about the child in the third person",
+      doc: partA((b) =>
+        b
+          .paragraph("What I am good at")
+          .paragraph("Mia is good at netball and is kind to younger children.")
+          .paragraph("What is hard for me")
+          .paragraph("She finds spelling hard and becomes anxious before tests."),
+      ),
+      findings: [{ messageId: "thirdPersonOnly", excerpt: "Mia is good at netball" }, { messageId: "alsoReplaced", excerpt: "She finds spelling hard" }],
+      status: "fail",
+    },
+    {
+      name: "not consulted, with the mother's first-person words under a family heading",
+      doc: partA((b) =>
+        b
+          .heading("My views")
+          .paragraph("Mia was not consulted for this plan.")
+          .heading("What my family say")
+          .paragraph("I want Mia to be safe at school and I worry about her at lunchtimes."),
+      ),
+      findings: [{ messageId: "notConsulted", excerpt: "Mia was not consulted" }],
+      status: "fail",
     },
   ],
 });

@@ -66,6 +66,40 @@ ruleTester(childNameConsistent).run({
   ],
 });
 
+// Another child's first name wherever the plan writes about its child, even right after a parent's name or title;
+// the people the plan introduces (family, staff, friends), names in the child's own quotes and surnames are not flagged.
+const ruby = { childName: "Ruby Castell", status: "final" as const };
+ruleTester(childNameConsistent).run({
+  valid: [
+    {
+      name: "family and staff introduced by role, title or surname, a name in the child's quote, the known-as name",
+      doc: planBuilder(ruby)
+        .outsideSections()
+        .paragraph("Known as: Bee")
+        .paragraph("Parents: Marta and Joel Castell")
+        .section("A")
+        .paragraph("Bee lives with her mum, Marta, and her brother Idris. Marta says Bee sleeps badly before school days.")
+        .paragraph("“Priya is my best friend and she sits with me.”")
+        .section("F")
+        .paragraph("Her teaching assistant, Mrs Nell Ambrose, will meet Bee at the gate every morning. Nell Ambrose holds a level 3 qualification.")
+        .paragraph("Speech and language therapy from Tomasz Wren, Speech and Language Therapist, 30 minutes weekly.")
+        .build(),
+    },
+  ],
+  invalid: [
+    {
+      name: "a wrong first name right after a parent's title and role",
+      doc: planBuilder(ruby)
+        .section("A")
+        .paragraph("Ruby enjoys gymnastics. Her mother says that Chloe comes home exhausted on Fridays.")
+        .section("B")
+        .paragraph("Mrs Castell reported that Chloe struggles to sleep after swimming.")
+        .build(),
+      findings: [{ messageId: "otherName", section: "A", message: '"Chloe"', excerpt: "Her mother says that Chloe comes home", suggestion: 'change "Chloe" to "Ruby"' }],
+    },
+  ],
+});
+
 ruleTester(pronounsConsistent).run({
   valid: [
     { name: "he throughout", doc: plan({ A: ["Oliver says he likes trains."], B: ["Oliver finds his handwriting tiring."] }) },

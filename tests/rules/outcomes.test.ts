@@ -108,3 +108,121 @@ ruleTester(outcomesSmart).run({
     },
   ],
 });
+
+// Time frames in words, in a "By when" column, in a column's title or in an introduction; outcomes spread over
+// area-of-need parts; a single weak outcome among SMART ones is a warning, a plan of weak outcomes fails.
+const noah = { childName: "Noah Ferris", status: "final" as const };
+const timeFrames = [
+  "by the end of Key Stage 2",
+  "by the end of Year 6",
+  "over the next academic year",
+  "within 12 months",
+  "by July 2026",
+  "by the end of the spring term",
+  "by the time he leaves primary school",
+  "by his next annual review",
+  "before Friday 6 March 2026",
+];
+
+ruleTester(outcomesSmart).run({
+  valid: [
+    ...timeFrames.map((frame) => ({
+      name: `a time frame in words: "${frame}"`,
+      doc: withOutcomesFor(noah, [
+        `Noah will name 20 coins and notes correctly ${frame}.`,
+        `Noah will spell 30 of the 40 Year 3 common words correctly in a dictation ${frame}.`,
+        `Noah will swim 25 metres without a float ${frame}.`,
+      ]),
+      note: "3 of 3 outcomes are SMART",
+    })),
+    {
+      name: "dates in a 'Review by' column, beside a reference column also titled as an outcome",
+      doc: planBuilder(noah)
+        .section("E")
+        .table(
+          ["Outcome no.", "Outcome", "Review by"],
+          [
+            ["1", "Noah will tie his own shoelaces in under two minutes on 4 mornings out of 5.", "14/11/2026"],
+            ["2", "Noah will read 45 words a minute from a book at his level.", "End of Key Stage 2"],
+            ["3", "Noah will tell a member of staff when he feels unwell, as logged in his diary, every time it happens.", "30.03.2027"],
+          ],
+        )
+        .build(),
+      note: "3 of 3 outcomes are SMART",
+    },
+    {
+      name: "the time frame in the outcome column's title, the titles read from a table's first row (as PDFs give them)",
+      doc: planBuilder(noah, "pdf")
+        .section("E")
+        .table(
+          [],
+          [
+            ["Need", "Outcome by the end of Year 9", "Step for this year"],
+            ["Literacy", "Noah will write a 200-word story with paragraphs in 3 of 4 pieces of work.", "Noah writes 100 words with full stops."],
+            ["Independence", "Noah will make a hot drink safely on his own.", "Noah fills the kettle with help."],
+            ["Social", "Noah will invite a classmate to play at break on 3 days out of 5.", "Noah joins a game when asked."],
+          ],
+        )
+        .build(),
+      note: "3 of 3 outcomes are SMART",
+    },
+    {
+      name: "the time frame in an introduction to the outcomes",
+      doc: planBuilder(noah)
+        .section("E")
+        .paragraph("These outcomes are for the end of Key Stage 3 (July 2028).")
+        .list([
+          "Noah will catch a ball thrown from 3 metres on 8 of 10 tries.",
+          "Noah will explain his medical plan to a new teacher in his own words.",
+          "Noah will order and pay for his lunch in the canteen without an adult.",
+        ])
+        .build(),
+      note: "3 of 3 outcomes are SMART",
+    },
+  ],
+  invalid: [
+    {
+      name: "one weak outcome among SMART ones is a warning, not a failure",
+      doc: withOutcomesFor(noah, [
+        "By July 2027, Noah will read 60 common words on sight.",
+        "By July 2027, Noah will count forwards and back to 50 without a number line.",
+        "By July 2027, Noah will put his coat and bag away on his own every morning.",
+        "Noah will become more confident.",
+      ]),
+      status: "warning",
+      findings: [{ messageId: "notSmart", severity: "warning", excerpt: "more confident" }],
+    },
+    {
+      name: "a list number written into the text (as a PDF gives it) is not a measure",
+      doc: planBuilder(noah, "pdf")
+        .section("E")
+        .paragraph("1. By July 2027, Noah will read 60 common words on sight.")
+        .paragraph("2.[3.] By July 2027, Noah will count to 50 without a number line.")
+        .paragraph("3.[4.] By July 2027, Noah will put his coat away on his own every morning.")
+        .paragraph("4.[5.] By July 2027, Noah will be more independent.")
+        .build(),
+      findings: [{ messageId: "notSmart", severity: "warning", excerpt: "4.[5.] By July 2027, Noah will be more independent." }],
+    },
+    {
+      name: "outcomes under an outcomes sub-heading of an area-of-need part (read as B), and a dateless 'Ongoing' row",
+      doc: planBuilder(noah)
+        .section("B", "2. Communication and interaction")
+        .paragraph("Noah finds it hard to follow long instructions.")
+        .heading("What Noah is working towards", 3)
+        .list(["Noah will communicate better with his friends.", "Noah will understand instructions more easily."])
+        .section("E")
+        .table(["Ref", "Outcome", "Timescale"], [["1", "Noah will feel happier in class.", "Ongoing"]])
+        .build(),
+      findings: [
+        { messageId: "notSmart", severity: "error", section: "B", excerpt: "communicate better", message: '"better" has no measure' },
+        { messageId: "notSmart", severity: "error", section: "B", excerpt: "more easily" },
+        { messageId: "notSmart", severity: "error", section: "E", excerpt: "feel happier", message: "does not say by when" },
+      ],
+      status: "fail",
+    },
+  ],
+});
+
+function withOutcomesFor(facts: { childName: string }, items: string[]) {
+  return planBuilder(facts).section("E").list(items).build();
+}

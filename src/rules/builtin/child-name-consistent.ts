@@ -4,26 +4,22 @@ import nlp from "compromise";
 import { defineRule } from "../define-rule.ts";
 import { splitSentences } from "../scope.ts";
 import { escapeRegExp } from "../../text/regexp.ts";
+import { callingNames, childNamesOf, isFirstName, peopleAroundChild } from "../text/people.ts";
 
 interface Options {
   /** Words that follow a child's name when the plan writes about the child ("Oliver will", "Oliver finds"). */
   childVerbs: string[];
-  /** Titles and roles that mark a name as an adult's (a parent, a professional). */
+  /** Titles, roles and relations that introduce the people around the child ("Mrs", "mum", "class teacher", "brother"). */
   adultMarkers: string[];
 }
 
 const wordsOf = (text: string): string[] => text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+/** Words in quotation marks are someone's own words; the names in them are the people they talk about. */
+const QUOTED = /“[^”]*”|"[^"]*"/g;
 
-// Tagging a name on its own gives the same answer as in its sentence, at a fraction of the cost; cache it per name.
-const firstNames = new Map<string, boolean>();
-function isFirstName(word: string): boolean {
-  let known = firstNames.get(word);
-  if (known === undefined) {
-    known = nlp(word).has("#FirstName");
-    if (firstNames.size > 5000) firstNames.clear();
-    firstNames.set(word, known);
-  }
-  return known;
+/** Whether `name` is the subject of a verb in the sentence, as the language model reads it ("Amelia comes home tired"). */
+function isSubjectOfVerb(sentence: string, name: string): boolean {
+  return nlp(sentence).match(`${name} (#Adverb|#Auxiliary|#Negative)? #Verb`).found;
 }
 
 export default defineRule<Options>({
@@ -46,7 +42,10 @@ export default defineRule<Options>({
     },
     defaultOptions: {
       childVerbs: ["will", "is", "was", "has", "had", "can", "cannot", "can't", "needs", "finds", "enjoys", "likes", "loves", "struggles", "benefits", "attends", "uses", "requires", "communicates", "responds", "reads", "writes", "becomes", "wants", "would", "should", "may", "feels", "shows", "presents", "understands", "does", "prefers", "tends", "manages"],
-      adultMarkers: ["mr", "mrs", "ms", "miss", "dr", "prof", "mum", "mother", "dad", "father", "parent", "parents", "carer", "grandmother", "grandfather", "nan", "gran", "aunt", "uncle", "sister", "brother", "teacher", "senco", "therapist", "psychologist", "paediatrician", "nurse", "worker", "officer", "caseworker", "coordinator", "co-ordinator", "head", "headteacher", "assistant", "ta", "consultant", "specialist", "practitioner", "manager", "advisor", "adviser"],
+      adultMarkers: ["mr", "mrs", "ms", "miss", "dr", "prof", "mum", "mother", "dad", "father", "parent", "parents", "carer", "grandmother", "grandfather", "nan", "gran", "aunt", "uncle", "sister", "brother", "teacher", "senco", "therapist", "psychologist", "paediatrician", "nurse", "worker", "officer", "caseworker", "coordinator", "co-ordinator", "head", "headteacher", "assistant", "ta", "consultant", "specialist", "practitioner", "manager", "advisor", "adviser",
+        "parents", "mummy", "daddy", "stepmother", "stepfather", "stepmum", "stepdad", "step-mum", "step-dad", "foster carer", "grandma", "grandad",
+        "grandparents", "grandmother", "sibling", "siblings", "sisters", "brothers", "cousin", "cousins", "friend", "friends", "key person",
+        "key worker", "keyworker", "support worker", "mentor", "tutor", "coach", "interpreter", "partner", "dog", "cat", "pet"],
     },
     messages: {
       otherName: 'The plan calls the child "{{name}}" here, but this plan is about {{child}}. Was this text copied from another child\'s plan?',
@@ -55,34 +54,37 @@ export default defineRule<Options>({
   check({ plan, options, report }) {
     const childName = plan.facts.childName;
     if (!childName) return { notApplicable: "The plan does not give the child's name, so names could not be checked." };
-    const own = new Set(wordsOf(childName).map((word) => word.toLowerCase()));
-    const markers = new Set(options.adultMarkers.map((marker) => marker.toLowerCase()));
+    const child = childNamesOf(plan);
+    const calledBy = callingNames(child).join(" or ");
     const verbs = options.childVerbs.map(escapeRegExp).join("|");
     // "Name will", "Name's": the positions in which a plan writes about its child.
-    const subjectUse = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}{1,20})(?:['’]s\\b|\\s+(?:${verbs})\\b)`, "gu");
-
-    // Names seen beside a title or role anywhere in the plan are adults ("Sarah (Mum)", "Dr Emily Hart").
-    const adults = new Set<string>();
-    for (const block of plan.blocks) {
-      const words = wordsOf(block.text);
-      words.forEach((word, i) => {
-        if (!markers.has(word.toLowerCase())) return;
-        for (const near of words.slice(Math.max(0, i - 3), i + 4)) if (/^\p{Lu}/u.test(near)) adults.add(near.toLowerCase().replace(/['’]s$/, ""));
-      });
-    }
+    const subjectUse = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}{1,20})(?:['’]s\\b|\\s+(?:${verbs})\\b)`, "u");
+    const relationOf = new RegExp(`^['’]s\\s+(?:${options.adultMarkers.map(escapeRegExp).join("|")})(?![\\p{L}])`, "iu");
+    const candidate = /(?<![\p{L}'’-])\p{Lu}\p{Ll}{1,20}(?![\p{L}])/gu;
+    // The people the plan introduces (parents, siblings, staff) are not the child, wherever they appear.
+    const people = peopleAroundChild(plan, options.adultMarkers);
 
     const reported = new Set<string>();
     for (const block of plan.blocks) {
       if (block.section === null) continue;
       for (const sentence of splitSentences(block.text)) {
-        for (const match of sentence.text.matchAll(subjectUse)) {
-          const name = match[1]!;
+        const unquoted = sentence.text.replace(QUOTED, (quote) => " ".repeat(quote.length));
+        for (const match of unquoted.matchAll(candidate)) {
+          const name = match[0];
           const key = name.toLowerCase();
-          // "St Michael's" is a school or church, not a child.
-          if (/\b(?:St|Saint|Mount|Lady)\.?\s*$/.test(sentence.text.slice(0, match.index))) continue;
-          if (own.has(key) || adults.has(key) || reported.has(key)) continue;
+          if (child.words.has(key) || people.has(key) || reported.has(key)) continue;
+          // "St Michael's" is a school or church; the second word of "Nadia Sheridan" is a surname.
+          const before = unquoted.slice(0, match.index);
+          if (/\b(?:St|Saint|Mount|Lady)\.?\s*$/.test(before) || /\p{Lu}[\p{Ll}'’-]+\s+$/u.test(before)) continue;
           // Only a word the language model knows as a person's first name: "Maths will" and "Reading is" are not names.
           if (!isFirstName(name)) continue;
+          // Used as the plan uses its child: the subject of what is said ("Amelia will", "Amelia's", "Amelia comes home").
+          const rest = unquoted.slice(match.index);
+          // "Alfie's sister" names someone by their relation to Alfie: Alfie is someone the child knows.
+          if (relationOf.test(rest.slice(name.length, name.length + 40))) continue;
+          // A name set off by a comma or bracket ("Nadia Sheridan, Occupational Therapist") is a label, not a subject.
+          const setOff = /^[,;:)]/.test(rest.slice(name.length));
+          if (!subjectUse.test(rest.slice(0, name.length + 30)) && (setOff || !isSubjectOfVerb(rest, name))) continue;
           reported.add(key);
           report({
             messageId: "otherName",
@@ -90,7 +92,7 @@ export default defineRule<Options>({
             section: block.section,
             excerpt: sentence.text,
             blockId: block.id,
-            suggestion: `Check the whole paragraph is about ${childName}, then change "${name}" to "${wordsOf(childName)[0]}".`,
+            suggestion: `Check the whole paragraph is about ${childName}, then change "${name}" to "${calledBy || wordsOf(childName)[0]}".`,
           });
         }
       }

@@ -7,7 +7,7 @@ import type { ReportedFinding } from "../types.ts";
 import { hasPhrase, phraseListSchema } from "../text/phrase-list.ts";
 import { sectionLines } from "../text/section-lines.ts";
 import { childPronouns } from "../text/child-pronouns.ts";
-import { childLabel, childRef, classifyVoices, type VoiceLexicon, type VoiceLine } from "../text/voice.ts";
+import { childLabel, childRefOf, classifyVoices, viewsSections, type VoiceLexicon, type VoiceLine } from "../text/voice.ts";
 
 export interface ChildVoiceOptions extends VoiceLexicon {
   /** Words that say first-person text is the child's own, or say how it was gathered (CoP 9.62). */
@@ -174,10 +174,10 @@ export default defineRule<ChildVoiceOptions>({
     },
   },
   check({ plan, options, scope, report }) {
-    const child = childRef(plan.facts);
+    const child = childRefOf(plan);
     const name = childLabel(child);
     const sectionIds: SectionId[] = scope ?? ["A"];
-    const sections = plan.sections.filter((section) => sectionIds.includes(section.id));
+    const sections = viewsSections(plan, scope, options);
     const their = childPronouns(plan).possessive;
     const suggestion = fill(SUGGESTION, name, their);
     const anchor: SectionId = sectionIds[0] ?? "A";
@@ -235,6 +235,8 @@ export default defineRule<ChildVoiceOptions>({
     const byVoice = (voice: VoiceLine["voice"]) => lines.filter((line) => line.voice === voice);
     const parents = byVoice("parent");
     const professionals = byVoice("professional");
+    // Named adults whose role the plan does not give (a parent by name, a relative) are counted with the family.
+    const adults = byVoice("adult");
     const about = byVoice("about-child");
     const boilerplate = lines.filter((line) => line.boilerplate !== undefined);
 
@@ -242,12 +244,12 @@ export default defineRule<ChildVoiceOptions>({
       quote("notConsulted", notConsulted, {});
     } else if (gathering.length > 0) {
       quote("methodWithoutLearning", gathering, { methods: [...new Set(gathering.flatMap((line) => line.methods))].join(", ") });
-    } else if (boilerplate.length > 0 && boilerplate.length * 2 >= lines.length - parents.length - professionals.length) {
+    } else if (boilerplate.length > 0 && boilerplate.length * 2 >= lines.length - parents.length - adults.length - professionals.length) {
       quote("boilerplate", boilerplate, {});
-    } else if (parents.length > 0 && professionals.length > 0) {
-      quote("othersOnly", [...parents, ...professionals, ...about], { count: lineCount(parents.length + professionals.length) });
-    } else if (parents.length > 0) {
-      quote("parentsOnly", [...parents, ...about], { count: lineCount(parents.length) });
+    } else if (parents.length + adults.length > 0 && professionals.length > 0) {
+      quote("othersOnly", [...parents, ...adults, ...professionals, ...about], { count: lineCount(parents.length + adults.length + professionals.length) });
+    } else if (parents.length + adults.length > 0) {
+      quote("parentsOnly", [...parents, ...adults, ...about], { count: lineCount(parents.length + adults.length) });
     } else if (professionals.length > 0) {
       quote("professionalsOnly", [...professionals, ...about], { count: lineCount(professionals.length) });
     } else if (about.length > 0) {
@@ -257,7 +259,9 @@ export default defineRule<ChildVoiceOptions>({
     } else {
       quote("empty", [], {});
     }
-    return { note: `Section A has ${lines.length} line(s): ${own.length} in ${name}'s words, ${parents.length} the parents', ${professionals.length} professionals', ${about.length} about ${name} in the third person.` };
+    return {
+      note: `Section A has ${lines.length} line(s): ${own.length} in ${name}'s words, ${parents.length + adults.length} the family's or other adults', ${professionals.length} professionals', ${about.length} about ${name} in the third person.`,
+    };
   },
 });
 

@@ -1,6 +1,6 @@
 // The child's pronouns switching between sections ("Ava ... his reading") is a sign of text pasted from another plan.
 import { defineRule } from "../define-rule.ts";
-import { OTHER_PERSON_WORDS, sentencesAboutChild, wordsOf, type Gender } from "../text/child-pronouns.ts";
+import { nameInText, OTHER_PERSON_WORDS, sentencesAboutChild, type Gender } from "../text/child-pronouns.ts";
 
 interface Options {
   /** Words that show a sentence is also about another person, so its pronouns may be theirs. */
@@ -30,7 +30,7 @@ export default defineRule<Options>({
     },
   },
   check({ plan, options, report }) {
-    const firstName = wordsOf(plan.facts.childName ?? "")[0];
+    const firstName = nameInText(plan);
     if (!firstName) return { notApplicable: "The plan does not give the child's name, so pronouns could not be checked." };
     const about = sentencesAboutChild(plan, firstName, options.otherPersonWords);
     const count = (gender: Gender) => about.filter((entry) => entry.gender === gender).length;

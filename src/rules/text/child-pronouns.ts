@@ -4,6 +4,7 @@
 import type { EhcpDocument, SectionId } from "../../model/document.ts";
 import { splitSentences } from "../scope.ts";
 import { wholeWord } from "../../text/regexp.ts";
+import { childNamesOf } from "./people.ts";
 
 export type Gender = "he" | "she";
 
@@ -49,6 +50,12 @@ export function sentencesAboutChild(plan: EhcpDocument, firstName: string, other
   return about;
 }
 
+/** The name the plan's sentences call the child by: the known-as name when there is one ("Zac" for Zachary), else the forename. */
+export function nameInText(plan: EhcpDocument): string | undefined {
+  const names = childNamesOf(plan);
+  return names.knownAs ?? names.forename;
+}
+
 /** The pronouns most sentences about the child use, or undefined when none do (or it is a tie). */
 export function usualGender(about: readonly SentenceAboutChild[]): Gender | undefined {
   const he = about.filter((entry) => entry.gender === "he").length;
@@ -73,7 +80,7 @@ const FORMS: Record<Gender | "they", ChildPronouns> = {
 
 /** The child's pronouns for messages: the plan's own, or "they" when it does not show them. */
 export function childPronouns(plan: EhcpDocument): ChildPronouns {
-  const firstName = wordsOf(plan.facts.childName ?? "")[0];
+  const firstName = nameInText(plan);
   if (!firstName) return FORMS.they;
   return FORMS[usualGender(sentencesAboutChild(plan, firstName)) ?? "they"];
 }

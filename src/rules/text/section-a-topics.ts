@@ -3,6 +3,7 @@
 import type { EhcpDocument, Section, SectionId } from "../../model/document.ts";
 import { hasPhrase } from "./phrase-list.ts";
 import { sectionLines, type SectionLine } from "./section-lines.ts";
+import { viewsSections } from "./voice.ts";
 
 export interface TopicLexicon {
   /** Words in a line that put it on the topic. */
@@ -68,7 +69,7 @@ export interface TopicSearch {
 
 /** The lines on a topic in the sections a rule looks at (Section A by default). */
 export function findTopic(plan: EhcpDocument, scope: SectionId[] | null, lexicon: TopicLexicon): TopicSearch {
-  const sectionIds: SectionId[] = scope ?? ["A"];
-  const sections = plan.sections.filter((section) => sectionIds.includes(section.id));
+  // The views headings of the voice check's word lists are not this rule's options; the generic ones find the part.
+  const sections = viewsSections(plan, scope, { childHeadings: [], parentHeadings: [] });
   return { sections, found: topicLines(sections.flatMap((section) => sectionLines(section.blocks)), lexicon) };
 }

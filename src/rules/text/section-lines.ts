@@ -26,6 +26,15 @@ export function isLabelLine(text: string): boolean {
   return /:$/.test(trimmed) && countWords(trimmed) <= 10;
 }
 
+/**
+ * A short line with no sentence ending works as a sub-heading when the file gave it no heading style ("What Sam says").
+ * A short statement in the first person ("I like trains") is the child's words, not a heading.
+ */
+export function isHeadingLike(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && countWords(trimmed) <= 8 && /^[\p{Lu}\p{N}]/u.test(trimmed) && !/^I(?:['’]\p{L}+)?\s/u.test(trimmed) && !/[.!?;,”"’)]$/.test(trimmed);
+}
+
 /** Split a two-column table row ("My views | I like ...") into its label and content, when it is one. */
 function labelOf(cell: string): string | null {
   const trimmed = cell.trim().replace(/:$/, "");
@@ -58,7 +67,7 @@ export function sectionLines(blocks: readonly Block[]): SectionLine[] {
       }
       continue;
     }
-    if (isLabelLine(block.text)) {
+    if (isLabelLine(block.text) || (block.kind === "paragraph" && isHeadingLike(block.text))) {
       heading = block.text.trim().replace(/:$/, "");
       continue;
     }

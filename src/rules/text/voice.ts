@@ -1,9 +1,10 @@
 // Whose words is each line of Section A? The child's own (first person, quoted, or gathered another way),
 // the parents', the professionals', or a description of the child in the third person. Word lists come
 // from the rule set (child-voice options); this module only applies them.
-import type { TitleFacts } from "../../model/document.ts";
+import type { EhcpDocument, Section, SectionId, TitleFacts } from "../../model/document.ts";
 import { findPhrases, hasPhrase } from "./phrase-list.ts";
-import type { SectionLine } from "./section-lines.ts";
+import { callingNames, childNamesOf, namesAnotherPerson, namesFromFacts, type ChildNames } from "./people.ts";
+import { isHeadingLike, type SectionLine } from "./section-lines.ts";
 import { escapeRegExp, wholeWord } from "../../text/regexp.ts";
 
 export interface VoiceLexicon {
@@ -39,7 +40,7 @@ export interface VoiceLexicon {
   boilerplatePhrases: string[];
 }
 
-export type Voice = "child" | "parent" | "professional" | "about-child" | "other";
+export type Voice = "child" | "parent" | "professional" | "adult" | "about-child" | "other";
 
 export interface VoiceLine extends SectionLine {
   voice: Voice;
@@ -57,22 +58,36 @@ export interface ChildRef {
   /** Forename, when the plan gives the child's name. */
   forename?: string;
   fullName?: string;
+  /** The name the child is known by, when the plan gives one other than the forename. */
+  knownAs?: string;
+  names: ChildNames;
 }
 
+const refOf = (names: ChildNames): ChildRef => ({
+  ...(names.forename ? { forename: names.forename } : {}),
+  ...(names.fullName ? { fullName: names.fullName } : {}),
+  ...(names.knownAs ? { knownAs: names.knownAs } : {}),
+  names,
+});
+
+/** The child as the title facts name them. */
 export function childRef(facts: TitleFacts): ChildRef {
-  const fullName = facts.childName?.trim();
-  if (!fullName) return {};
-  const forename = fullName.split(/\s+/)[0]!.replace(/[^\p{L}'’-]/gu, "");
-  return forename ? { forename, fullName } : { fullName };
+  return refOf(namesFromFacts(facts));
+}
+
+/** The child as the plan names them, with the name they are known by ("Known as: Alfie"). */
+export function childRefOf(plan: EhcpDocument): ChildRef {
+  return refOf(childNamesOf(plan));
 }
 
 /** "Sam", or "the child" when the plan gives no name — for messages. */
-export const childLabel = (child: ChildRef): string => child.forename ?? "the child";
+export const childLabel = (child: ChildRef): string => child.knownAs ?? child.forename ?? "the child";
 
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}'’])/u;
 const THIRD_PERSON = /\b(?:he|she|they|him|her|his|hers|their|them|himself|herself|themselves)\b/i;
 const SELF_NAMING = /\b(?:my name is|i am called|i['’]m called|call me|people call me|i am \d+|i['’]m \d+)\b/i;
-const QUOTE = /“[^”]{2,}”|"[^"]{2,}"|(?<![\p{L}])‘[^’]{2,}’(?![\p{L}])/gu;
+// A quote left open at the end of a block is one the page or PDF line break cut off: it runs to the block's end.
+const QUOTE = /“[^”]{2,}”|"[^"]{2,}"|(?<![\p{L}])‘[^’]{2,}’(?![\p{L}])|“[^”]{8,}$/gu;
 const ANY_QUOTE = /“[^”]+”|"[^"]+"|(?<![\p{L}])‘[^’]+’(?![\p{L}])/gu;
 
 const alternation = (phrases: readonly string[]): string =>
@@ -104,13 +119,14 @@ function speakerPattern(speakers: readonly string[], verbs: readonly string[]): 
 function attribution(lexicon: VoiceLexicon, child: ChildRef): Attribution {
   let perChild = attributionCache.get(lexicon);
   if (!perChild) attributionCache.set(lexicon, (perChild = new Map()));
-  const key = child.forename ?? "";
+  const calling = callingNames(child.names);
+  const key = calling.join("|");
   let found = perChild.get(key);
   if (!found) {
-    const name = child.forename ? `${escapeRegExp(child.forename)}|` : "";
+    const name = calling.length > 0 ? `${calling.map(escapeRegExp).join("|")}|` : "";
     const verbs = `(?:${alternation(lexicon.speechVerbs)}|told\\s+(?:us|me|\\w+))`;
     const subject = `(?:${name}he|she|they)`;
-    const possessive = child.forename ? `|${escapeRegExp(child.forename)}['’]s\\s+(?:own\\s+)?(?:words|views)` : "";
+    const possessive = calling.length > 0 ? `|(?:${calling.map(escapeRegExp).join("|")})['’]s\\s+(?:own\\s+)?(?:words|views)` : "";
     found = {
       parent: speakerPattern(lexicon.parentSpeakers, lexicon.reportingVerbs),
       professional: speakerPattern(lexicon.professionalSpeakers, lexicon.reportingVerbs),
@@ -126,23 +142,68 @@ function attribution(lexicon: VoiceLexicon, child: ChildRef): Attribution {
   return found;
 }
 
-type HeadingVoice = "child" | "parent" | "professional" | null;
+/** Who is speaking: the child, a parent or carer, a professional, another named adult; null when nothing says. */
+export type Speaker = "child" | "parent" | "professional" | "adult";
+type HeadingVoice = Speaker | null;
 
-function headingVoice(heading: string | null, lexicon: VoiceLexicon): HeadingVoice {
+/** Verbs that introduce someone's words in a clause or heading ("Mum said:", "What Sam told us", "They added:"). */
+const CLAUSE_VERBS = ["added", "gave", "wrote", "views", "words", "voice", "think", "thinks", "say", "says", "told"];
+const PRONOUN_SUBJECT = /^(?:and\s+)?(?:he|she|they|we)(?:\s+(?:also|both|then|all))?$/i;
+
+/** The child named as a subject ("Sam", "Sam's views"), not as someone's relation ("Sam's mum", "Sam's teacher"). */
+function namesChildAsSubject(subject: string, child: ChildRef): boolean {
+  return callingNames(child.names).some((name) => {
+    const at = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])(['’]s\\s+(?:own\\s+)?\\p{L}+)?`, "iu").exec(subject);
+    return at !== null && (at[1] === undefined || /(?:words|views|voice)$/i.test(at[1]));
+  });
+}
+
+/** Who a phrase names as speaker: "his mother" → parent; "Mrs Kaur" → another adult; "Sam" → the child; "they" → the last speaker. */
+function speakerNamed(phrase: string, lexicon: VoiceLexicon, child: ChildRef, previous: HeadingVoice): HeadingVoice {
+  const subject = phrase.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "");
+  if (subject === "") return null;
+  // "They added:", "She also said" continue the speaker before them; with none, a pronoun is the child.
+  if (PRONOUN_SUBJECT.test(subject)) return previous ?? (/^(?:and\s+)?we\b/i.test(subject) ? null : "child");
+  if (hasPhrase(subject, lexicon.parentSpeakers)) return "parent";
+  if (hasPhrase(subject, lexicon.professionalSpeakers)) return "professional";
+  if (namesChildAsSubject(subject, child)) return "child";
+  if (namesAnotherPerson(subject, child.names)) return "adult";
+  return null;
+}
+
+/**
+ * The speaker a clause introduces: the subject before its reporting verb ("Arlo's mum, Mrs Smith, said:" → the
+ * mother). The noun phrase nearest the verb decides; the whole clause is the fallback ("Mum gave her views:").
+ */
+function clauseSpeaker(clause: string, lexicon: VoiceLexicon, child: ChildRef, previous: HeadingVoice): HeadingVoice {
+  const verb = findPhrases(clause, [...lexicon.speechVerbs, ...lexicon.reportingVerbs, ...CLAUSE_VERBS])[0];
+  const subject = verb ? clause.slice(0, verb.index) : clause;
+  const nearest = subject.split(/[,;(]/).map((part) => part.trim()).filter((part) => part !== "").pop() ?? "";
+  return speakerNamed(nearest, lexicon, child, previous) ?? (nearest !== subject.trim() ? speakerNamed(subject, lexicon, child, previous) : null);
+}
+
+function headingVoice(heading: string | null, lexicon: VoiceLexicon, child: ChildRef): HeadingVoice {
   if (!heading) return null;
   if (hasPhrase(heading, lexicon.parentHeadings)) return "parent";
   if (hasPhrase(heading, lexicon.professionalHeadings)) return "professional";
   if (hasPhrase(heading, lexicon.childHeadings)) return "child";
-  return null;
+  // "What Sam told us", "What Sam's parents say": a heading that says whose words follow.
+  if (!hasPhrase(heading, [...lexicon.speechVerbs, ...CLAUSE_VERBS])) return null;
+  return clauseSpeaker(heading, lexicon, child, null);
 }
 
-/** The speaker of a quote in a block, from the words just before and after it. */
-function quoteSpeaker(blockText: string, quoteStart: number, quoteEnd: number, attr: Attribution): HeadingVoice {
-  const before = blockText.slice(Math.max(0, quoteStart - 80), quoteStart);
+/** The speaker of a quote in a block: the clause just before it ("Mum said: “...”"), or the tag just after it ("“...”, said Mum"). */
+function quoteSpeaker(blockText: string, quoteStart: number, quoteEnd: number, attr: Attribution, lexicon: VoiceLexicon, child: ChildRef, previous: HeadingVoice): HeadingVoice {
+  const before = blockText.slice(Math.max(0, quoteStart - 120), quoteStart);
   const after = blockText.slice(quoteEnd, quoteEnd + 60);
-  // The nearest attribution wins: the clause right before the quote, or the tag right after it.
-  const tail = before.split(/[.!?](?=\s)/).pop() ?? "";
+  const tail = (before.split(/[.!?”"](?=\s)/).pop() ?? "").trim();
   const head = after.split(/[.!?](?=\s|$)/)[0] ?? "";
+  if (/[\p{L}]/u.test(tail)) {
+    const speaker = clauseSpeaker(tail, lexicon, child, previous);
+    if (speaker) return speaker;
+  }
+  const tag = new RegExp(`^\\s*,?\\s*(?:${lexicon.speechVerbs.map(escapeRegExp).join("|")})\\s+([^.,;!?“"]{1,60})`, "iu").exec(head);
+  if (tag) return speakerNamed(tag[1]!, lexicon, child, previous);
   for (const context of [head, tail]) {
     if (attr.parent?.test(context)) return "parent";
     if (attr.professional?.test(context)) return "professional";
@@ -152,7 +213,7 @@ function quoteSpeaker(blockText: string, quoteStart: number, quoteEnd: number, a
 }
 
 function mentionsChild(text: string, child: ChildRef): boolean {
-  if (child.forename && wholeWord(child.forename).test(text)) return true;
+  if (callingNames(child.names).some((name) => wholeWord(name).test(text))) return true;
   return THIRD_PERSON.test(text);
 }
 
@@ -168,21 +229,38 @@ function methodsIn(text: string, lexicon: VoiceLexicon): string[] {
   return found;
 }
 
+interface QuoteSpan {
+  start: number;
+  end: number;
+  voice: HeadingVoice;
+  /** Unattributed words that read as speech: first person and a few words ("All about me" is a title). */
+  firstPerson: boolean;
+}
+
 /** Classify every line of Section A. */
 export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexicon, child: ChildRef): VoiceLine[] {
   const attr = attribution(lexicon, child);
-  // Quotes are found per block (a quote can hold several sentences), then given to the lines they overlap.
-  const quoteVoices = new Map<string, { start: number; end: number; voice: HeadingVoice; firstPerson: boolean }[]>();
+  // Quotes are found per block (a quote can hold several sentences), then given to the lines they overlap. The last
+  // speaker carries on to "They added: “...”", the
+  const quoteVoices = new Map<string, QuoteSpan[]>();
+  // speaker of the last attributed quote, which carries on into the same paragraph and the next one only.
+  let previous: HeadingVoice = null;
+  let blocksSincePrevious = 0;
   for (const line of lines) {
     if (quoteVoices.has(line.blockId + line.blockText)) continue;
-    const quotes: { start: number; end: number; voice: HeadingVoice; firstPerson: boolean }[] = [];
+    if (++blocksSincePrevious > 2) previous = null;
+    const quotes: QuoteSpan[] = [];
     for (const match of line.blockText.matchAll(QUOTE)) {
       const inner = match[0].slice(1, -1);
       if ((inner.match(/[\p{L}]+/gu) ?? []).length < 3) continue; // a label such as "like" or "don't like", not words spoken
       const end = match.index + match[0].length;
-      // An unattributed quote counts as the child's only when it reads as speech: first person and a few words ("All about me" is a title).
+      const voice = quoteSpeaker(line.blockText, match.index, end, attr, lexicon, child, previous);
+      if (voice) {
+        previous = voice;
+        blocksSincePrevious = 1;
+      }
       const spoken = FIRST_PERSON.test(inner) && (inner.match(/[\p{L}]+/gu) ?? []).length >= 4;
-      quotes.push({ start: match.index, end, voice: quoteSpeaker(line.blockText, match.index, end, attr), firstPerson: spoken });
+      quotes.push({ start: match.index, end, voice, firstPerson: spoken });
     }
     quoteVoices.set(line.blockId + line.blockText, quotes);
   }
@@ -197,7 +275,8 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
     const boilerplate = findPhrases(text, lexicon.boilerplatePhrases)[0];
     if (boilerplate) result.boilerplate = boilerplate.text;
 
-    const context = headingVoice(line.heading, lexicon);
+    const context = headingVoice(line.heading, lexicon, child);
+    const adultContext = context !== null && context !== "child";
     const quotes = (quoteVoices.get(line.blockId + line.blockText) ?? []).filter((quote) =>
       line.start < 0 ? line.text.includes(line.blockText.slice(quote.start + 1, quote.end - 1).slice(0, 20)) : quote.start < line.start + line.text.length && line.start < quote.end,
     );
@@ -207,21 +286,44 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
     // A quoted label or title ("All about me", under “I don't like”) is not the line speaking in the first person.
     const firstPerson = FIRST_PERSON.test(text.replace(ANY_QUOTE, (quoted) => ((quoted.match(/[\p{L}]+/gu) ?? []).length < 4 ? " " : quoted)));
 
-    if (quote?.voice === "child" || (quote && quote.voice === null && quote.firstPerson && context !== "parent" && context !== "professional" && !parentMarked && !professionalMarked)) {
+    if (quote?.voice === "child" || (quote && quote.voice === null && quote.firstPerson && !adultContext && !parentMarked && !professionalMarked)) {
       return { ...result, voice: "child", childBy: "quote" };
     }
-    if (parentMarked || quote?.voice === "parent") return { ...result, voice: "parent" };
-    if (professionalMarked || quote?.voice === "professional") return { ...result, voice: "professional" };
+    // A quote attributed to an adult, or the first person under an adult's sub-heading, is that adult's.
+    if (quote?.voice === "parent" || quote?.voice === "professional" || quote?.voice === "adult") return { ...result, voice: quote.voice };
+    if (parentMarked) return { ...result, voice: "parent" };
+    if (professionalMarked) return { ...result, voice: "professional" };
     if (firstPerson) {
-      if (context === "parent" || context === "professional") return { ...result, voice: context };
+      if (adultContext) return { ...result, voice: context };
       // "I am worried about Sam's sleep" is an adult writing about the child; "My name is Sam" is the child.
-      const namesChild = child.forename !== undefined && wholeWord(child.forename).test(text);
+      const namesChild = callingNames(child.names).some((name) => wholeWord(name).test(text));
       if (namesChild && !SELF_NAMING.test(text) && !attr.child.test(text)) return { ...result, voice: "parent" };
       return { ...result, voice: "child", childBy: "first-person" };
     }
-    if (context === "parent" || context === "professional") return { ...result, voice: context };
+    if (adultContext) return { ...result, voice: context };
     if (attr.childReported.test(text)) return { ...result, voice: "child", childBy: "reported" };
     if (mentionsChild(text, child)) return { ...result, voice: "about-child" };
     return result;
   });
+}
+
+/**
+ * The parts holding the views: the sections in scope (Section A by default). When the plan has none of them (its
+ * "about me" heading was not recognised as a section), the run of unsectioned blocks under a views heading.
+ */
+export function viewsSections(plan: EhcpDocument, scope: SectionId[] | null, lexicon: Pick<VoiceLexicon, "childHeadings" | "parentHeadings">): Section[] {
+  const sectionIds: SectionId[] = scope ?? ["A"];
+  const sections = plan.sections.filter((section) => sectionIds.includes(section.id));
+  if (sections.length > 0 || !sectionIds.includes("A")) return sections;
+  const viewsHeading = (text: string) => isHeadingLike(text) && (hasPhrase(text, lexicon.childHeadings) || hasPhrase(text, lexicon.parentHeadings) || /\b(?:views|all about|about me)\b/i.test(text));
+  const start = plan.blocks.findIndex((block) => block.section === null && (block.kind === "heading" || block.kind === "paragraph") && viewsHeading(block.text));
+  if (start < 0) return [];
+  const blocks = [];
+  for (const block of plan.blocks.slice(start + 1)) {
+    if (block.section !== null) break;
+    blocks.push(block);
+  }
+  if (blocks.length === 0) return [];
+  const headingBlock = plan.blocks[start]!;
+  return [{ id: "A", heading: headingBlock.text, headingBlockId: headingBlock.id, blocks, location: headingBlock.location }];
 }
