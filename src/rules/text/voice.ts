@@ -325,5 +325,6 @@ export function viewsSections(plan: EhcpDocument, scope: SectionId[] | null, lex
   }
   if (blocks.length === 0) return [];
   const headingBlock = plan.blocks[start]!;
-  return [{ id: "A", heading: headingBlock.text, headingBlockId: headingBlock.id, blocks, location: headingBlock.location }];
+  const region = { heading: headingBlock.text, headingBlockId: headingBlock.id, blocks, location: headingBlock.location };
+  return [{ id: "A", ...region, regions: [region], foundBy: "line", matchedBy: "meaning" }];
 }
