@@ -92,7 +92,7 @@ export type PlanStatus = "draft" | "final" | "amended";
 
 /** Title-block facts; dates are ISO "YYYY-MM-DD". Each is absent when the document does not state it. */
 export interface TitleFacts {
-  /** The child's full name as the title block gives it ("Zachary Penhaligon"). */
+  /** The child's full name as the title block gives it ("Samuel Okafor"). */
   childName?: string;
   firstName?: string;
   lastName?: string;

@@ -57,7 +57,7 @@ describe("bold-line and banner layouts", () => {
       p("All about me"),
       p("I like trains and my dog Biscuit. I want to be a vet."),
       p("What I find difficult"),
-      p("Nell reads slowly and loses her place when copying from the board."),
+      p("Nell reads slowly and skips lines when she reads aloud."),
       p("What I want to achieve"),
       li("By July 2027, Nell will read a page of a class reader aloud with fewer than 3 errors."),
       p("The help I will get"),
@@ -75,11 +75,11 @@ describe("bold-line and banner layouts", () => {
   it("reads one-cell banner tables as headings", () => {
     const doc = build([
       table([], [["PART ONE: ALL ABOUT OSKAR"]]),
-      p("Oskar loves football and wants to coach a team one day."),
+      p("Benji loves swimming and wants to be a lifeguard one day."),
       table([], [["PART TWO: WHAT OSKAR FINDS HARD"]]),
-      p("Oskar finds it hard to follow spoken instructions with more than two steps."),
+      p("Benji struggles to remember a list of spoken tasks given all at once."),
       table([], [["PART THREE: THE SUPPORT OSKAR WILL RECEIVE"]]),
-      p("A speech and language therapist will see Oskar for 30 minutes each week."),
+      p("A speech and language therapist will see Benji for 30 minutes each week."),
       table([], [["PART FOUR: SECTION J – PERSONAL BUDGET"]]),
       p("None requested."),
     ]);

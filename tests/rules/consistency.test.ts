@@ -78,7 +78,7 @@ ruleTester(childNameConsistent).run({
         .paragraph("Known as: Bee")
         .paragraph("Parents: Marta and Joel Castell")
         .section("A")
-        .paragraph("Bee lives with her mum, Marta, and her brother Idris. Marta says Bee sleeps badly before school days.")
+        .paragraph("Bee lives with her mum, Marta, and her brother Kacper. Marta says Bee sleeps badly before school days.")
         .paragraph("“Priya is my best friend and she sits with me.”")
         .section("F")
         .paragraph("Her teaching assistant, Mrs Nell Ambrose, will meet Bee at the gate every morning. Nell Ambrose holds a level 3 qualification.")

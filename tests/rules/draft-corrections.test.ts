@@ -20,7 +20,7 @@ describe("reading what a request asks for", () => {
     ["Section F, page 6: change 'regular support' to '15 hours a week of 1:1 support from a trained teaching assistant'", "replace"],
     ["Section A: add that Maya loves swimming", "add"],
     ["Section B: remove the paragraph about her previous school", "delete"],
-    ["We are happy with the outcomes in Section E.", "none"],
+    ["The outcomes in Section E look fine to us.", "none"],
     ["Section F says Maya will have 'small group work'. It should be three sessions a week.", "change"],
   ])("%s -> %s", (text, kind) => {
     expect(readRequest(text, ACK).kind).toBe(kind);
@@ -180,13 +180,13 @@ ruleTester(correctionsCarriedOver).run({
               [
                 "Section F says Maya will have 'regular support from an adult'. At the planning meeting the SENCo agreed that she needs a trained teaching assistant for 3 half-hour sessions a week, 30 minutes each. Please change this.",
                 "Section B says her previous school reported that she found transitions between lessons hard. That is wrong: it was her current school, Fernhill Primary, that reported it. Please correct this.",
-                "We are happy with the outcomes in Section E.",
+                "The outcomes in Section E look fine to us.",
               ],
               true,
             );
             return builder
               .paragraph("We would like Section A to say that Maya loves swimming and goes to the pool every Saturday.")
-              .paragraph("Please let us know if you need anything else.")
+              .paragraph("Do get in touch with any questions.")
               .paragraph("Yours sincerely,")
               .paragraph("Grace Okafor")
               .build();
@@ -269,8 +269,8 @@ describe("what a letter item points at", () => {
 
   it("reads what it says the draft says, but not what it says is missing or wanted", () => {
     expect(saidInDraft("Section A says Maya wants to be a nurse. That is not right.")).toBe("Maya wants to be a nurse");
-    expect(saidInDraft("Section C does not say that Maya wears glasses.")).toBeUndefined();
-    expect(saidInDraft("Please make sure Section G says who will train the staff.")).toBeUndefined();
+    expect(saidInDraft("Section C leaves out that Maya wears glasses.")).toBeUndefined();
+    expect(saidInDraft("Please check Section G names who trains the staff.")).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 // Section E outcomes must be SMART: about the child, time-bound, measurable, and outcomes rather than provision.
 // Outcomes come as lists, paragraphs or table rows, in one Section E or spread over area-of-need parts; their time
 // frame may sit in the outcome itself, in a "By when" column, in the column's title ("Outcome by July 2026"), in a
-// sub-heading, or in a sentence introducing them ("These outcomes run to the end of Key Stage 2").
+// sub-heading, or in a sentence introducing them ("The outcomes below are for the period to the end of Year 9").
 import type { Block, EhcpDocument, SectionId } from "../../model/document.ts";
 import { defineRule } from "../define-rule.ts";
 import { splitSentences } from "../scope.ts";
@@ -360,7 +360,7 @@ function whatIsMissing(outcome: Outcome, options: Options): string[] {
   else if (findPhrases(lower, options.servicePhrases).length > 0) missing.push("it is about what staff or services will do, not what the child will achieve");
   const timed = outcome.dated || [judged, ...outcome.context].some((text) => text !== "" && hasTimeFrame(text, options.timePatterns));
   if (!timed) missing.push('it does not say by when (for example "by the end of Year 6")');
-  // An observable action with no number ("will explain his seizure plan to his line manager") is measurable; an aim of
+  // An observable action with no number ("will show the bus driver his travel pass") is measurable; an aim of
   // change with no measure ("will improve", "more confident", "communicate better") is not.
   const measured = anyMatch(judged, options.measurePatterns) || countsSomething(judged, options.timePatterns);
   const vague = findPhrases(lower, options.vaguePhrases)[0];

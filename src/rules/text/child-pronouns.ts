@@ -50,7 +50,7 @@ export function sentencesAboutChild(plan: EhcpDocument, firstName: string, other
   return about;
 }
 
-/** The name the plan's sentences call the child by: the known-as name when there is one ("Zac" for Zachary), else the forename. */
+/** The name the plan's sentences call the child by: the known-as name when there is one ("Sam" for Samuel), else the forename. */
 export function nameInText(plan: EhcpDocument): string | undefined {
   const names = childNamesOf(plan);
   return names.knownAs ?? names.forename;

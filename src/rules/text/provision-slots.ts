@@ -55,7 +55,7 @@ export interface VagueSignal {
   phrase: string;
   /**
    * Whether it binds the provider's commitment (how often, how much, who, whether at all), read in context: "may" in
-   * "she may go to the calm room" is the child's permission, "up to 10 minutes" of a break is the child's allowance,
+   * "she may sit in the quiet area" is the child's permission, "up to 10 minutes" of a break is the child's allowance,
    * "regular" beside a stated frequency adds nothing. A binding phrase makes the statement vague on its own; one that
    * does not bind only explains a gap ("access to", "key adult").
    */
@@ -428,7 +428,7 @@ function bindsProvider(kind: string, span: Span, context: HedgeContext): boolean
       // "Short breaks may be offered": the provider's own hedge, whoever is named.
       if (/^\s+(?:not\s+)?be\s+\w+ed\b/i.test(after) || /^\s+be\s+(?:given|taken|made|seen|run|offered|available)\b/i.test(after)) return true;
       const chooser = new RegExp(`\\b(?:${CHOOSER}${context.childName ? `|${escapeRegExp(context.childName)}` : ""})\\s*(?:\\([^)]*\\)\\s*)?$`, "i");
-      // A first name alone before the verb ("Robin may use ..."): the child's (or a named person's) choice.
+      // A first name alone before the verb ("Tilly may use ..."): the child's (or a named person's) choice.
       const named = /(?:^|\b(?:which|that|where|and|then|so|if|when)\s+)([A-Z][a-z]+)\s*$/.exec(before)?.[1];
       // Only "may" grants a permission; "Noor could attend a group" is a suggestion about her.
       if (phrase === "may" && (chooser.test(before) || (named !== undefined && !/^(?:The|This|These|That|It|Staff|School|Support|Adults?|Teachers?)$/.test(named)))) return false;

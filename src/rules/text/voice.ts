@@ -172,7 +172,7 @@ function speakerNamed(phrase: string, lexicon: VoiceLexicon, child: ChildRef, pr
 }
 
 /**
- * The speaker a clause introduces: the subject before its reporting verb ("Arlo's mum, Mrs Smith, said:" → the
+ * The speaker a clause introduces: the subject before its reporting verb ("Ned's mum, Mrs Smith, said:" → the
  * mother). The noun phrase nearest the verb decides; the whole clause is the fallback ("Mum gave her views:").
  */
 function clauseSpeaker(clause: string, lexicon: VoiceLexicon, child: ChildRef, previous: HeadingVoice): HeadingVoice {
