@@ -20,7 +20,7 @@ describe("reading what a request asks for", () => {
     ["Section F, page 6: change 'regular support' to '15 hours a week of 1:1 support from a trained teaching assistant'", "replace"],
     ["Section A: add that Maya loves swimming", "add"],
     ["Section B: remove the paragraph about her previous school", "delete"],
-    ["The outcomes in Section E look fine to us.", "none"],
+    ["We agree with the outcomes set out in Section E.", "none"],
     ["Section F says Maya will have 'small group work'. It should be three sessions a week.", "change"],
   ])("%s -> %s", (text, kind) => {
     expect(readRequest(text, ACK).kind).toBe(kind);
@@ -180,7 +180,7 @@ ruleTester(correctionsCarriedOver).run({
               [
                 "Section F says Maya will have 'regular support from an adult'. At the planning meeting the SENCo agreed that she needs a trained teaching assistant for 3 half-hour sessions a week, 30 minutes each. Please change this.",
                 "Section B says her previous school reported that she found transitions between lessons hard. That is wrong: it was her current school, Fernhill Primary, that reported it. Please correct this.",
-                "The outcomes in Section E look fine to us.",
+                "We agree with the outcomes set out in Section E.",
               ],
               true,
             );
