@@ -1,7 +1,9 @@
 // Held-out judgement: provision statements, Section A variants, outcomes and names written fresh for this file in
 // wording the samples and the dev corpus do not use, each asserting what an experienced QA officer would say.
 import { describe, expect, it } from "vitest";
+import childNameRule from "../../src/rules/builtin/child-name-consistent.ts";
 import childVoiceRule from "../../src/rules/builtin/child-voice.ts";
+import outcomesRule from "../../src/rules/builtin/outcomes-smart.ts";
 import provisionRule from "../../src/rules/builtin/provision-specificity.ts";
 import { planBuilder } from "../../src/testing/document-builder.ts";
 import { runRuleCase } from "../../src/testing/rule-tester.ts";
@@ -134,4 +136,49 @@ describe("held-out Section A variants", () => {
     const doc = withB(sectionA().paragraph("Tomasz is a cheerful boy who likes Lego. He finds it hard to sit still and gets upset when routines change."));
     expect(runRuleCase(childVoiceRule, { name: "third", doc }).status).toBe("fail");
   });
+});
+
+const SMART_OUTCOMES = [
+  "By the end of Year 4, Priya will read a short unfamiliar passage of 100 words aloud with no more than five errors.",
+  "Within twelve months Priya will tie her own shoelaces without adult help on four out of five attempts.",
+  "By the end of the summer term, Priya will ask for help using her help card in at least three lessons a day, as recorded by her TA.",
+  "By next Easter, Priya will write three joined sentences using capital letters and full stops correctly in two pieces of independent writing each week.",
+  "In two years' time Priya will be able to name three calming strategies and use at least one of them independently when upset, as observed by staff.",
+];
+const NOT_SMART_OUTCOMES = ["Priya will improve her reading.", "Priya will be happier at school.", "Priya will develop her fine motor skills over time.", "Priya will become more confident socially."];
+const outcomeFindings = (outcome: string) => {
+  const doc = planBuilder({ childName: "Priya Sandhu" }).section("E").listItem(outcome).listItem(SMART_OUTCOMES[0]!).listItem(SMART_OUTCOMES[1]!).build();
+  return runRuleCase(outcomesRule, { name: outcome, doc }).findings.filter((finding) => finding.severity !== "info" && finding.excerpt.includes(outcome.slice(0, 25)));
+};
+
+describe("held-out outcomes", () => {
+  for (const outcome of SMART_OUTCOMES) it(`SMART: ${outcome}`, () => expect(outcomeFindings(outcome).map((finding) => finding.message)).toEqual([]));
+  for (const outcome of NOT_SMART_OUTCOMES) it(`not SMART: ${outcome}`, () => expect(outcomeFindings(outcome).length).toBeGreaterThan(0));
+});
+
+const namesIn = (sentence: string) => {
+  const doc = planBuilder({ childName: "Priya Sandhu" })
+    .section("B")
+    .paragraph("Priya has a diagnosis of dyspraxia and finds handwriting tiring.")
+    .paragraph(sentence)
+    .paragraph("Priya will need help to organise her equipment.")
+    .build();
+  return runRuleCase(childNameRule, { name: sentence, doc }).findings;
+};
+
+describe("held-out names", () => {
+  it("another child's name the language model does not list, doing what only a person does, is flagged", () => {
+    expect(namesIn("Jayce finds it hard to settle after lunch and will need a calm start.").map((finding) => finding.message)).toEqual([expect.stringContaining('"Jayce"')]);
+  });
+  for (const sentence of [
+    "Priya's brother Arjun walks her to school each morning.",
+    "Her sister, Meena, is in Year 6 at the same school.",
+    "Priya's class teacher, Mr Doyle, reports that she works hard in maths.",
+    "Priya plays with her friend Zara at break and they share a love of horses.",
+    "Her brother Kian enjoys football and Priya likes to watch him.",
+    "Kian, her older brother, feels protective of her.",
+    "Lexia is used daily and Widgit symbols support her reading.",
+  ]) {
+    it(`siblings, staff, friends and programmes are not the child: ${sentence}`, () => expect(namesIn(sentence)).toEqual([]));
+  }
 });
