@@ -4,13 +4,15 @@ import nlp from "compromise";
 import { defineRule } from "../define-rule.ts";
 import { splitSentences } from "../scope.ts";
 import { escapeRegExp } from "../../text/regexp.ts";
-import { callingNames, childNamesOf, isFirstName, peopleAroundChild } from "../text/people.ts";
+import { callingNames, childNamesOf, isFirstName, isUnknownWord, peopleAroundChild } from "../text/people.ts";
 
 interface Options {
   /** Words that follow a child's name when the plan writes about the child ("Oliver will", "Oliver finds"). */
   childVerbs: string[];
   /** Titles, roles and relations that introduce the people around the child ("Mrs", "mum", "class teacher", "brother"). */
   adultMarkers: string[];
+  /** Verbs only a person is the subject of ("enjoys", "feels"): they make a word the model does not know a name. */
+  personVerbs: string[];
 }
 
 const wordsOf = (text: string): string[] => text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
@@ -36,8 +38,9 @@ export default defineRule<Options>({
       properties: {
         childVerbs: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
         adultMarkers: { type: "array", items: { type: "string", minLength: 1 } },
+        personVerbs: { type: "array", items: { type: "string", minLength: 1 } },
       },
-      required: ["childVerbs", "adultMarkers"],
+      required: ["childVerbs", "adultMarkers", "personVerbs"],
       additionalProperties: false,
     },
     defaultOptions: {
@@ -46,6 +49,7 @@ export default defineRule<Options>({
         "parents", "mummy", "daddy", "stepmother", "stepfather", "stepmum", "stepdad", "step-mum", "step-dad", "foster carer", "grandma", "grandad",
         "grandparents", "grandmother", "sibling", "siblings", "sisters", "brothers", "cousin", "cousins", "friend", "friends", "key person",
         "key worker", "keyworker", "support worker", "mentor", "tutor", "coach", "interpreter", "partner", "dog", "cat", "pet"],
+      personVerbs: ["enjoys", "enjoyed", "feels", "felt", "likes", "liked", "loves", "loved", "dislikes", "hates", "wants", "wanted", "worries", "struggles", "struggled", "prefers", "finds", "communicates", "chooses", "gets upset", "becomes upset", "becomes anxious", "lives", "cries", "laughs", "smiles"],
     },
     messages: {
       otherName: 'The plan calls the child "{{name}}" here, but this plan is about {{child}}. Was this text copied from another child\'s plan?',
@@ -61,6 +65,7 @@ export default defineRule<Options>({
     const subjectUse = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}{1,20})(?:['’]s\\b|\\s+(?:${verbs})\\b)`, "u");
     const relationOf = new RegExp(`^['’]s\\s+(?:${options.adultMarkers.map(escapeRegExp).join("|")})(?![\\p{L}])`, "iu");
     const candidate = /(?<![\p{L}'’-])\p{Lu}\p{Ll}{1,20}(?![\p{L}])/gu;
+    const personVerbAfter = new RegExp(`^\\s+(?:${options.personVerbs.map(escapeRegExp).join("|")})(?![\\p{L}])`, "u");
     // The people the plan introduces (parents, siblings, staff) are not the child, wherever they appear.
     const people = peopleAroundChild(plan, options.adultMarkers);
 
@@ -76,8 +81,10 @@ export default defineRule<Options>({
           // "St Michael's" is a school or church; the second word of "Nadia Sheridan" is a surname.
           const before = unquoted.slice(0, match.index);
           if (/\b(?:St|Saint|Mount|Lady)\.?\s*$/.test(before) || /\p{Lu}[\p{Ll}'’-]+\s+$/u.test(before)) continue;
-          // Only a word the language model knows as a person's first name: "Maths will" and "Reading is" are not names.
-          if (!isFirstName(name)) continue;
+          // Only a word the language model knows as a person's first name ("Maths will" and "Reading is" are not
+          // names), or a word it does not know at all doing what only a person does ("Kian enjoys", "Jayce feels"):
+          // the model's list of first names is short, and a programme or a subject never enjoys or feels.
+          if (!isFirstName(name) && !(isUnknownWord(name) && personVerbAfter.test(unquoted.slice(match.index + name.length)))) continue;
           // Used as the plan uses its child: the subject of what is said ("Amelia will", "Amelia's", "Amelia comes home").
           const rest = unquoted.slice(match.index);
           // "Alfie's sister" names someone by their relation to Alfie: Alfie is someone the child knows.

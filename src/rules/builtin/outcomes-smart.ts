@@ -70,7 +70,7 @@ export const DEFAULT_OUTCOME_OPTIONS: Options = {
     "\\b(within|in|over|during|by the end of) (the |this )?(next |coming |following |current )?(academic|school) year\\b",
     "\\b(within|over|during|in) (the )?(next|coming|following) (year|term|half[- ]term|twelve months)\\b",
     "\\b(by|in|during) (the )?(autumn|spring|summer) (half[- ])?term\\b",
-    "\\bby (summer|spring|autumn|christmas|easter)( term)?( 20\\d\\d)?\\b",
+    "\\bby (next |this )?(summer|spring|autumn|christmas|easter)( term)?( 20\\d\\d)?\\b",
     "\\bbefore (he|she|they|i) (leaves?|moves?|starts?|transfers?)\\b",
     "\\b(in|by) (year|y) ?\\d{1,2}\\b",
     "\\b(by|in) 20\\d\\d\\b",

@@ -63,6 +63,12 @@ export function isFirstName(word: string): boolean {
   return known;
 }
 
+/** Whether the language model has no entry for a word at all (an uncommon name, a brand, a coinage). */
+export function isUnknownWord(word: string): boolean {
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
+  return lexicon[word.toLowerCase()] === undefined;
+}
+
 /** Whether a phrase names a person other than the child: a title and name, or a name the model tags as a person's. */
 export function namesAnotherPerson(phrase: string, child: ChildNames): boolean {
   if (TITLED.test(phrase)) return true;

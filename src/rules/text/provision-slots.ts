@@ -26,7 +26,7 @@ export interface VagueLexiconEntry {
 
 /** Mirrors rules/default.json (provision-specificity options.vagueLexicon); the rule set is the source of truth. */
 export const DEFAULT_VAGUE_LEXICON: VagueLexiconEntry[] = [
-  { kind: "hedge", effect: "commitment", phrases: ["would benefit from", "may benefit from", "could benefit from", "might benefit from", "would benefit", "should", "could", "might", "may", "it is recommended", "is recommended", "are recommended", "it is suggested", "consideration will be given", "will be considered"] },
+  { kind: "hedge", effect: "commitment", phrases: ["would benefit from", "will benefit from", "benefits from", "may benefit from", "could benefit from", "might benefit from", "would benefit", "should", "could", "might", "may", "it is recommended", "is recommended", "are recommended", "it is suggested", "consideration will be given", "will be considered"] },
   { kind: "qualified-commitment", effect: "commitment", phrases: ["where possible", "wherever possible", "if possible", "when possible", "subject to", "where resources allow", "if resources allow", "where available", "when available", "if available", "where funding allows"] },
   { kind: "opportunity", effect: "commitment", phrases: ["opportunities to", "opportunities for", "opportunity to", "opportunity for", "the chance to"] },
   { kind: "access", effect: "none", phrases: ["access to", "is available", "are available"] },
@@ -143,7 +143,9 @@ const PERIOD_ADVERB = "(?:daily|weekly|fortnightly|monthly|six[- ]monthly|termly
 const COUNT = `(?:once|twice|thrice|${NUM}\\s*(?:x|×|times|sessions?|lessons?|visits?|occasions?))`;
 const TIME_UNIT = "(?:minutes?|mins?|hours?|hrs?)\\b";
 const CLOCK = "\\d{1,2}(?:[.:]\\d{2})?\\s*(?:am|pm)";
-const DURATION_CORE = `(?:${CLOCK}\\s*(?:to|-|–|until)\\s*${CLOCK}|(?:${NUM}|an?|half\\s+an?|one\\s+and\\s+a\\s+half)\\s*${DASH}?\\s*${TIME_UNIT}(?:\\s+and\\s+a\\s+half)?|an?\\s+hour\\s+and\\s+a\\s+half|(?:a\\s+)?(?:full|whole|half)[- ](?:school\\s+)?day|(?:${NUM}|one|two)\\s+(?:full\\s+)?(?:lessons?|periods?)\\s+long)`;
+// "from 1.15 to 2.30": a time span is a length even without am/pm when "from ... to" frames it.
+const CLOCK_SPAN = "from\\s+\\d{1,2}[.:]\\d{2}\\s*(?:am|pm)?\\s*(?:to|-|–|until)\\s*\\d{1,2}[.:]\\d{2}(?:\\s*(?:am|pm))?";
+const DURATION_CORE = `(?:${CLOCK}\\s*(?:to|-|–|until)\\s*${CLOCK}|${CLOCK_SPAN}|(?:${NUM}|an?|half\\s+an?|one\\s+and\\s+a\\s+half)\\s*${DASH}?\\s*${TIME_UNIT}(?:\\s+and\\s+a\\s+half)?|an?\\s+hour\\s+and\\s+a\\s+half|(?:a\\s+)?(?:full|whole|half)[- ](?:school\\s+)?day|(?:${NUM}|one|two)\\s+(?:full\\s+)?(?:lessons?|periods?)\\s+long)`;
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
 const MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
 // A time frame for a one-off or a counted provision: "in June and July 2026", "in the autumn term 2026", "by December 2026".
@@ -158,9 +160,12 @@ const NAMED_OCCASIONS = new RegExp(`\\b${NUM}\\s+(?:(?!(?:minutes?|mins?|hours?|
 const ARRANGEMENT_LONG = /\b(?:(?:taught|educated|placed|based)\s+in\s+a\s+(?:class|base|unit|group)\s+of|eats?\s+(?:his\s+|her\s+|their\s+)?lunch|at\s+(?:lunch|break|play)\s?times?)\b/gi;
 const CONTENT_FREQUENCIES = [COUNT_IN_TIME_FRAME, NAMED_OCCASIONS, ARRANGEMENT_LONG];
 // Frequencies tied to occasions or availability: the provision lasts as long as the occasion, not a session.
-const OCCASIONS = new RegExp(`\\b(?:(?:for|in|at|during|before|after|on)\\s+)?(?:every|each|all)\\s+${NOT_OCCASION}(?:[a-z][\\w-]*\\s+){0,3}?(?:tasks?|tests?|assessments?|exams?|examinations?|topics?|lessons?|check-ins?|trips?|visits?|activit(?:y|ies)|pieces? of (?:work|writing)|transitions?|changes? of \\w+|subjects?|meetings?|reviews?|breaks?|journeys?)\\b`, "gi");
+const OCCASIONS = new RegExp(`\\b(?:(?:for|in|at|during|before|after|on)\\s+)?(?:every|each|all|per)\\s+${NOT_OCCASION}(?:[a-z][\\w-]*\\s+){0,3}?(?:tasks?|tests?|assessments?|exams?|examinations?|topics?|lessons?|check-ins?|trips?|visits?|activit(?:y|ies)|pieces? of (?:work|writing)|transitions?|changes? of \\w+|subjects?|meetings?|reviews?|breaks?|journeys?)\\b`, "gi");
 const AVAILABILITY = /\b(?:at\s+any\s+time|whenever\s+[^,.;|]{3,60}|when\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:shows?|feels?|becomes?|gets?|asks?|needs?|finds?|uses?|is|are|starts?|begins?)\b[^,.;|]{0,60}|(?:for\s+|in\s+)?any\s+(?:task|lesson|activity|test|exam|piece of (?:work|writing))\b)/gi;
-const DEADLINE = new RegExp(`\\b(?:by|before|no later than)\\s+(?:the\\s+end\\s+of\\s+)?${TIME_FRAME}\\b`, "gi");
+const DEADLINE = new RegExp(`\\b(?:by|before|no later than)\\s+(?:the\\s+(?:end|start|beginning)\\s+of\\s+)?${TIME_FRAME}\\b`, "gi");
+// When a one-off happens: "in the spring term of Year 6", "during the summer term 2026". Counts only for events: a
+// weekly session "in the summer term" still needs to say how often.
+const EVENT_WHEN = new RegExp(`\\b(?:in|during)\\s+(?:the\\s+)?${TIME_FRAME}(?:\\s+of\\s+(?:the\\s+)?${TIME_FRAME})?`, "gi");
 const EVERY_MONTH = new RegExp(`\\b(?:every|each)\\s+${MONTH}\\b`, "gi");
 const OCCASION_FREQUENCIES = [OCCASIONS, AVAILABILITY, DEADLINE, EVERY_MONTH, ARRANGEMENT_LONG];
 
@@ -607,6 +612,10 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   if (who) analysis.who = who;
   if (duration) analysis.duration = duration;
   if (frequency) analysis.frequency = frequency;
+  else if (analysis.type === "event" && !undone.has("frequency")) {
+    const when = findAll(EVENT_WHEN, text)[0];
+    if (when) analysis.frequency = tidy(when.text);
+  }
   if (groupSize) analysis.groupSize = groupSize;
   Object.assign(analysis, normaliseAmounts(frequency, duration));
   return analysis;

@@ -16,6 +16,8 @@ export const PROVISION_CUES = [
   "programme", "therapy", "intervention", "interventions", "support", "session", "sessions", "teaching", "tuition",
   "equipment", "strategies", "mentoring", "access to", "opportunities", "input", "training", "group", "will be used",
   "to be aware", "aware of", "differentiated",
+  // Equipment is often a bare noun phrase with its supplier: "A writing slope supplied by the school."
+  "provided by", "supplied by", "funded by", "purchased by",
 ];
 
 /** Mirrors rules/default.json (provision-specificity options.notProvisionPhrases): introductions and cross-references. */

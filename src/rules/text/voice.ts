@@ -158,12 +158,29 @@ function namesChildAsSubject(subject: string, child: ChildRef): boolean {
   });
 }
 
+/** Where the child's name last starts in a phrase (-1 when it does not appear). */
+function lastChildMention(phrase: string, child: ChildRef): number {
+  let last = -1;
+  for (const name of callingNames(child.names)) {
+    for (const match of phrase.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, "giu"))) last = Math.max(last, match.index);
+  }
+  return last;
+}
+
+/** Where the last parent or professional speaker word in a phrase ends (-1 when none). */
+function lastSpeakerWordEnd(phrase: string, lexicon: VoiceLexicon): number {
+  const found = findPhrases(phrase, [...lexicon.parentSpeakers, ...lexicon.professionalSpeakers]);
+  return found.reduce((end, match) => Math.max(end, match.index + match.text.length), -1);
+}
+
 /** Who a phrase names as speaker: "his mother" → parent; "Mrs Kaur" → another adult; "Sam" → the child; "they" → the last speaker. */
 function speakerNamed(phrase: string, lexicon: VoiceLexicon, child: ChildRef, previous: HeadingVoice): HeadingVoice {
   const subject = phrase.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "");
   if (subject === "") return null;
   // "They added:", "She also said" continue the speaker before them; with none, a pronoun is the child.
   if (PRONOUN_SUBJECT.test(subject)) return previous ?? (/^(?:and\s+)?we\b/i.test(subject) ? null : "child");
+  // The speaker is the last one named before the verb: in "When asked about school Sam said" school is a topic.
+  if (namesChildAsSubject(subject, child) && lastChildMention(subject, child) >= lastSpeakerWordEnd(subject, lexicon)) return "child";
   if (hasPhrase(subject, lexicon.parentSpeakers)) return "parent";
   if (hasPhrase(subject, lexicon.professionalSpeakers)) return "professional";
   if (namesChildAsSubject(subject, child)) return "child";
@@ -265,8 +282,18 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
     quoteVoices.set(line.blockId + line.blockText, quotes);
   }
 
+  // "I am Sam's mum", "As his father, I ...": the writer says who they are, and the first person after it, under the
+  // same sub-heading, is theirs.
+  const selfDeclared = new RegExp(
+    `\\b(?:I\\s+am|I['’]m|as)\\s+(?:(?:${callingNames(child.names).map(escapeRegExp).join("|") || "\\p{Lu}\\p{Ll}+"})['’]s|his|her|their)\\s+(?:${alternation([...lexicon.parentSpeakers, ...lexicon.professionalSpeakers])})(?![\\p{L}])`,
+    "iu",
+  );
+  let declared: { heading: string | null; voice: Speaker } | null = null;
   return lines.map((line): VoiceLine => {
     const text = line.text;
+    const declaration = selfDeclared.exec(text);
+    if (declaration) declared = { heading: line.heading, voice: hasPhrase(declaration[0], lexicon.parentSpeakers) ? "parent" : "professional" };
+    else if (declared && declared.heading !== line.heading) declared = null;
     const result: VoiceLine = { ...line, voice: "other", methods: methodsIn(text, lexicon) };
     const learned = findPhrases(text, lexicon.preferenceWords)[0];
     if (learned) result.learned = learned.text;
@@ -295,6 +322,7 @@ export function classifyVoices(lines: readonly SectionLine[], lexicon: VoiceLexi
     if (professionalMarked) return { ...result, voice: "professional" };
     if (firstPerson) {
       if (adultContext) return { ...result, voice: context };
+      if (declared) return { ...result, voice: declared.voice };
       // "I am worried about Sam's sleep" is an adult writing about the child; "My name is Sam" is the child.
       const namesChild = callingNames(child.names).some((name) => wholeWord(name).test(text));
       if (namesChild && !SELF_NAMING.test(text) && !attr.child.test(text)) return { ...result, voice: "parent" };
