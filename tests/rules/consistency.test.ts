@@ -85,6 +85,13 @@ ruleTester(childNameConsistent).run({
         .paragraph("Speech and language therapy from Tomasz Wren, Speech and Language Therapist, 30 minutes weekly.")
         .build(),
     },
+    {
+      name: "a friend named beside the child, then on their own",
+      doc: planBuilder(ruby)
+        .section("A")
+        .paragraph("At break Ruby and Oona play on the climbing frame. Oona enjoys running games more than Ruby does.")
+        .build(),
+    },
   ],
   invalid: [
     {

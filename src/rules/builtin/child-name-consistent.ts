@@ -69,39 +69,47 @@ export default defineRule<Options>({
     // The people the plan introduces (parents, siblings, staff) are not the child, wherever they appear.
     const people = peopleAroundChild(plan, options.adultMarkers);
 
+    const sentences = plan.blocks
+      .filter((block) => block.section !== null)
+      .flatMap((block) => splitSentences(block.text).map((sentence) => ({ block, text: sentence.text, unquoted: sentence.text.replace(QUOTED, (quote) => " ".repeat(quote.length)) })));
+    // A name written in the same sentence as the child's ("Kai and Tilly walk to the bus") is someone else the child
+    // knows: a name pasted from another plan stands where the child's name should be, not beside it.
+    const callingKeys = new Set(callingNames(child).map((name) => name.toLowerCase()));
+    const besideChild = new Set<string>();
+    for (const { unquoted } of sentences) {
+      const words = [...unquoted.matchAll(candidate)].map((match) => match[0].toLowerCase());
+      if (words.some((word) => callingKeys.has(word))) for (const word of words) besideChild.add(word);
+    }
+
     const reported = new Set<string>();
-    for (const block of plan.blocks) {
-      if (block.section === null) continue;
-      for (const sentence of splitSentences(block.text)) {
-        const unquoted = sentence.text.replace(QUOTED, (quote) => " ".repeat(quote.length));
-        for (const match of unquoted.matchAll(candidate)) {
-          const name = match[0];
-          const key = name.toLowerCase();
-          if (child.words.has(key) || people.has(key) || reported.has(key)) continue;
-          // "St Michael's" is a school or church; the second word of "Nadia Sheridan" is a surname.
-          const before = unquoted.slice(0, match.index);
-          if (/\b(?:St|Saint|Mount|Lady)\.?\s*$/.test(before) || /\p{Lu}[\p{Ll}'’-]+\s+$/u.test(before)) continue;
-          // Only a word the language model knows as a person's first name ("Maths will" and "Reading is" are not
-          // names), or a word it does not know at all doing what only a person does ("Kian enjoys", "Jayce feels"):
-          // the model's list of first names is short, and a programme or a subject never enjoys or feels.
-          if (!isFirstName(name) && !(isUnknownWord(name) && personVerbAfter.test(unquoted.slice(match.index + name.length)))) continue;
-          // Used as the plan uses its child: the subject of what is said ("Amelia will", "Amelia's", "Amelia comes home").
-          const rest = unquoted.slice(match.index);
-          // "Alfie's sister" names someone by their relation to Alfie: Alfie is someone the child knows.
-          if (relationOf.test(rest.slice(name.length, name.length + 40))) continue;
-          // A name set off by a comma or bracket ("Nadia Sheridan, Occupational Therapist") is a label, not a subject.
-          const setOff = /^[,;:)]/.test(rest.slice(name.length));
-          if (!subjectUse.test(rest.slice(0, name.length + 30)) && (setOff || !isSubjectOfVerb(rest, name))) continue;
-          reported.add(key);
-          report({
-            messageId: "otherName",
-            data: { name, child: childName },
-            section: block.section,
-            excerpt: sentence.text,
-            blockId: block.id,
-            suggestion: `Check the whole paragraph is about ${childName}, then change "${name}" to "${calledBy || wordsOf(childName)[0]}".`,
-          });
-        }
+    for (const { block, text, unquoted } of sentences) {
+      for (const match of unquoted.matchAll(candidate)) {
+        const name = match[0];
+        const key = name.toLowerCase();
+        if (child.words.has(key) || people.has(key) || besideChild.has(key) || reported.has(key)) continue;
+        // "St Michael's" is a school or church; the second word of "Nadia Sheridan" is a surname.
+        const before = unquoted.slice(0, match.index);
+        if (/\b(?:St|Saint|Mount|Lady)\.?\s*$/.test(before) || /\p{Lu}[\p{Ll}'’-]+\s+$/u.test(before)) continue;
+        // Only a word the language model knows as a person's first name ("Maths will" and "Reading is" are not
+        // names), or a word it does not know at all doing what only a person does ("Kian enjoys", "Jayce feels"):
+        // the model's list of first names is short, and a programme or a subject never enjoys or feels.
+        if (!isFirstName(name) && !(isUnknownWord(name) && personVerbAfter.test(unquoted.slice(match.index + name.length)))) continue;
+        // Used as the plan uses its child: the subject of what is said ("Amelia will", "Amelia's", "Amelia comes home").
+        const rest = unquoted.slice(match.index);
+        // "Alfie's sister" names someone by their relation to Alfie: Alfie is someone the child knows.
+        if (relationOf.test(rest.slice(name.length, name.length + 40))) continue;
+        // A name set off by a comma or bracket ("Nadia Sheridan, Occupational Therapist") is a label, not a subject.
+        const setOff = /^[,;:)]/.test(rest.slice(name.length));
+        if (!subjectUse.test(rest.slice(0, name.length + 30)) && (setOff || !isSubjectOfVerb(rest, name))) continue;
+        reported.add(key);
+        report({
+          messageId: "otherName",
+          data: { name, child: childName },
+          section: block.section,
+          excerpt: text,
+          blockId: block.id,
+          suggestion: `Check the whole paragraph is about ${childName}, then change "${name}" to "${calledBy || wordsOf(childName)[0]}".`,
+        });
       }
     }
   },
