@@ -79,6 +79,8 @@ export function sectionsByMeaning(title: string): SectionKey[] {
 
   // Section 2 of the Chronically Sick and Disabled Persons Act 1970 is what H1 is about.
   if (/\b(?:csdpa|chronically sick)\b/.test(text)) return ["H"];
+  // "Health outcomes", "Social care outcomes": outcomes in one area, part of E, not a health or care part.
+  if (outcomes && !needs && !provision && (SOCIAL_CARE.test(text) || HEALTH.test(text))) return ["E"];
   if (SOCIAL_CARE.test(text)) {
     if (needs && !provision) return ["D"];
     if (provision && !needs) return ["H"];

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readDocument } from "../../src/ingest/index.ts";
 import { AliasIndex, matchSectionHeading, type SectionAliases } from "../../src/ingest/section-headings.ts";
 import type { EhcpDocument } from "../../src/model/document.ts";
-import { capitalParagraphHeadings, MARKDOWN_PLAN, numberedHeadingsLettersInContents, statutoryPartsPost19, wholePlanTable } from "./held-out-plans.ts";
+import { capitalParagraphHeadings, labelRowTitleOutcomesByArea, MARKDOWN_PLAN, numberedHeadingsLettersInContents, statutoryPartsPost19, wholePlanTable } from "./held-out-plans.ts";
 
 const read = async (bytes: Buffer | string, fileName: string): Promise<EhcpDocument> =>
   readDocument(new Uint8Array(typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes), { fileName, inProcess: true });
@@ -39,6 +39,12 @@ describe("held-out layouts: sections", () => {
     expect(doc.sections.find((section) => section.id === "E")!.blocks.map((block) => block.text)).toContain("Preparing for adulthood: independent living");
   });
 
+  it("keeps outcomes grouped by area ('Health outcomes') inside E", async () => {
+    const doc = await read(await labelRowTitleOutcomesByArea(), "label-row-plan.docx");
+    expect(sectionIds(doc)).toEqual(["A", "B", "C", "E", "F", "G", "I"]);
+    expect(doc.sections.find((section) => section.id === "E")!.blocks.map((block) => block.text)).toContain("Health outcomes");
+  });
+
   it("reads a Markdown plan with '### A — ...' headings and pipe tables", async () => {
     const doc = await read(MARKDOWN_PLAN, "plan.md");
     expect(sectionIds(doc)).toEqual(["A", "B", "E", "F", "I"]);
@@ -67,6 +73,11 @@ describe("held-out layouts: title facts", () => {
     expect(doc.facts).toMatchObject({ childName: "Ezekiel Trawden", dateOfBirth: "2004-06-03", status: "amended", reviewMeetingDate: "2024-06-03" });
   });
 
+  it("reads a title table of one row of labels over one row of values, with no header row", async () => {
+    const doc = await read(await labelRowTitleOutcomesByArea(), "label-row-plan.docx");
+    expect(doc.facts).toMatchObject({ childName: "Anouk Feldspar", dateOfBirth: "2008-06-03", status: "final", planDate: "2024-06-03" });
+  });
+
   it("reads a header-less Markdown title table with 'Child' and 'Born' labels", async () => {
     const doc = await read(MARKDOWN_PLAN, "plan.md");
     expect(doc.facts).toMatchObject({ childName: "Wren Castellane", dateOfBirth: "2019-06-03", status: "draft", draftIssuedDate: "2024-06-03" });
@@ -93,6 +104,11 @@ describe("statutory long titles (SEND Regulations 2014) as headings with no lett
     expect(idOf("Part 1 — About the young person: views, interests and aspirations", "paragraph")).toBe("A");
     expect(idOf("School: Oakfield Primary", "paragraph")).toBeUndefined();
     expect(idOf("1. Name: Ava Smith", "paragraph")).toBeUndefined();
+  });
+
+  it("reads outcomes in one area ('Health outcomes') as E, not as a health part", () => {
+    expect(idOf("Health outcomes")).toBe("E");
+    expect(idOf("Health needs and outcomes")).not.toBe("E");
   });
 
   it("does not read a sentence that uses the qualifier's words as a heading", () => {

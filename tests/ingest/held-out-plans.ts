@@ -138,3 +138,28 @@ By September 2025 Wren will use ten signs to ask for what she wants.
 
 Little Acorns Nursery.
 `;
+
+/** 6. Unlettered Word headings; the title block is one row of labels over one row of values; outcomes grouped by area, "Health outcomes" among them. */
+export function labelRowTitleOutcomesByArea(): Promise<Buffer> {
+  return pack([
+    heading("Education, Health and Care Plan", HeadingLevel.TITLE),
+    new Table({ rows: [row("Name", "D.O.B.", "Plan status", "Date of issue"), row("Anouk Feldspar", "3 June 2008", "Final", "03/06/2024")] }),
+    heading("Views, interests and aspirations"),
+    para("Anouk enjoys photography and wants to work in a camera shop."),
+    heading("Special educational needs"),
+    para("Anouk has cerebral palsy and finds writing by hand slow and tiring."),
+    heading("Health needs"),
+    para("Anouk has physiotherapy for tight muscles in her legs."),
+    heading("Outcomes"),
+    heading("Employment outcomes", HeadingLevel.HEADING_2),
+    para("By July 2025 Anouk will complete a two-week work experience placement."),
+    heading("Health outcomes", HeadingLevel.HEADING_2),
+    para("By July 2025 Anouk will do her own stretching routine each morning."),
+    heading("Special educational provision"),
+    para("Anouk will use a laptop with speech-to-text software in every lesson."),
+    heading("Health provision"),
+    para("A physiotherapist will review Anouk's stretching programme once a term."),
+    heading("Placement"),
+    para("Larchfield Sixth Form College."),
+  ]);
+}
