@@ -224,12 +224,22 @@ function spacedPair(line: string): { label: string; value: string } | null {
 /** Every label/value pair in a block. */
 function pairsOf(block: Block): { label: string; value: string }[] {
   if (block.kind === "table") {
-    const labelsInHeader = block.header.filter((cell) => classifyLabel(cell)).length >= 2;
-    if (labelsInHeader) {
-      // A header row of labels over a row of values.
-      return block.header.flatMap((label, column) => (block.rows[0]?.[column] ? [{ label, value: block.rows[0][column] }] : []));
-    }
     const rows = block.header.length > 0 ? [block.header, ...block.rows] : block.rows;
+    const [first = [], second = []] = rows;
+    const isLabel = (cell: string): boolean => classifyLabel(cell) !== null;
+    const labelsInHeader = block.header.filter(isLabel).length >= 2;
+    // A first row made only of labels over a row of their values, when the reader saw no header row:
+    // "Name | D.O.B. | Status" over "Ava Smith | 3 June 2008 | Final".
+    const readsAsValue = (label: string, column: number): boolean => {
+      const meaning = classifyLabel(label);
+      return meaning !== null && second[column] !== undefined && parseValue(meaning.fact, second[column]) !== undefined;
+    };
+    const labelRow =
+      !labelsInHeader && first.filter(isLabel).length >= 2 && first.every((cell) => cell.trim() === "" || isLabel(cell)) && first.filter(readsAsValue).length >= 2;
+    if (labelsInHeader || labelRow) {
+      // A header row of labels over a row of values.
+      return first.flatMap((label, column) => (second[column] ? [{ label, value: second[column] }] : []));
+    }
     return rows.flatMap((row) => {
       const pairs: { label: string; value: string }[] = [];
       for (let column = 0; column + 1 < row.length; column += 2) pairs.push({ label: row[column]!.replace(/[:：]\s*$/, ""), value: row[column + 1]! });

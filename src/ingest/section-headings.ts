@@ -7,7 +7,7 @@
 // The phrases are data (rules/default.json `sections.aliases`), so an LA can add its own without code.
 import type { SectionId } from "../model/document.ts";
 import { countWords } from "../text/words.ts";
-import { namesAdvice, sectionsByMeaning } from "./section-meaning.ts";
+import { namesAdvice, sectionsByMeaning, titleCore } from "./section-meaning.ts";
 
 /** A plan section, or "H": a combined social care heading that is split into H1/H2 by what it contains. */
 export type SectionKey = SectionId | "H";
@@ -36,7 +36,8 @@ export type HeadingContext =
   /** The first cell of a table row. A bare letter ("A", "Section A") is a label there. */
   | "table-label";
 
-const MAX_WORDS: Record<HeadingContext, number> = { heading: 25, paragraph: 20, "table-label": 20 };
+/** A styled heading may be a statutory long title (H1's runs to nearly 30 words). */
+const MAX_WORDS: Record<HeadingContext, number> = { heading: 30, paragraph: 20, "table-label": 20 };
 const MAX_HEADING_CHARACTERS = 250;
 /** Words in an unknown title after a letter, outside a styled heading. */
 const PLAIN_TITLE_MAX_WORDS = 8;
@@ -46,6 +47,8 @@ const MEANING_TAIL_WORDS: Record<HeadingContext, number> = { heading: 8, paragra
 const LETTER = String.raw`(H\s?[12]|[A-K])`;
 /** Leading numbering: "1.", "2)", "3.1", "2a.", "iv.", "Part 1:", "Section 3" (a number, not a letter). */
 const NUMBERING = /^(?:(?:part|section|chapter)\s+(?:\d{1,2}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]?|\d{1,2}[a-z]?(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/i;
+/** Numbering that only a heading carries: "Part 1 —", "Section 3:" (a list item's "1." may be a field). */
+const PART_NUMBERING = /^(?:part|section|chapter)\s+(?:\d{1,2}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—)]?\s/i;
 /** Several letters in one heading: "Sections C and G", "(Sections D, H1 and H2)", "Parts B, E and F". */
 const LETTER_LIST = new RegExp(String.raw`\b(?:sections?|parts?)\s+((?:H\s?[12]|[A-K])(?:\s*(?:,|and|&|\/|\+)\s*(?:H\s?[12]|[A-K]))+)(?![\p{L}\p{N}])`, "iu");
 /** "(B) Special educational needs" after a number: "Section 3 (B)". */
@@ -234,13 +237,16 @@ function matchMeaning(line: string, context: HeadingContext, aliases: AliasIndex
   // A plain paragraph ending like a sentence or a field label ("Outcomes:") is text, not a heading.
   if (context === "paragraph" && (/[.;,:]$/.test(line) || !/^[\p{Lu}\p{N}"“‘']/u.test(line))) return null;
   const title = line.replace(NUMBERING, "");
-  const byAlias = aliases.match(title, MEANING_TAIL_WORDS[context]);
-  const meant = countWords(title) > MEANING_MAX_WORDS[context] || /[.;!?]$/.test(title) ? [] : sectionsByMeaning(title);
+  // A statutory long title is read without who it is about and why ("... of the child or young person").
+  const core = titleCore(title);
+  const byAlias = aliases.match(title, MEANING_TAIL_WORDS[context]) ?? aliases.match(core.text, MEANING_TAIL_WORDS[context]);
+  const meant = core.words > MEANING_MAX_WORDS[context] || /[.;!?]$/.test(title) ? [] : sectionsByMeaning(title);
   // "Health needs and health provision" starts with an alias but names two sections: a combined part.
   if (byAlias && byAlias !== "K" && namesAdvice(title)) return null;
   if (byAlias && !(meant.length > 1 && meant.includes(byAlias))) return { ids: [byAlias], by: "alias" };
   // "School: Oakfield Primary" is a labelled fact, not a heading; a styled heading may still use a colon.
-  if (context !== "heading" && /\S:\s+\S/.test(title)) return null;
+  // After "Part 1 —" or "Section 2:" the line is a heading whatever punctuation its title uses.
+  if (context !== "heading" && /\S:\s+\S/.test(title) && !PART_NUMBERING.test(line)) return null;
   return meant.length > 0 ? { ids: meant, by: "meaning" } : null;
 }
 

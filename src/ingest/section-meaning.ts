@@ -21,7 +21,7 @@ const OUTCOMES = /\b(?:outcomes?|achieve|achieving|aims?|aiming|working towards|
 const HEALTH = /\b(?:health|medical|healthcare)\b/;
 const MENTAL_HEALTH = /\bmental health\b/g;
 const SOCIAL_CARE = /\bsocial care\b/;
-const VIEWS = /\b(?:views|interests|aspirations|all about|about me|my story|admire|what (?:people|others) (?:like|say)|one page profile|pen portrait)\b/;
+const VIEWS = /\b(?:views|interests|aspirations|all about|about me|my story|admire|what (?:people|others) (?:like|say)|one page profile|pen portrait|what (?:\w+ ){1,5}(?:think|thinks|feel|feels))\b/;
 const PLACEMENT = /\b(?:placement|institution|where i (?:will )?(?:learn|go)|(?:my|name of|type of|name and type of|educational) (?:school|setting|college|nursery)|school or (?:setting|college|other))\b/;
 /** A heading that is only "School", "Setting" or "College" (with at most a word or two) names the placement. */
 const PLACEMENT_WORD = /\b(?:school|setting|college|nursery)\b/;
@@ -31,6 +31,27 @@ const ADVICE_WORDS = /\b(?:advice|reports?)\b/;
 const BUDGET = /\bpersonal budgets?\b/;
 /** The list of advice (K), not one piece of advice: "Psychological advice" is the title of an advice report. */
 const ADVICE = /\b(?:advice and information|information and advice|list of advice|(?:advice|reports?|information) (?:\w+ ){0,3}(?:gathered|obtained|used|received|considered|sought)|professionals? (?:consulted|involved))\b/;
+/**
+ * Who a statutory long title is about: "of the child and his or her parents or the young person", "the child or
+ * young person's". It names no section, so it neither counts towards a title's length nor takes part in its meaning.
+ */
+const SUBJECT = / (?:(?:of|for|by|to|from|(?:to be )?attended by|made for|sought for|required by) )?(?:the )?childs? (?:and (?:his or her|their) parents? )?(?:or|and) (?:the )?young persons?\b/g;
+/**
+ * Why provision is owed, closing a statutory title: "... related to their SEN", "reasonably required by the learning
+ * difficulties or disabilities which result in ... having SEN", "as a result of section 2 of the CSDPA 1970".
+ */
+const QUALIFIER = /\b(?:reasonably required|(?:which|that) (?:are |is )?(?:related|relate|relates|result|results)|related to|relating to|linked to|arising from|as a result of)\b(?: \S+){0,20}? (?:sen|send|special educational needs?|disabilit(?:y|ies)|1970)\b.*$/;
+
+/** A heading's words without its statutory subject and qualifier, folded, and how many words the title has without them. */
+export function titleCore(title: string): { text: string; words: number } {
+  const full = fold(title);
+  const text = ` ${full.replace(SUBJECT, " ").replace(QUALIFIER, " ").replace(/\s+/g, " ").trim()} `;
+  const removed = wordCount(full) - wordCount(text);
+  return { text, words: title.trim().split(/\s+/).length - removed };
+}
+
+const wordCount = (folded: string): number => folded.trim().split(" ").filter(Boolean).length;
+
 const EDUCATIONAL = /\b(?:special educational|educational|education|learning|sen|send)\b/;
 
 /** A title-block label ("Date of request for EHC needs assessment", "Name of school"): a fact, not a section. */
@@ -45,9 +66,8 @@ function fold(text: string): string {
  * care provision (split into H1/H2 by its content).
  */
 export function sectionsByMeaning(title: string): SectionKey[] {
-  const words = title.trim().split(/\s+/).length;
-  if (title.trim() === "" || words > MEANING_MAX_WORDS) return [];
-  const text = fold(title);
+  const { text, words } = titleCore(title);
+  if (text.trim() === "" || words > MEANING_MAX_WORDS) return [];
   if (FACT_LABEL.test(text)) return [];
   if (BUDGET.test(text)) return ["J"];
   if (ADVICE.test(text) && !PROVISION.test(text)) return ["K"];
@@ -59,6 +79,8 @@ export function sectionsByMeaning(title: string): SectionKey[] {
 
   // Section 2 of the Chronically Sick and Disabled Persons Act 1970 is what H1 is about.
   if (/\b(?:csdpa|chronically sick)\b/.test(text)) return ["H"];
+  // "Health outcomes", "Social care outcomes": outcomes in one area, part of E, not a health or care part.
+  if (outcomes && !needs && !provision && (SOCIAL_CARE.test(text) || HEALTH.test(text))) return ["E"];
   if (SOCIAL_CARE.test(text)) {
     if (needs && !provision) return ["D"];
     if (provision && !needs) return ["H"];

@@ -19,6 +19,12 @@ export type UnitBlock =
 /** Content needed beside a label found by meaning alone, so a "Placement | Oakfield" fact row is not a section. */
 const MEANING_LABEL_MIN_CONTENT_WORDS = 8;
 
+/** A contents entry laid out as a table row: a label, a title perhaps, and a page number in the last filled cell. */
+export function isContentsRow(row: readonly string[]): boolean {
+  const filled = row.filter((cell) => cell.trim() !== "");
+  return filled.length >= 2 && /^\d{1,3}$/.test(filled.at(-1)!.trim());
+}
+
 /** The label a first-column cell holds, if any. */
 function labelOf(cell: string | undefined, aliases: AliasIndex): HeadingMatch | null {
   if (!cell) return null;
@@ -56,7 +62,7 @@ export function unfoldSectionTable(table: Extract<RawBlock, { kind: "table" }>, 
   const labelled = labels.flatMap((label, index) => (label ? [{ label, index }] : []));
   if (labelled.length === 0) return null;
   // A contents page laid out as a table: every labelled row ends in a page number.
-  if (labelled.every(({ index }) => /^\d{1,3}$/.test(rows[index]!.filter((cell) => cell.trim() !== "").at(-1)?.trim() ?? ""))) return null;
+  if (labelled.every(({ index }) => isContentsRow(rows[index]!))) return null;
   const meaningIds = new Set(labelled.filter(({ label }) => !label.explicit).map(({ label }) => label.id));
   const trusted = banner || labelled.some(({ label }) => label.explicit) || meaningIds.size >= 2;
   if (!trusted) {

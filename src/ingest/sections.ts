@@ -19,7 +19,7 @@ import type { Block, EhcpDocument, Location, Section, SectionFoundBy, SectionId,
 import type { RawBlock, RawDocument } from "./raw.ts";
 import { extractFacts } from "./facts.ts";
 import { AliasIndex, headingTitle, inlineSubsectionMarker, matchSectionHeading, type HeadingMatch, type SectionAliases, type SectionKey } from "./section-headings.ts";
-import { unfoldColumnTable, unfoldSectionTable, type UnitBlock } from "./section-tables.ts";
+import { isContentsRow, unfoldColumnTable, unfoldSectionTable, type UnitBlock } from "./section-tables.ts";
 import { areaOfNeedOf } from "./section-meaning.ts";
 import { countWords } from "../text/words.ts";
 
@@ -98,7 +98,8 @@ export function buildDocument(raw: RawDocument, info: BuildInfo): EhcpDocument {
 function letteredIds(blocks: RawBlock[], aliases: AliasIndex): Set<SectionKey> {
   const ids = new Set<SectionKey>();
   for (const block of blocks) {
-    const texts = block.kind === "table" ? [block.header[0], ...block.rows.map((row) => row[0])] : [block.text];
+    // A contents table ("A | Views, interests and aspirations | 2") names letters the headings themselves may not use.
+    const texts = block.kind === "table" ? [block.header, ...block.rows].filter((row) => !isContentsRow(row)).map((row) => row[0]) : [block.text];
     const context = block.kind === "table" ? "table-label" : block.kind === "heading" ? "heading" : "paragraph";
     for (const text of texts) {
       const match = text ? matchSectionHeading(text, context, aliases) : null;
