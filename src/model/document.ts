@@ -90,6 +90,24 @@ export interface Section {
 
 export type PlanStatus = "draft" | "final" | "amended";
 
+/** What the title block's dates mean for the plan (rules/plan-dates.ts reads them once for the report and the rules). */
+export interface PlanDates {
+  status: PlanStatus | null;
+  /** The request for an EHC needs assessment. */
+  requestDate: string | null;
+  /** The draft (for an amended plan, the proposed amendments are its amendment notice). */
+  draftDate: string | null;
+  /** When the plan was first issued as a final: for an amended plan, the original plan's date of issue. */
+  issueDate: string | null;
+  /** The date of this document: the final's (or the amended plan's) date of issue, else the date it carries. */
+  planDate: string | null;
+  /** Amended plans: the amendment notice, and the review meeting that led to it. */
+  amendmentNoticeDate: string | null;
+  reviewMeetingDate: string | null;
+  /** The next review. */
+  reviewDate: string | null;
+}
+
 /** Title-block facts; dates are ISO "YYYY-MM-DD". Each is absent when the document does not state it. */
 export interface TitleFacts {
   /** The child's full name as the title block gives it ("Samuel Okafor"). */

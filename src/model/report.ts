@@ -1,5 +1,5 @@
 // The audit report: a public contract (schemaVersion 1). Extend, never rename.
-import type { DocumentFormat, SectionFoundBy, SectionId } from "./document.ts";
+import type { DocumentFormat, PlanDates, SectionFoundBy, SectionId } from "./document.ts";
 
 export const CATEGORY_IDS = [
   "structure",
@@ -109,22 +109,13 @@ export interface DocumentSummary {
   facts: DocumentFacts;
 }
 
-export interface DocumentFacts {
+/** The report's title facts: who the plan is about, and what its dates mean (read once, in rules/plan-dates.ts). */
+export interface DocumentFacts extends PlanDates {
   childName: string | null;
   firstName: string | null;
   lastName: string | null;
   knownAs: string | null;
   dateOfBirth: string | null;
-  status: "draft" | "final" | "amended" | null;
-  requestDate: string | null;
-  draftDate: string | null;
-  /** When the plan was first issued as a final (an amended plan: the original plan's date of issue). */
-  issueDate: string | null;
-  /** The date of this document (an amended plan: the date the amended plan was issued). */
-  planDate: string | null;
-  amendmentNoticeDate: string | null;
-  reviewMeetingDate: string | null;
-  reviewDate: string | null;
 }
 
 export interface SectionSummary {

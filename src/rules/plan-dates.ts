@@ -1,24 +1,8 @@
 // What the title block's dates mean for the plan, read once: the report's facts and the timeliness rules use
 // these, so every part of the report gives the same answer for the plan's status and dates.
-import type { PlanStatus, TitleFacts } from "../model/document.ts";
+import type { PlanDates, TitleFacts } from "../model/document.ts";
 import type { DocumentFacts } from "../model/report.ts";
 
-export interface PlanDates {
-  status: PlanStatus | null;
-  /** The request for an EHC needs assessment. */
-  requestDate: string | null;
-  /** The draft (for an amended plan, the proposed amendments are its amendment notice). */
-  draftDate: string | null;
-  /** When the plan was first issued as a final: for an amended plan, the original plan's date of issue. */
-  issueDate: string | null;
-  /** The date of this document: the final's (or the amended plan's) date of issue, else the date it carries. */
-  planDate: string | null;
-  /** Amended plans: the amendment notice, and the review meeting that led to it. */
-  amendmentNoticeDate: string | null;
-  reviewMeetingDate: string | null;
-  /** The next review. */
-  reviewDate: string | null;
-}
 
 export function planDates(facts: TitleFacts): PlanDates {
   const status = facts.status ?? null;
