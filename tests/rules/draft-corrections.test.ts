@@ -88,6 +88,12 @@ const commentedDraft = () =>
 ruleTester(correctionsCarriedOver).run({
   valid: [
     { name: "no draft given", doc: finalWith({}), status: "not-applicable", note: "No draft" },
+    {
+      name: "a draft checked on its own says it is the draft, not that no draft was given",
+      doc: planBuilder({ childName: "Maya Lund", status: "draft" }).section("A").paragraph("Maya likes maps.").build(),
+      status: "not-applicable",
+      note: "This plan is the draft",
+    },
   ],
   invalid: [
     {

@@ -98,7 +98,12 @@ export default defineRule<Options>({
   },
   check({ inputs, options, report }) {
     const { draft, plan: final } = inputs;
-    if (!draft) return { notApplicable: "No draft was given, so corrections could not be checked." };
+    if (!draft) {
+      // A draft checked on its own is the draft: its corrections are checked later, against its final.
+      return final.facts.status === "draft"
+        ? { notApplicable: "This plan is the draft: the corrections asked for on it are checked when its final plan is checked with this draft beside it." }
+        : { notApplicable: "No draft was given, so corrections could not be checked." };
+    }
     const phrases = { acknowledgements: options.acknowledgements };
     const corrections = [...draftCorrections(draft, phrases), ...inputs.responses.flatMap((letter, index) => letterCorrections(letter, index, phrases))];
     if (corrections.length === 0) return { notApplicable: "The draft has no comments or tracked changes, and no response letter was given." };
