@@ -3,7 +3,9 @@
 import type { DocumentFormat } from "../model/document.ts";
 import { ProblemError } from "../model/problem.ts";
 
-const NOT_A_PLAN_FILE = "This file is not a Word document or a PDF. Save it as .docx or .pdf and try again.";
+/** Said of any file no reader takes: a caseworker's next step is to save the plan again from Word. */
+export const UNREADABLE_FILE_MESSAGE =
+  "This file is not a Word document or a PDF. Save it as .docx or .pdf and try again (a plan pasted from a case system can also be given as a .txt or .md text file).";
 
 /** PDF readers accept the "%PDF-" marker anywhere in the first 1024 bytes (some producers put junk before it). */
 const PDF_HEADER_WINDOW = 1024;
@@ -50,7 +52,7 @@ export function detectFormat(bytes: Uint8Array): DocumentFormat {
     );
   }
   if (decodeText(bytes) !== null) return "text";
-  throw unsupported(NOT_A_PLAN_FILE);
+  throw unsupported(UNREADABLE_FILE_MESSAGE);
 }
 
 /** Word's old binary format and password-protected Word documents are both OLE compound files. */

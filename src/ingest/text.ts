@@ -8,7 +8,7 @@
 //  - "-", "*", "+", "•", "1.", "a)" lines are list items, nested by indentation;
 //  - inline marks (**bold**, _emphasis_, `code`, [links](url)) are dropped from the text.
 import { ProblemError } from "../model/problem.ts";
-import { decodeText } from "./detect.ts";
+import { decodeText, UNREADABLE_FILE_MESSAGE } from "./detect.ts";
 import { listMarker } from "./pdf/line-blocks.ts";
 import { typicalLineWidth } from "./pdf/line-shapes.ts";
 import type { RawBlock, RawDocument } from "./raw.ts";
@@ -36,7 +36,7 @@ type OpenText = Extract<BlockBody, { kind: "paragraph" | "list-item" }> & { line
 
 export async function readText(bytes: Uint8Array): Promise<RawDocument> {
   const text = decodeText(bytes);
-  if (text === null) throw new ProblemError({ code: "UNSUPPORTED_FORMAT", message: "This file is not a Word document or a PDF. Save it as .docx or .pdf and try again." });
+  if (text === null) throw new ProblemError({ code: "UNSUPPORTED_FORMAT", message: UNREADABLE_FILE_MESSAGE });
   const blocks = textBlocks(text);
   return { format: "text", blocks, comments: [], trackedChanges: [], paragraphCount: blocks.length };
 }
