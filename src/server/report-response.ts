@@ -6,6 +6,7 @@ import { formatReport, REPORT_FORMATS, type AuditReport, type ReportFormat } fro
 import { PDF_MEDIA_TYPE, pdfOutput } from "../report/pdf/index.ts";
 import { DOCX_MEDIA_TYPE, wordOutput } from "../report/word/index.ts";
 import { ServiceProblem } from "./problems.ts";
+import { rulePageHref } from "./routes/rule-pages.ts";
 
 export const SERVICE_FORMATS = [...REPORT_FORMATS, "docx", "pdf"] as const;
 export type ServiceFormat = (typeof SERVICE_FORMATS)[number];
@@ -37,6 +38,16 @@ export function requestedFormat(req: Request): ServiceFormat {
   return SERVICE_FORMATS.find((format) => MEDIA_TYPES[format] === accepted) ?? "json";
 }
 
+/**
+ * Links to the rule pages of this service, written out in full: a downloaded HTML report opened from disk still
+ * reaches them. The report's own rule set is kept, so the page shows the settings it was audited with.
+ */
+function ruleHrefFor(res: Response, report: AuditReport): (ruleId: string) => string {
+  const req = res.req;
+  const origin = `${req.protocol}://${req.get("host") ?? "localhost"}`;
+  return (ruleId) => `${origin}${rulePageHref(ruleId, report.ruleset.name)}`;
+}
+
 /** Sends the report; for docx and pdf, `planBytes` (a copy of the uploaded plan) lets the plan come back with comments. */
 export async function sendReport(res: Response, report: AuditReport, format: ServiceFormat, planBytes?: Uint8Array): Promise<void> {
   res.vary("Accept");
@@ -48,5 +59,5 @@ export async function sendReport(res: Response, report: AuditReport, format: Ser
     return;
   }
   if (format === "html") res.setHeader("Content-Security-Policy", HTML_REPORT_CSP);
-  res.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(formatReport(report, format as ReportFormat));
+  res.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(formatReport(report, format as ReportFormat, format === "html" ? { ruleHref: ruleHrefFor(res, report) } : {}));
 }
