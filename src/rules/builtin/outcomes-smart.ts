@@ -282,6 +282,16 @@ export default defineRule<Options>({
     title: "Outcomes are SMART",
     description: "Each outcome in Section E is about the child, time-bound, measurable, and not a description of provision; 3 to 10 outcomes.",
     source: "SEND Code of Practice 2015, paras 9.64–9.69 (outcomes should be SMART)",
+    rationale: "Outcomes are how a review tells whether the provision is working: an outcome with no time frame or measure cannot be reviewed, and one that describes provision says what adults do, not what the child will achieve.",
+    examples: {
+      pass: [
+        { section: "E", text: "By the end of Year 5, Tam will read a short passage aloud and answer three questions about it, as measured by termly reading checks." },
+      ],
+      fail: [
+        { section: "E", text: "Tam will be happier at school." },
+        { section: "E", text: "Tam will receive weekly speech and language therapy." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {
