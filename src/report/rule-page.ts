@@ -75,7 +75,7 @@ function defaultText(value: unknown): string {
     const keys = Object.keys(value);
     if (keys.length === 0) return "none";
     const simple = keys.every((k) => ["string", "number", "boolean"].includes(typeof (value as Record<string, unknown>)[k]));
-    if (simple) return clip(keys.map((k) => `${k}: ${String((value as Record<string, unknown>)[k])}`).join(", "), 200);
+    if (simple) return clip(keys.map((k) => `${k}: ${defaultText((value as Record<string, unknown>)[k])}`).join(", "), 200);
     return `${keys.length === 1 ? "1 entry" : `${keys.length} entries`}: ${clip(keys.map((k) => `"${k}"`).join(", "), 200)}`;
   }
   return clip(JSON.stringify(value), 160);

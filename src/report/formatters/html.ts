@@ -75,6 +75,13 @@ del { color: #8a1c1c; text-decoration: line-through; }
 ins { color: #0b5a0b; text-decoration: underline; }
 li.finding:target { outline: 3px solid #1d4ed8; }
 footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: .9rem; }
+@media (max-width: 36rem) {
+  header, main, footer { padding: 0 .75rem; }
+  th, td { padding: .35rem .4rem; }
+  td.num { white-space: normal; }
+  .bar { width: 3rem; display: block; margin: 0 0 .2rem auto; }
+  dl.meta { grid-template-columns: 1fr; }
+}
 @media print { .skip { display: none; } ol.findings > li { break-inside: avoid; } }
 `;
 
