@@ -267,7 +267,7 @@ const EXAMPLES: { topic: RegExp; example: string }[] = [
 ];
 const GENERIC_EXAMPLE = "will read a page of age-appropriate text aloud with no more than 3 errors";
 
-/** "By July 2027, Ava will ...": a year after the plan's date when it gives one, otherwise the end of the school year. */
+/** "By July 2027, <the child> will ...": a year after the plan's date when it gives one, otherwise the end of the school year. */
 function exampleOutcome(outcome: string, who: string, plan: EhcpDocument): string {
   const example = (EXAMPLES.find((candidate) => candidate.topic.test(outcome))?.example ?? GENERIC_EXAMPLE).replace("{{their}}", childPronouns(plan).possessive);
   const planYear = Number((plan.facts.planDate ?? plan.facts.finalIssuedDate ?? plan.facts.draftIssuedDate ?? "").slice(0, 4));
@@ -326,7 +326,9 @@ export default defineRule<Options>({
     const outcomes = outcomesIn(regions, options);
     const forename = forenameOf(plan);
     if (outcomes.length === 0) {
-      report({ messageId: "none", section: "E", excerpt: "", blockId: section?.headingBlockId ?? undefined, suggestion: 'Write outcomes in the form "By July 2027, Ava will read 100 high-frequency words independently."' });
+      // The example names this plan's child (never a sample child), dated from this plan.
+      const example = exampleOutcome("", forename ?? "the child", plan);
+      report({ messageId: "none", section: "E", excerpt: "", blockId: section?.headingBlockId ?? undefined, suggestion: `Write outcomes in the form "${example}"` });
       return { score: 0 };
     }
 
