@@ -82,5 +82,10 @@ describe("POST /api/audits?format=pdf", () => {
 
     const word = await request(app).post("/api/audits?format=pdf").attach("plan", sampleFile("plan-kai-robinson.docx"), "kai.docx");
     expect(expectProblem(word, "BAD_REQUEST", 400).detail).toMatch(/docx/);
+
+    // A report alone cannot become the plan's PDF: the answer says to send the plan itself.
+    const json = await request(app).post("/api/audits").attach("plan", sampleFile("plan-kai-robinson.pdf"), "kai.pdf");
+    const reformatted = await request(app).post("/api/reports/format?format=pdf").send(json.body as object);
+    expect(expectProblem(reformatted, "BAD_REQUEST", 400).detail).toMatch(/\/api\/audits\?format=pdf/);
   }, 90_000);
 });
