@@ -57,15 +57,24 @@ function typeOf(schema: JsonSchema | undefined): string {
 
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
+/** What an entry of a list of settings is called: its phrase, name or kind, else its first text. */
+function entryName(entry: Record<string, unknown>): string | undefined {
+  for (const key of ["phrase", "text", "name", "id", "kind"]) if (typeof entry[key] === "string") return entry[key] as string;
+  return Object.values(entry).find((field): field is string => typeof field === "string");
+}
+
 /** A default as a reader can take it in: a long phrase list by its first few phrases and how many there are. */
 function defaultText(value: unknown): string {
   if (value === undefined) return "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (typeof value === "string") return value === "" ? "none" : value;
+  if (typeof value === "number") return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return "none";
-    if (value.every((v) => typeof v === "string")) {
-      const shown = value.slice(0, 6).map((v) => `"${v}"`).join(", ");
+    // A list of entries (a phrase with its plainer wording; a kind of hedge with its phrases) is named by what each is.
+    const names = value.map((v) => (typeof v === "string" ? v : typeof v === "object" && v !== null ? entryName(v as Record<string, unknown>) : undefined));
+    if (names.every((name) => typeof name === "string")) {
+      const shown = names.slice(0, 6).map((name) => `"${name}"`).join(", ");
       return value.length > 6 ? `${shown} and ${value.length - 6} more` : shown;
     }
     return `${value.length} entries`;
