@@ -33,6 +33,25 @@ export interface RuleMeta {
   defaultOptions: Record<string, unknown>;
   /** Message templates with {{placeholders}}, keyed by message id. */
   messages: Record<string, string>;
+  /** Why the check matters to a child and family, in a sentence or two (shown on the rule's page). */
+  rationale?: string;
+  /** Short invented examples of what passes and what fails (shown on the rule's page). */
+  examples?: RuleExamples;
+}
+
+/**
+ * One example for a rule's page: plan wording, or a plan's situation in words. With `section`, `text` is plan wording
+ * in that section, and the rule-examples test runs it through the rule, so an example can never say what the rule
+ * does not do.
+ */
+export interface RuleExample {
+  text: string;
+  section?: SectionId;
+}
+
+export interface RuleExamples {
+  pass: RuleExample[];
+  fail: RuleExample[];
 }
 
 export interface ReportedFinding {

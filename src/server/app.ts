@@ -19,6 +19,7 @@ import { ruleSetCatalog, type RuleSetCatalog } from "./rule-sets.ts";
 import { batchRoutes } from "./batch-routes.ts";
 import { auditsRouter } from "./routes/audits.ts";
 import { reportsRouter } from "./routes/reports.ts";
+import { rulePagesRouter } from "./routes/rule-pages.ts";
 import { ruleSetsRouter } from "./routes/rulesets.ts";
 
 export const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
     res.status(stopping ? 503 : 200).json({ status: stopping ? "stopping" : "ok", version: VERSION, auditsInProgress: audits.inProgress() });
   });
   app.use(express.static(PUBLIC_DIR, { index: "index.html", dotfiles: "ignore", fallthrough: true }));
+  app.use(rulePagesRouter(context));
 
   app.use("/api", noStore);
   app.get("/api/openapi.json", (_req, res) => {

@@ -163,7 +163,8 @@ export function batchRoutes(context: ServiceContext, env: Environment = process.
       const job = jobs.submit({ source, plans: discovery.plans, columns: manifest?.columns ?? [], ruleSet });
       if (!job) throw busy(context.limits.retryAfterSeconds, `The checker already holds ${settings.maxJobs} batches. Try again when one has finished, or delete the results of one you have downloaded.`);
       addLogFacts(res, { batchId: job.id, plans: job.total, ruleset: ruleSet.name });
-      res.status(202).location(`/api/batches/${job.id}`).json({ id: job.id, status: job.status, total: job.total });
+      // The files that are not part of any plan, and why: the page lists them while the batch runs.
+      res.status(202).location(`/api/batches/${job.id}`).json({ id: job.id, status: job.status, total: job.total, skipped: discovery.skipped });
     } catch (error) {
       await source.close();
       if (isProblemError(error)) throw fromProblem(error.problem);
@@ -191,6 +192,11 @@ export function batchRoutes(context: ServiceContext, env: Environment = process.
     const outputs = outputsOf(req);
     res.setHeader("Content-Security-Policy", `${DASHBOARD_CSP}; frame-ancestors 'none'`);
     sendOutput(res, outputs.files.get(OUTPUT_FILES.html)!, "text/html; charset=utf-8");
+  });
+  // The batch page's results table: one line per plan (grade, score, failing categories, the first fix, its report).
+  router.get("/api/batches/:id/plans", (req, res) => {
+    const outputs = outputsOf(req);
+    res.json({ plans: outputs.summary.plans, ruleset: outputs.summary.ruleset });
   });
   router.get("/api/batches/:id/reports/:file", (req, res) => {
     const outputs = outputsOf(req);
@@ -248,7 +254,27 @@ export function batchOpenApiPaths(): Record<string, unknown> {
           },
         },
         responses: {
-          "202": { description: "Accepted: the batch is queued.", content: { "application/json": { schema: { type: "object", required: ["id", "status", "total"], properties: { id: { type: "string" }, status: { type: "string" }, total: { type: "integer" } } } } } },
+          "202": {
+            description: "Accepted: the batch is queued.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["id", "status", "total"],
+                  properties: {
+                    id: { type: "string" },
+                    status: { type: "string" },
+                    total: { type: "integer" },
+                    skipped: {
+                      type: "array",
+                      description: "Files in the upload that are not part of any plan, and why (a second copy of a plan in PDF, a file the naming does not match...).",
+                      items: { type: "object", required: ["path", "reason"], properties: { path: { type: "string" }, reason: { type: "string" } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
           "400": problem("No plans, a bad manifest, or a malformed upload."),
           "413": problem("The upload is over the batch limits."),
           "422": problem("The zip is damaged or a zip bomb."),
@@ -259,6 +285,13 @@ export function batchOpenApiPaths(): Record<string, unknown> {
     "/api/batches/{id}": {
       get: { summary: "A batch's progress.", parameters: [id], responses: { "200": { description: "Progress.", content: { "application/json": { schema: progress } } }, "404": problem("No such batch (or it expired).") } },
       delete: { summary: "Forget a batch now (stopping it if it runs).", parameters: [id], responses: { "204": { description: "Forgotten." }, "404": problem("No such batch.") } },
+    },
+    "/api/batches/{id}/plans": {
+      get: {
+        summary: "One line per plan, for the batch page's results table: id, plan file, score, grade, failing categories, the first fix, the report's file or why the plan was not scored.",
+        parameters: [id],
+        responses: { "200": { description: "The plans.", content: { "application/json": { schema: { type: "object", properties: { plans: { type: "array", items: { type: "object" } } } } } } }, "404": problem("No such batch, or not finished yet.") },
+      },
     },
     "/api/batches/{id}/results.csv": output("One row per plan.", "text/csv"),
     "/api/batches/{id}/results.jsonl": output("Every report, one per line.", "application/jsonl"),

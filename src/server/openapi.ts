@@ -56,8 +56,8 @@ const REPORT_FORMAT_PARAMETER = {
   in: "query",
   required: false,
   description:
-    "The report's format. Without it, the Accept header decides (text/html, text/markdown, text/plain, the Word type), and JSON is the default. docx: a DOCX plan comes back with a Word comment on each finding (and the grade, reason and fix-first list in a first comment on the title); otherwise the report as a Word document.",
-  schema: { type: "string", enum: ["json", "html", "markdown", "text", "docx"] },
+    "The report's format. Without it, the Accept header decides (text/html, text/markdown, text/plain, the Word type, application/pdf), and JSON is the default. docx: a DOCX plan comes back with a Word comment on each finding (and the grade, reason and fix-first list in a first comment on the title); otherwise the report as a Word document. pdf: a PDF plan comes back with a highlight and a note on each finding's words (and the grade, reason and fix-first list in a first note on page 1); a Word or text plan is refused with 400 BAD_REQUEST (ask for docx).",
+  schema: { type: "string", enum: ["json", "html", "markdown", "text", "docx", "pdf"] },
 };
 
 const REPORT_CONTENT = {
@@ -66,6 +66,7 @@ const REPORT_CONTENT = {
   "text/markdown": { schema: { type: "string" } },
   "text/plain": { schema: { type: "string" } },
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: { type: "string", format: "binary" }, description: "format=docx: the plan with comments, or the report as a Word document." },
+  "application/pdf": { schema: { type: "string", format: "binary" }, description: "format=pdf: a PDF plan with a highlight and a note on each finding." },
 };
 
 const FILE = { type: "string", contentMediaType: "application/octet-stream", description: "A Word document (.docx), a PDF with a text layer, or a plain-text file." };

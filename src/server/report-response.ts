@@ -1,11 +1,14 @@
 // Sending a report in the format asked for: `?format=` first, else the Accept header, else JSON. `docx` is the plan
-// back with Word comments when the plan was a DOCX the caller sent, otherwise the report as a Word document.
+// back with Word comments when the plan was a DOCX the caller sent, otherwise the report as a Word document; `pdf` is
+// a PDF plan back with a highlighted note on each finding (a Word or text plan gets a 400 that says to ask for docx).
 import type { Request, Response } from "express";
 import { formatReport, REPORT_FORMATS, type AuditReport, type ReportFormat } from "../index.ts";
+import { PDF_MEDIA_TYPE, pdfOutput } from "../report/pdf/index.ts";
 import { DOCX_MEDIA_TYPE, wordOutput } from "../report/word/index.ts";
 import { ServiceProblem } from "./problems.ts";
+import { rulePageHref } from "./routes/rule-pages.ts";
 
-export const SERVICE_FORMATS = [...REPORT_FORMATS, "docx"] as const;
+export const SERVICE_FORMATS = [...REPORT_FORMATS, "docx", "pdf"] as const;
 export type ServiceFormat = (typeof SERVICE_FORMATS)[number];
 
 const MEDIA_TYPES: Record<ServiceFormat, string> = {
@@ -14,7 +17,11 @@ const MEDIA_TYPES: Record<ServiceFormat, string> = {
   markdown: "text/markdown",
   text: "text/plain",
   docx: DOCX_MEDIA_TYPE,
+  pdf: PDF_MEDIA_TYPE,
 };
+
+/** The formats answered with the plan (or the report) as a file to download, made from the uploaded plan's bytes. */
+export const needsPlanBytes = (format: ServiceFormat): boolean => format === "docx" || format === "pdf";
 
 const isServiceFormat = (value: string): value is ServiceFormat => (SERVICE_FORMATS as readonly string[]).includes(value);
 
@@ -31,16 +38,26 @@ export function requestedFormat(req: Request): ServiceFormat {
   return SERVICE_FORMATS.find((format) => MEDIA_TYPES[format] === accepted) ?? "json";
 }
 
-/** Sends the report; for docx, `planBytes` (a copy of the uploaded plan) lets a DOCX plan come back with comments. */
+/**
+ * Links to the rule pages of this service, written out in full: a downloaded HTML report opened from disk still
+ * reaches them. The report's own rule set is kept, so the page shows the settings it was audited with.
+ */
+function ruleHrefFor(res: Response, report: AuditReport): (ruleId: string) => string {
+  const req = res.req;
+  const origin = `${req.protocol}://${req.get("host") ?? "localhost"}`;
+  return (ruleId) => `${origin}${rulePageHref(ruleId, report.ruleset.name)}`;
+}
+
+/** Sends the report; for docx and pdf, `planBytes` (a copy of the uploaded plan) lets the plan come back with comments. */
 export async function sendReport(res: Response, report: AuditReport, format: ServiceFormat, planBytes?: Uint8Array): Promise<void> {
   res.vary("Accept");
-  if (format === "docx") {
-    const word = await wordOutput(report, planBytes);
+  if (format === "docx" || format === "pdf") {
+    const file = format === "docx" ? await wordOutput(report, planBytes) : await pdfOutput(report, planBytes);
     // The file name is made from the plan's name: keep it to safe characters for the header.
-    res.attachment(word.fileName.replace(/[^\w.() -]/g, "_"));
-    res.type(DOCX_MEDIA_TYPE).send(Buffer.from(word.bytes));
+    res.attachment(file.fileName.replace(/[^\w.() -]/g, "_"));
+    res.type(MEDIA_TYPES[format]).send(Buffer.from(file.bytes));
     return;
   }
   if (format === "html") res.setHeader("Content-Security-Policy", HTML_REPORT_CSP);
-  res.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(formatReport(report, format as ReportFormat));
+  res.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(formatReport(report, format as ReportFormat, format === "html" ? { ruleHref: ruleHrefFor(res, report) } : {}));
 }

@@ -5,6 +5,7 @@ import JSZip from "jszip";
 import request from "supertest";
 import { afterAll, describe, expect, it } from "vitest";
 import { DASHBOARD_CSP } from "../../src/batch/outputs/dashboard.ts";
+import type { AuditReport } from "../../src/model/report.ts";
 import type { EhcpQaApp } from "../../src/server/index.ts";
 import { HTML_REPORT_CSP } from "../../src/server/report-response.ts";
 import { expectProblem, sampleFile, testApp, FIXED_TIME } from "../server/helpers.ts";
@@ -48,7 +49,7 @@ describe("POST /api/batches with a zip", () => {
     const manifest = "id,team,key stage\nkai,South,KS2\nrafi,North,KS1\nbroken,North,KS1\nbomb,South,KS3\n";
     const posted = await request(app).post("/api/batches").attach("files", zip, "june.zip").attach("manifest", Buffer.from(manifest), "sample.csv").field("ruleset", "default");
     expect(posted.status, posted.text).toBe(202);
-    expect(posted.body).toMatchObject({ status: expect.stringMatching(/^(queued|running)$/), total: 4 });
+    expect(posted.body).toMatchObject({ status: expect.stringMatching(/^(queued|running)$/), total: 4, skipped: [] });
     expect(posted.headers.location).toBe(`/api/batches/${posted.body.id}`);
     const id = posted.body.id as string;
 
@@ -83,6 +84,22 @@ describe("POST /api/batches with a zip", () => {
       ["rafi", "scored"],
     ]);
     expect(rows.find((r) => r.id === "bomb")!["problem file"]).toBe("june/bomb-final.docx");
+
+    // The batch page's table: a line per plan that agrees with the reports, and why a plan was not scored.
+    const plans = await request(app).get(`/api/batches/${id}/plans`);
+    expect(plans.status).toBe(200);
+    const lines = plans.body.plans as { id: string; grade: string | null; score: number | null; planFile: string; failingCategories: string[]; firstFix: string | null; problemCode: string | null; reportFile: string | null }[];
+    expect(lines.map((line) => [line.id, line.planFile, line.problemCode])).toEqual([
+      ["bomb", "june/bomb-final.docx", "ZIP_BOMB"],
+      ["broken", "june/broken-final.docx", "CORRUPT_FILE"],
+      ["kai", "june/kai-final.docx", null],
+      ["rafi", "june/rafi-final.docx", null],
+    ]);
+    const kaiReport = jsonl.text.trim().split("\n").map((line) => JSON.parse(line) as { id: string; report?: AuditReport }).find((result) => result.id === "kai")!.report!;
+    const kai = lines.find((line) => line.id === "kai")!;
+    expect(kai).toMatchObject({ grade: kaiReport.grade, score: kaiReport.score, reportFile: "reports/kai.html" });
+    expect(kai.failingCategories).toEqual(kaiReport.categories.filter((c) => c.status === "fail").map((c) => c.title));
+    expect(kai.firstFix).toContain(kaiReport.fixFirst![0]!.message);
 
     // The dashboard's links lead to each plan's report, served with the report's own policy.
     expect(html.text).toContain('<a href="reports/kai.html">kai</a>');

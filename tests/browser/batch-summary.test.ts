@@ -2,7 +2,9 @@
 // plans with a damaged file and a manifest column, opened from disk and from a server sending its
 // Content-Security-Policy. The charts render with the right number of bars, sized by their values; the plans table
 // sorts by score; a plan links to its report; nothing is refused or fails. Then the service's batch page: a zip
-// sent, the progress followed, the dashboard opened from the download links. Screenshots are kept in test-artifacts/.
+// sent, the files it ignored listed with why, the progress followed, the results table sorted by column and linked
+// to each report, no sideways scrolling at 360 and 1280 px, the dashboard opened from the download links.
+// Screenshots are kept in test-artifacts/.
 import { createServer, type Server } from "node:http";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -17,6 +19,7 @@ import { HTML_REPORT_CSP } from "../../src/server/report-response.ts";
 import { createApp, listen } from "../../src/server/index.ts";
 import JSZip from "jszip";
 import { captureLogger } from "../server/helpers.ts";
+import { widthAt } from "./page-width.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -158,13 +161,16 @@ describe("summary.html in Chromium", () => {
 });
 
 describe("the service's batch page", () => {
-  it("sends a zip of plans, shows the progress, then opens the dashboard from its links and deletes the results", async () => {
+  it("sends a zip of plans, lists the files it ignored, shows the progress and a sortable results table, then opens the dashboard and deletes the results", async () => {
     const app = createApp({ env: { EHCP_QA_BATCH_THREADS: "2" }, logger: captureLogger().logger });
     const service = await listen(app, { port: 0, host: "127.0.0.1", handleSignals: false });
     try {
       const zip = new JSZip();
       zip.file("kai-final.docx", await readFile(path.join(ROOT, "samples", "plan-kai-robinson.docx")));
       zip.file("rafi-final.docx", await readFile(path.join(ROOT, "samples", "plan-rafi-chowdhury.docx")));
+      // Two files that are not plans of their own: a PDF copy of a Word plan, and a spreadsheet.
+      zip.file("kai-final.pdf", await readFile(path.join(ROOT, "samples", "plan-kai-robinson.pdf")));
+      zip.file("caseload.xlsx", "not a plan");
       const zipPath = path.join(dir, "page.zip");
       await writeFile(zipPath, await zip.generateAsync({ type: "uint8array" }));
 
@@ -174,11 +180,55 @@ describe("the service's batch page", () => {
       await expect(page.locator("#files-input-chosen").textContent()).resolves.toContain("page.zip");
       await page.getByRole("button", { name: "Score the batch" }).click();
       await page.locator("#status-text", { hasText: /Scoring the plans|Done/ }).waitFor();
+      // The files it ignored, each with why.
+      await page.locator("#skipped:not([hidden])").waitFor();
+      expect(await page.locator("#skipped-summary").textContent()).toMatch(/^2 files in the upload are not part of any plan/);
+      const ignored = await page.locator("#skipped-list li").allTextContents();
+      expect(ignored).toHaveLength(2);
+      expect(ignored.find((line) => line.startsWith("kai-final.pdf"))).toMatch(/kai-final\.pdf: .*kai-final\.docx/);
+      expect(ignored.find((line) => line.startsWith("caseload.xlsx"))).toMatch(/caseload\.xlsx: \S/);
       await page.locator("#results:not([hidden])").waitFor({ timeout: 120_000 });
       expect(await page.locator("#status-text").textContent()).toBe("Done: 2 of 2 plans.");
       expect(await page.locator("#results-summary").textContent()).toBe("2 plans scored.");
       const links = page.locator("#downloads a");
       expect(await links.allTextContents()).toEqual(["Open the dashboard (summary.html)", "Download the quality return (Excel)", "Download the results (CSV)", "Download every report (JSON lines)"]);
+      // The results table: a row per plan with its grade, score, failing categories and first fix, sortable.
+      const rows = page.locator("#plans-table tbody tr");
+      await expect.poll(() => rows.count()).toBe(2);
+      const href = (await page.locator("#plans-table a").first().getAttribute("href")) ?? "";
+      expect(href).toMatch(/^\/api\/batches\/[^/]+\/reports\/kai\.html$/);
+      const plans = (await (await fetch(`${service.url}${href.replace(/\/reports\/.*$/, "/plans")}`)).json()) as { plans: { id: string; score: number; grade: string; failingCategories: string[]; firstFix: string | null }[] };
+      expect(plans.plans.map((p) => p.id)).toEqual(["kai", "rafi"]);
+      const cells = async (column: number) => page.locator(`#plans-table tbody tr > :nth-child(${column})`).allTextContents();
+      const ids = () => page.locator("#plans-table tbody tr > th a").allTextContents();
+      expect(await ids()).toEqual(["kai", "rafi"]);
+      expect(await cells(1)).toEqual(["kai (kai-final.docx)", "rafi (rafi-final.docx)"]);
+      for (const [i, plan] of plans.plans.entries()) {
+        expect((await cells(3))[i]).toBe(plan.score.toFixed(1));
+        expect((await cells(4))[i]).toBe(plan.failingCategories.length > 0 ? plan.failingCategories.join(", ") : "None");
+        if (plan.firstFix) expect((await cells(5))[i]).toBe(plan.firstFix);
+      }
+      const byScore = [...plans.plans].sort((a, b) => a.score - b.score).map((p) => p.id);
+      await page.getByRole("button", { name: "Score", exact: true }).click();
+      expect(await page.locator("#plans-table th[aria-sort]").getAttribute("aria-sort")).toBe("ascending");
+      expect(await ids()).toEqual(byScore);
+      await page.getByRole("button", { name: "Score", exact: true }).click();
+      expect(await page.locator("#plans-table th[aria-sort]").getAttribute("aria-sort")).toBe("descending");
+      expect(await ids()).toEqual([...byScore].reverse());
+      await page.getByRole("button", { name: "Plan", exact: true }).click();
+      expect(await ids()).toEqual(["kai", "rafi"]);
+      // Each plan links to its own report.
+      const [report] = await Promise.all([page.waitForEvent("popup"), page.locator("#plans-table a", { hasText: "rafi" }).click()]);
+      await report.waitForLoadState();
+      expect(await report.title()).toContain("rafi-final.docx");
+      await report.close();
+
+      // No sideways scrolling at 360 px (the table scrolls in its own box) nor at 1280 px.
+      for (const width of [360, 1280]) {
+        expect(await widthAt(page, width), `batch page at ${width} px`).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: path.join(ARTIFACTS, `batch-page-${width}.png`), fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.screenshot({ path: path.join(ARTIFACTS, "batch-page.png"), fullPage: true });
 
       const [dashboard] = await Promise.all([page.waitForEvent("popup"), links.first().click()]);

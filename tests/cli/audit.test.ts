@@ -232,7 +232,7 @@ describe("the audit and rules commands in-process", () => {
     expect(unreadable.err).toMatch(/^error (CORRUPT_FILE|UNSUPPORTED_FORMAT): .+\n$/);
 
     for (const [options, message] of [
-      [{ format: "pdf" }, 'error BAD_REQUEST: --format must be one of json, text, markdown, html, docx; "pdf" is not.\n'],
+      [{ format: "rtf" }, 'error BAD_REQUEST: --format must be one of json, text, markdown, html, docx, pdf; "rtf" is not.\n'],
       [{ format: "docx" }, "error BAD_REQUEST: --format docx writes a Word file: add --out and a file name, for example --out plan-reviewed.docx.\n"],
       [{ failUnder: "high" }, 'error BAD_REQUEST: --fail-under must be a score from 0 to 100; "high" is not.\n'],
       [{ ruleset: "nrthshire" }, 'error FILE_NOT_FOUND: The rule set could not be found: there is no rule set called "nrthshire" (did you mean "northshire"?).\n'],

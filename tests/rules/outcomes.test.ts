@@ -85,6 +85,11 @@ ruleTester(outcomesSmart).run({
       doc: planBuilder(facts).section("E").paragraph("See the annual review paperwork.").build(),
       findings: [{ messageId: "none" }],
     },
+    {
+      name: "no outcomes: the example outcome names this plan's child, not a sample child",
+      doc: planBuilder({ childName: "Tam Oduya", status: "final" }).section("E").paragraph("See the annual review paperwork.").build(),
+      findings: [{ messageId: "none", suggestion: "Tam will read" }],
+    },
   ],
 });
 

@@ -70,6 +70,12 @@ export interface PlanLine {
   problem: string | null;
   /** reports/<name>.html, for a plan that was scored. */
   reportFile: string | null;
+  /** The plan's own file (its path in the batch). */
+  planFile: string | null;
+  /** The categories that fail, by title, in the report's order (empty when none fails, or the plan was not scored). */
+  failingCategories: string[];
+  /** The report's first "fix these first" item: where, and what ("Section F, table 1, row 2: ..."). */
+  firstFix: string | null;
 }
 
 export interface BatchSummary {
@@ -125,6 +131,11 @@ export interface SummaryInput {
   generatedAt: Date;
   /** Plans not finished (a stopped run). */
   pending?: number;
+}
+
+function firstFixOf(result: BatchResult): string | null {
+  const first = result.report?.fixFirst?.[0];
+  return first ? `${first.place ? `${first.place}: ` : ""}${first.message}` : null;
 }
 
 export function summarise({ results, columns, ruleset, generatedAt, pending = 0 }: SummaryInput): BatchSummary {
@@ -235,6 +246,9 @@ export function summarise({ results, columns, ruleset, generatedAt, pending = 0 
         problemCode: result.problem?.code ?? null,
         problem: result.problem?.message ?? null,
         reportFile: reportFiles.get(result.id) ?? null,
+        planFile: result.files.find((file) => file.role === "plan")?.path ?? null,
+        failingCategories: result.report?.categories.filter((c) => c.status === "fail").map((c) => c.title) ?? [],
+        firstFix: firstFixOf(result),
       }),
     ),
   };

@@ -5,14 +5,20 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS, type ReportFormat } from "../../index.ts";
+import { pdfOutput } from "../../report/pdf/index.ts";
 import { wordOutput } from "../../report/word/index.ts";
 import { readInputFile } from "../input-file.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
 
-/** The report formats, and docx: the plan back with comments (a DOCX plan) or the report as a Word document. */
-const CLI_FORMATS = [...REPORT_FORMATS, "docx"];
+/**
+ * The report formats; docx: the plan back with comments (a DOCX plan) or the report as a Word document; pdf: a PDF
+ * plan back with a highlight and a note on each finding.
+ */
+const CLI_FORMATS = [...REPORT_FORMATS, "docx", "pdf"];
+/** The formats that write a file (bytes), not text for a terminal. */
+const FILE_FORMATS: Record<string, string> = { docx: "plan-reviewed.docx", pdf: "plan-reviewed.pdf" };
 
 export interface AuditCommandOptions {
   draft?: string;
@@ -51,10 +57,9 @@ function writeFailure(file: string, code: string | undefined): string {
 export async function runAudit(planPath: string, options: AuditCommandOptions, io: Io): Promise<number> {
   return withProblems(io, async () => {
     const format = options.format ?? "text";
-    const word = format === "docx";
-    if (!isReportFormat(format) && !word) throw badOption(`--format must be one of ${CLI_FORMATS.join(", ")}; "${format}" is not.`);
-    // A Word file is bytes, not text for a terminal.
-    if (word && !options.out) throw badOption("--format docx writes a Word file: add --out and a file name, for example --out plan-reviewed.docx.");
+    if (!CLI_FORMATS.includes(format)) throw badOption(`--format must be one of ${CLI_FORMATS.join(", ")}; "${format}" is not.`);
+    const fileExample = FILE_FORMATS[format];
+    if (fileExample && !options.out) throw badOption(`--format ${format} writes a ${format === "pdf" ? "PDF" : "Word"} file: add --out and a file name, for example --out ${fileExample}.`);
     let threshold: number | undefined;
     if (options.failUnder !== undefined) {
       threshold = Number(options.failUnder);
@@ -70,15 +75,16 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
       Promise.all((options.advice ?? []).map((file) => readInputFile(file))),
     ]);
     const report = await auditFiles({ plan, ...(draft ? { draft } : {}), responses, advice }, ruleSet, options.generatedAt ? { generatedAt: options.generatedAt } : {});
-    const wordFile = word ? await wordOutput(report, plan.bytes) : undefined;
-    const output = wordFile ? wordFile.bytes : formatReport(report, format as ReportFormat);
+    const wordFile = format === "docx" ? await wordOutput(report, plan.bytes) : undefined;
+    const pdfFile = format === "pdf" ? await pdfOutput(report, plan.bytes) : undefined;
+    const output = wordFile?.bytes ?? pdfFile?.bytes ?? formatReport(report, format as ReportFormat);
     if (options.out) {
       try {
         await writeFile(options.out, output);
       } catch (error) {
         throw badOption(`The report could not be written to ${options.out}: ${writeFailure(options.out, (error as NodeJS.ErrnoException).code)}.`);
       }
-      const what = wordFile?.kind === "plan-with-comments" ? "The plan with comments" : "Report";
+      const what = wordFile?.kind === "plan-with-comments" || pdfFile ? "The plan with comments" : "Report";
       io.stderr(`${what} written to ${options.out}: ${GRADE_LABELS[report.grade]}, score ${report.score.toFixed(1)}.\n`);
     } else {
       io.stdout(output as string);
@@ -102,7 +108,7 @@ export function registerAuditCommand(program: Command, io: Io = processIo): void
     .option("--response <file>", "a response letter listing requested corrections (repeatable)", collect, [])
     .option("--advice <file>", "a professional advice report the plan should carry (repeatable)", collect, [])
     .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
-    .option("--format <format>", `report format: ${CLI_FORMATS.join(", ")} (docx: a DOCX plan comes back with a Word comment on each finding; needs --out)`, "text")
+    .option("--format <format>", `report format: ${CLI_FORMATS.join(", ")} (docx: a DOCX plan comes back with a Word comment on each finding; pdf: a PDF plan comes back with a highlighted note on each finding; both need --out)`, "text")
     .option("--out <file>", "write the report to this file instead of printing it")
     .option("--fail-under <score>", "exit with code 1 when the score is below this (0-100)")
     .action(async (plan: string, options: AuditCommandOptions) => {

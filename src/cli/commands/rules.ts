@@ -1,9 +1,11 @@
-// `ehcp-qa rules list [--ruleset r]` shows every rule of a rule set; `ehcp-qa rules validate <file>` checks a rule set.
+// `ehcp-qa rules list [--ruleset r]` shows every rule of a rule set; `ehcp-qa rules validate <file>` checks a rule set;
+// `ehcp-qa rules <id>` shows one rule's page (what it checks, why, examples, options).
 import path from "node:path";
 import type { Command } from "commander";
 import { loadRuleSet } from "../../config/loader.ts";
 import type { LoadedRuleSet } from "../../config/rule-set.ts";
 import { ProblemError } from "../../model/problem.ts";
+import { findRule, rulePage, rulePageText } from "../../report/rule-page.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -60,8 +62,27 @@ export function runRulesValidate(file: string, io: Io): Promise<number> {
   });
 }
 
+export function runRuleShow(id: string, options: { ruleset?: string }, io: Io): Promise<number> {
+  return withProblems(io, async () => {
+    const ruleSet = await loadRuleSet(options.ruleset ?? "default");
+    const found = findRule(ruleSet, id);
+    if (!("rule" in found)) throw new ProblemError({ code: "BAD_REQUEST", message: `${found.message} "ehcp-qa rules list" shows every rule.` });
+    io.stdout(rulePageText(rulePage(found.rule, ruleSet)));
+    return EXIT.ok;
+  });
+}
+
 export function registerRulesCommand(program: Command, io: Io = processIo): void {
-  const rules = program.command("rules").description("List or validate rule sets.");
+  const rules = program.command("rules").description("List or validate rule sets, or show one rule: ehcp-qa rules <id>.");
+  rules
+    .command("show [id]", { isDefault: true })
+    .description("Show one rule: what it checks, why, what passes and what fails, and its options (also: ehcp-qa rules <id>).")
+    .option("--ruleset <name|path>", "rule set whose settings to show: a name in rules/ or a JSON file", "default")
+    .action(async (id: string | undefined, options: { ruleset?: string }) => {
+      // `ehcp-qa rules` alone: what the rules command can do.
+      if (id === undefined) return void io.stdout(rules.helpInformation());
+      process.exitCode = await runRuleShow(id, options, io);
+    });
   rules
     .command("list")
     .description("Show each rule: its id, category, severity, weight, whether it is critical, and its source.")

@@ -68,18 +68,42 @@ blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid #9a
 .where { color: #4a4a4a; font-size: .9rem; }
 .fix-first ol { padding-left: 1.5rem; }
 .fix-first li { margin: .4rem 0; overflow-wrap: anywhere; }
-.fix-first a { color: #1d4ed8; }
+.fix-first a, .where a { color: #1d4ed8; }
+code { font-family: ui-monospace, Consolas, monospace; overflow-wrap: anywhere; }
 .rewordings li { margin: .4rem 0; overflow-wrap: anywhere; }
 del { color: #8a1c1c; text-decoration: line-through; }
 ins { color: #0b5a0b; text-decoration: underline; }
 li.finding:target { outline: 3px solid #1d4ed8; }
 footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: .9rem; }
+@media (max-width: 36rem) {
+  header, main, footer { padding: 0 .75rem; }
+  th, td { padding: .35rem .4rem; }
+  td.num { white-space: normal; }
+  .bar { width: 3rem; display: block; margin: 0 0 .2rem auto; }
+  dl.meta { grid-template-columns: 1fr; }
+}
 @media print { .skip { display: none; } ol.findings > li { break-inside: avoid; } }
 `;
 
 const badge = (kind: "status" | "sev", value: CheckStatus | Severity, label: string): string => `<span class="badge ${kind}-${value}">${escapeHtml(label)}</span>`;
 
-export function formatHtml(report: AuditReport): string {
+export interface HtmlOptions {
+  /**
+   * Where each rule's page is (the service: its /rules/<id>). Without it a finding names its rule's id, for
+   * `ehcp-qa rules <id>`: a report saved as a file has no service to link to.
+   */
+  ruleHref?: (ruleId: string) => string;
+}
+
+/** The check a finding comes from, linked to its rule's page when there is one to link to. */
+function ruleReference(check: { id: string; title: string; source: string }, options: HtmlOptions): string {
+  const e = escapeHtml;
+  const title = options.ruleHref ? `<a href="${e(options.ruleHref(check.id))}" title="What this rule checks, and why">${e(check.title)}</a>` : e(check.title);
+  const id = options.ruleHref ? "" : ` · rule <code>${e(check.id)}</code>`;
+  return `${title} (${e(check.source)})${id}`;
+}
+
+export function formatHtml(report: AuditReport, options: HtmlOptions = {}): string {
   const e = escapeHtml;
   const file = mainDocument(report)?.fileName ?? "plan";
   const grade: Grade = report.grade;
@@ -130,7 +154,7 @@ export function formatHtml(report: AuditReport): string {
           (finding.excerpt ? `<blockquote><p>${e(finding.excerpt)}</p></blockquote>` : "") +
           correctionLines(finding).map((line) => `<p>${e(line)}</p>`).join("") +
           (finding.suggestion ? `<p><strong>Suggestion:</strong> ${e(finding.suggestion)}</p>` : "") +
-          `<p class="where">${where ? `${e(where)} · ` : ""}${e(check.title)} (${e(check.source)})</p></li>`,
+          `<p class="where">${where ? `${e(where)} · ` : ""}${ruleReference(check, options)}</p></li>`,
       );
     }
     body.push("</ol></section>");

@@ -1,6 +1,6 @@
-// The report formats by name. Each is a pure (report) => string.
+// The report formats by name. Each is a pure (report, options) => string.
 import type { AuditReport } from "../../model/report.ts";
-import { formatHtml } from "./html.ts";
+import { formatHtml, type HtmlOptions } from "./html.ts";
 import { formatJson } from "./json.ts";
 import { formatMarkdown } from "./markdown.ts";
 import { formatText } from "./text.ts";
@@ -12,6 +12,8 @@ const FORMATTERS: Record<ReportFormat, (report: AuditReport) => string> = { json
 
 export const isReportFormat = (value: string): value is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(value);
 
-export function formatReport(report: AuditReport, format: ReportFormat = "json"): string {
-  return FORMATTERS[format](report);
+export type FormatOptions = HtmlOptions;
+
+export function formatReport(report: AuditReport, format: ReportFormat = "json", options: FormatOptions = {}): string {
+  return format === "html" ? formatHtml(report, options) : FORMATTERS[format](report);
 }

@@ -5,7 +5,7 @@
 import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element as XmlElement, type Node as XmlNode } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import type { AuditReport, Finding } from "../../model/report.ts";
-import { GRADE_LABELS } from "../score.ts";
+import { belongsInReviewedPlan, findingNoteText, summaryNoteText, type UnanchoredFinding } from "../review-notes.ts";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const REL_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
@@ -220,27 +220,6 @@ function commentElement(doc: XmlDocument, id: string, date: string, paragraphs: 
   return comment;
 }
 
-/** The comment's paragraphs for one finding: the message, the suggested rewrite, and the source it rests on. */
-export function findingCommentText(finding: Finding, checkTitle: string, source: string): string[] {
-  return [finding.message, ...(finding.suggestion ? [`Suggestion: ${finding.suggestion}`] : []), `${checkTitle} (${source})`];
-}
-
-/** The first comment: grade, score, why, what to fix first, and the findings that have no words to sit on. */
-function summaryText(report: AuditReport, unanchored: { finding: Finding; title: string }[]): string[] {
-  const lines = [`ehcp-qa audit: ${GRADE_LABELS[report.grade]}, score ${report.score.toFixed(1)} / 100.`];
-  if (report.gradeReason) lines.push(report.gradeReason);
-  const first = report.fixFirst ?? [];
-  if (first.length > 0) {
-    lines.push("Fix these first:");
-    first.forEach((item, index) => lines.push(`${index + 1}. ${item.place ? `${item.place}: ` : ""}${item.message}`));
-  }
-  if (unanchored.length > 0) {
-    lines.push("Findings with no words in the plan to attach to:");
-    for (const { finding, title } of unanchored) lines.push(`- ${finding.location.description ? `${finding.location.description}: ` : ""}${finding.message}${finding.suggestion ? ` Suggestion: ${finding.suggestion}` : ""} (${title})`);
-  }
-  return lines;
-}
-
 export interface AnnotatedDocx {
   bytes: Uint8Array;
   /** Findings anchored on their own words; the rest are listed in the first comment. */
@@ -276,28 +255,28 @@ export async function annotateDocx(planBytes: Uint8Array, report: AuditReport, n
   let nextId = Math.max(-1, ...existingIds.filter(Number.isFinite)) + 1;
   const date = now.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-  const unanchored: { finding: Finding; title: string }[] = [];
+  const unanchored: UnanchoredFinding[] = [];
   let anchored = 0;
   const newComments: XmlElement[] = [];
   const summaryId = String(nextId++);
   for (const check of report.checks) {
     for (const finding of check.findings) {
-      const inPlan = !finding.document || finding.document === "plan";
+      const { inPlan, listIfUnanchored } = belongsInReviewedPlan(finding);
       const match = inPlan ? findExcerpt(paragraphs, views, finding.excerpt) : undefined;
       if (!match) {
-        if (inPlan || finding.severity !== "info") unanchored.push({ finding, title: check.title });
+        if (listIfUnanchored) unanchored.push({ finding, title: check.title });
         continue;
       }
       const id = String(nextId++);
       anchor(doc, match, id);
-      newComments.push(commentElement(commentsDoc, id, date, findingCommentText(finding, check.title, check.source)));
+      newComments.push(commentElement(commentsDoc, id, date, findingNoteText(finding, check.title, check.source)));
       anchored += 1;
     }
   }
   const title = paragraphs.find((p) => textPieces(p).text.trim() !== "") ?? paragraphs[0];
   if (title) {
     anchorParagraph(doc, title, summaryId);
-    commentsDoc.documentElement!.appendChild(commentElement(commentsDoc, summaryId, date, summaryText(report, unanchored)));
+    commentsDoc.documentElement!.appendChild(commentElement(commentsDoc, summaryId, date, summaryNoteText(report, unanchored)));
   }
   for (const comment of newComments) commentsDoc.documentElement!.appendChild(comment);
 

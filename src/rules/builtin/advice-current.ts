@@ -23,6 +23,16 @@ export default defineRule<Options>({
     title: "Advice is recent",
     description: "Warns when a piece of advice listed in the plan is dated more than 12 months (configurable) before the plan, or gives no date.",
     source: "SEND Regulations 2014, reg 6(1), 6(4) and reg 12(1)(k); SEND Code of Practice 9.49",
+    rationale: "Advice that is old may no longer describe the child; an LA may reuse advice only when everyone agrees it is still sufficient.",
+    examples: {
+      pass: [
+        { text: "An educational psychologist's report dated four months before the plan." },
+      ],
+      fail: [
+        { text: "A paediatric report dated two and a half years before the plan." },
+        { text: "An advice entry with no date at all." },
+      ],
+    },
     defaultSeverity: "warning",
     defaultWeight: 1,
     optionsSchema: {

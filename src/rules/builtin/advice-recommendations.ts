@@ -85,6 +85,16 @@ export default defineRule<Options>({
     description:
       "Reads each advice report's recommendations and, matching by meaning (the intervention, the professional, the amounts), reports each one the plan's provision leaves out and each it carries in a weaker form.",
     source: "SEND Regulations 2014, reg 6(1) and reg 12(1)(k); SEND Code of Practice 9.49, 9.69",
+    rationale: "A professional's recommendation should reach the plan's provision whole; one left out, or carried with its amount or its specialist watered down, is provision the child was assessed as needing and will not get.",
+    examples: {
+      pass: [
+        { text: "An advice report recommending weekly sessions with a speech and language therapist, and a Section F giving weekly sessions with a speech and language therapist." },
+      ],
+      fail: [
+        { text: "An advice report recommending three sessions a week, and a Section F giving \"regular sessions\"." },
+        { text: "An advice report recommending a sensory diet that the plan never mentions." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {

@@ -31,6 +31,15 @@ export default defineRule<Options>({
     title: "Advice listed is used in the plan",
     description: "Warns about each piece of advice listed in Section K that nothing in Sections B to H refers to, by the professional's role, name or the report's name.",
     source: "SEND Regulations 2014, reg 6(1) and reg 12(1)(k); SEND Code of Practice 9.49",
+    rationale: "Advice listed in Section K should shape the plan; advice that nothing in Sections B to H draws on suggests it was gathered and not read.",
+    examples: {
+      pass: [
+        { text: "An occupational therapy report that Section B quotes and Section F's provision follows." },
+      ],
+      fail: [
+        { text: "A physiotherapy report listed in Section K that no section mentions." },
+      ],
+    },
     defaultSeverity: "warning",
     defaultWeight: 1,
     optionsSchema: {

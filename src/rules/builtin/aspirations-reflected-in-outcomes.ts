@@ -52,6 +52,15 @@ export default defineRule<Options>({
     title: "The outcomes reflect the aspirations in Section A",
     description: "Names each aspiration in Section A that no outcome in Section E reflects, by shared words or a shared theme (work, independence, friendships...).",
     source: "SEND Code of Practice 2015, paras 9.61–9.66 (Sections A and E); Children and Families Act 2014 s19",
+    rationale: "Outcomes should be steps towards the child's aspirations; an aspiration no outcome leads towards has been written down and then forgotten.",
+    examples: {
+      pass: [
+        { text: "Section A says the child wants to travel to school on her own, and an outcome in Section E is about using the bus independently by Year 9." },
+      ],
+      fail: [
+        { text: "Section A says the child wants to be a chef, and no outcome is about cooking, food or independent living." },
+      ],
+    },
     defaultSeverity: "warning",
     defaultWeight: 1,
     optionsSchema: {

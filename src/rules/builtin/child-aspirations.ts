@@ -9,6 +9,15 @@ export default sectionATopicRule({
     id: "child-aspirations",
     title: "Section A records aspirations for the future",
     description: "Warns when Section A says nothing about the child's (or parents') aspirations: work, independence, friendships, what the child wants to do.",
+    rationale: "The plan's outcomes are meant to lead towards what the child hopes for; a Section A without aspirations leaves nothing for them to lead towards.",
+    examples: {
+      pass: [
+        { section: "A", text: "When I grow up I want to work with animals, maybe at a zoo." },
+      ],
+      fail: [
+        { section: "A", text: "I like trains and playing outside at break time." },
+      ],
+    },
   },
   optionKey: "aspirations",
   defaults: DEFAULT_ASPIRATIONS,

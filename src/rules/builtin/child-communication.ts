@@ -7,6 +7,15 @@ export default sectionATopicRule({
     id: "child-communication",
     title: "Section A says how to communicate with the child",
     description: "Warns when Section A does not say how best to communicate with the child (how they communicate, what helps them understand and be understood).",
+    rationale: "Everyone working with the child needs to know how best to communicate with them: how they show what they mean and what helps them understand.",
+    examples: {
+      pass: [
+        { section: "A", text: "I understand best when adults use short sentences and show me pictures." },
+      ],
+      fail: [
+        { section: "A", text: "I like swimming and cooking with my grandad." },
+      ],
+    },
   },
   optionKey: "communication",
   defaults: DEFAULT_COMMUNICATION,

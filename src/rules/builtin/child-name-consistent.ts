@@ -31,6 +31,15 @@ export default defineRule<Options>({
     title: "The plan uses only this child's name",
     description: "Flags another first name written where the plan talks about the child: text copied from another child's plan.",
     source: "SEND Code of Practice 2015, para 9.61; UK GDPR Article 5(1)(d) (accuracy); Ofsted/CQC area SEND inspection findings ('wrong names')",
+    rationale: "Another child's name in a plan means text was copied from someone else's plan: it may describe needs or provision that are not this child's, and it discloses another family's information.",
+    examples: {
+      pass: [
+        { section: "B", text: "Tam needs an adult to help him start a writing task." },
+      ],
+      fail: [
+        { text: "In a plan about Tam, Section B says: \"Jordan needs an adult to help him start a writing task.\"" },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {

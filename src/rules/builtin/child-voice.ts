@@ -145,6 +145,15 @@ export default defineRule<ChildVoiceOptions>({
     description:
       "Checks that Section A gives the child's own views — first-person statements, quotes attributed to the child, or views gathered another way (PECS, Talking Mats, observation) with what was learned — rather than only the parents', professionals' or a third-person description.",
     source: "SEND Code of Practice 2015, paras 9.61–9.62 (Section A); Children and Families Act 2014 s19",
+    rationale: "The law puts the child's own views, wishes and feelings at the centre of the plan: Section A should give them in the child's words, or say how they were gathered and what was learned when the child does not use words.",
+    examples: {
+      pass: [
+        { section: "A", text: "\"I like drawing dragons and I want to make video games when I grow up,\" Tam told us." },
+      ],
+      fail: [
+        { section: "A", text: "Tam's mother says he enjoys football and wants more friends." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {

@@ -62,6 +62,15 @@ export default defineRule<Options>({
     title: "Corrections asked for on the draft are in the final",
     description: "Reads the draft's Word comments, tracked changes and the response letters, and checks each requested correction against the final.",
     source: "SEND Regulations 2014, regs 13–14; SEND Code of Practice 2015, paras 9.77–9.80; Ofsted/CQC area SEND inspection findings",
+    rationale: "The family and professionals comment on the draft so that the final is right; a correction that was asked for and quietly left out is a common reason for a tribunal appeal.",
+    examples: {
+      pass: [
+        { text: "A draft comment asking for \"two sessions a week\" and a final that says two sessions a week at that place." },
+      ],
+      fail: [
+        { text: "A parent's letter asking for the child's diagnosis to be added to Section B, and a final whose Section B still does not mention it." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {

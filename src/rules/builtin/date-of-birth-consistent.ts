@@ -17,6 +17,15 @@ export default defineRule<Options>({
     title: "The same date of birth everywhere",
     description: "Flags a date of birth anywhere in the plan that differs from the one on the front page.",
     source: "SEND Code of Practice 2015, para 9.61; UK GDPR Article 5(1)(d) (accuracy)",
+    rationale: "Two dates of birth in one plan make it uncertain whose plan it is, and an accurate record is a legal duty.",
+    examples: {
+      pass: [
+        { text: "A plan giving 14 March 2016 on the front page and nowhere a different date." },
+      ],
+      fail: [
+        { text: "A front page giving 14 March 2016 and Section C giving 4 March 2016." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: {

@@ -15,6 +15,15 @@ export default defineRule<Options>({
     title: "The family had 15 days to comment on the draft",
     description: "Counts the days between the draft (or an amended plan's amendment notice) being issued and the final plan.",
     source: "SEND Regulations 2014, regs 13(1) and 22(2); SEND Code of Practice 2015, paras 9.77 and 9.194",
+    rationale: "The family must have at least 15 days to comment on the draft and ask for a school; a final issued sooner takes that right away.",
+    examples: {
+      pass: [
+        { text: "A draft issued on 1 May and a final issued on 2 June." },
+      ],
+      fail: [
+        { text: "A draft issued on 1 May and a final issued on 9 May." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 1,
     optionsSchema: {

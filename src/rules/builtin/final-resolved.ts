@@ -8,6 +8,16 @@ export default defineRule<Record<string, never>>({
     title: "The final has no comments, tracked changes or draft marking left in",
     description: "Flags a final plan that still carries Word comments or tracked changes, or is still marked as a draft.",
     source: "SEND Regulations 2014, reg 14; SEND Code of Practice 2015, para 9.80",
+    rationale: "A final plan is the issued, legal version: comments, tracked changes or \"DRAFT\" left in it make it unclear which wording is binding.",
+    examples: {
+      pass: [
+        { text: "A final plan with every comment resolved and every tracked change accepted or rejected." },
+      ],
+      fail: [
+        { text: "A final plan that still carries a reviewer's Word comment in Section F." },
+        { text: "A plan checked as the final that is still headed \"Draft\"." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: { type: "object", properties: {}, additionalProperties: false },

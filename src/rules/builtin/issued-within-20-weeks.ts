@@ -22,6 +22,15 @@ export default defineRule<Options>({
     description:
       "Measures the weeks from the request for assessment to the final plan; for a draft, whether it leaves time for the family's comments before the deadline; for an amended plan, the weeks from the amendment notice (or the review meeting) to the amended plan.",
     source: "SEND Regulations 2014, regs 13(2), 20(10) and 22; SEND Code of Practice 2015, paras 9.40 and 9.194",
+    rationale: "The law gives 20 weeks from the request for an assessment to the final plan; delay leaves a child without enforceable provision.",
+    examples: {
+      pass: [
+        { text: "A request for assessment on 3 February and a final plan issued on 12 June the same year (18 weeks)." },
+      ],
+      fail: [
+        { text: "A request on 3 February and a final plan issued on 14 August (27 weeks)." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: {

@@ -95,6 +95,15 @@ export default defineRule<Options>({
     title: "Every need in Section B has provision in Section F",
     description: "Flags each area of need described in Section B that no provision in Section F addresses.",
     source: "SEND Code of Practice 2015, para 9.69; SEND Regulations 2014, reg 12(1)",
+    rationale: "Every need described in Section B must be met by provision in Section F; a need with no provision is a need the plan does nothing about.",
+    examples: {
+      pass: [
+        { text: "Section B describes needs in speech and in sensory processing, and Section F has provision for both." },
+      ],
+      fail: [
+        { text: "Section B describes needs in social communication, and nothing in Section F addresses them." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: {

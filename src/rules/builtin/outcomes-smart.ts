@@ -267,7 +267,7 @@ const EXAMPLES: { topic: RegExp; example: string }[] = [
 ];
 const GENERIC_EXAMPLE = "will read a page of age-appropriate text aloud with no more than 3 errors";
 
-/** "By July 2027, Ava will ...": a year after the plan's date when it gives one, otherwise the end of the school year. */
+/** "By July 2027, <the child> will ...": a year after the plan's date when it gives one, otherwise the end of the school year. */
 function exampleOutcome(outcome: string, who: string, plan: EhcpDocument): string {
   const example = (EXAMPLES.find((candidate) => candidate.topic.test(outcome))?.example ?? GENERIC_EXAMPLE).replace("{{their}}", childPronouns(plan).possessive);
   const planYear = Number((plan.facts.planDate ?? plan.facts.finalIssuedDate ?? plan.facts.draftIssuedDate ?? "").slice(0, 4));
@@ -282,6 +282,16 @@ export default defineRule<Options>({
     title: "Outcomes are SMART",
     description: "Each outcome in Section E is about the child, time-bound, measurable, and not a description of provision; 3 to 10 outcomes.",
     source: "SEND Code of Practice 2015, paras 9.64–9.69 (outcomes should be SMART)",
+    rationale: "Outcomes are how a review tells whether the provision is working: an outcome with no time frame or measure cannot be reviewed, and one that describes provision says what adults do, not what the child will achieve.",
+    examples: {
+      pass: [
+        { section: "E", text: "By the end of Year 5, Tam will read a short passage aloud and answer three questions about it, as measured by termly reading checks." },
+      ],
+      fail: [
+        { section: "E", text: "Tam will be happier at school." },
+        { section: "E", text: "Tam will receive weekly speech and language therapy." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {
@@ -316,7 +326,9 @@ export default defineRule<Options>({
     const outcomes = outcomesIn(regions, options);
     const forename = forenameOf(plan);
     if (outcomes.length === 0) {
-      report({ messageId: "none", section: "E", excerpt: "", blockId: section?.headingBlockId ?? undefined, suggestion: 'Write outcomes in the form "By July 2027, Ava will read 100 high-frequency words independently."' });
+      // The example names this plan's child (never a sample child), dated from this plan.
+      const example = exampleOutcome("", forename ?? "the child", plan);
+      report({ messageId: "none", section: "E", excerpt: "", blockId: section?.headingBlockId ?? undefined, suggestion: `Write outcomes in the form "${example}"` });
       return { score: 0 };
     }
 

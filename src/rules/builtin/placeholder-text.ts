@@ -21,6 +21,16 @@ export default defineRule<Options>({
     title: "No template placeholders left in",
     description: "Flags template prompts, mail-merge fields and 'TBC' left in the plan.",
     source: "SEND Code of Practice 2015, para 9.61 (plans must be clear, concise and specific); Ofsted/CQC area SEND inspection findings",
+    rationale: "Template prompts and \"TBC\" left in a plan show it was not finished, and they leave gaps where the family needs an answer.",
+    examples: {
+      pass: [
+        { section: "B", text: "Tam finds it hard to follow spoken instructions that have more than two steps." },
+      ],
+      fail: [
+        { section: "B", text: "Tam has difficulties with [insert area of need]." },
+        { section: "F", text: "Review of provision: TBC" },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: {

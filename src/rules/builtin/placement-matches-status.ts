@@ -22,6 +22,17 @@ export default defineRule<Options>({
     title: "Placement named in the final, blank in the draft",
     description: "A final plan's Section I names the school or type of setting; a draft's Section I is left blank.",
     source: "SEND Code of Practice 2015, paras 9.78–9.79 and 9.83; Children and Families Act 2014, s39",
+    rationale: "The family may ask for a particular school after seeing the draft, so a draft must leave Section I open; a final must name where the child will be educated, or the provision has no home.",
+    examples: {
+      pass: [
+        { text: "A final plan whose Section I reads: \"Larchfield Community Primary School (mainstream).\"" },
+        { text: "A draft whose Section I says the placement will be named in the final plan." },
+      ],
+      fail: [
+        { text: "A final plan whose Section I says the placement is still to be agreed." },
+        { text: "A draft that already names a school in Section I." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: {

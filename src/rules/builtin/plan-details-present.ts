@@ -23,6 +23,15 @@ export default defineRule<Options>({
     title: "The plan gives the child's details, its status and a review date",
     description: "Flags a title block without the child's name, date of birth, the plan's status or its review date.",
     source: "SEND Code of Practice 2015, paras 9.62 and 9.166; SEND Regulations 2014, reg 18",
+    rationale: "Without the child's name, date of birth, the plan's status and its review date on the front, nobody can be sure whose plan this is, which version it is, or when it must be looked at again.",
+    examples: {
+      pass: [
+        { text: "A front page giving the child's name, date of birth, \"Final\" and the date of the next annual review." },
+      ],
+      fail: [
+        { text: "A front page with the child's name but no date of birth or review date." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 1,
     optionsSchema: {

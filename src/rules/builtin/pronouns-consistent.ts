@@ -14,6 +14,15 @@ export default defineRule<Options>({
     title: "The child's pronouns are the same throughout",
     description: "Flags sentences about the child that use different pronouns from the rest of the plan.",
     source: "SEND Code of Practice 2015, para 9.61; Ofsted/CQC area SEND inspection findings (copy and paste between plans)",
+    rationale: "A sudden change of pronoun about the child is a common sign of a passage pasted from another child's plan, and it is upsetting for a family to read.",
+    examples: {
+      pass: [
+        { text: "A plan that calls the child \"she\" and \"her\" all the way through." },
+      ],
+      fail: [
+        { text: "A plan that uses \"she\" throughout but says \"He finds loud rooms hard\" in Section B." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: {

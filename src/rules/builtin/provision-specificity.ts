@@ -178,6 +178,16 @@ export default defineRule<Options>({
     title: "Provision is specific and quantified",
     description: "Reads each provision statement by its type (session, adult support, strategy, equipment, training or event) and flags those a hedge makes vague or that leave out what their type must say (what, who, how often, how long, group size).",
     source: "SEND Code of Practice 2015, para 9.69; L v Clarke and Somerset CC [1998] ELR 129; Worcestershire CC v SE [2020] UKUT 217 (AAC)",
+    rationale: "Provision in Section F is only enforceable when it is so specific that there is no room for doubt: what is provided, by whom, how often, for how long and in what group. Hedges such as \"access to\" or \"as appropriate\" leave the amount to the school's discretion.",
+    examples: {
+      pass: [
+        { section: "F", text: "A speech and language therapist will deliver a language programme to Tam one to one, 30 minutes twice a week." },
+      ],
+      fail: [
+        { section: "F", text: "Tam will have access to speech and language therapy as appropriate." },
+        { section: "F", text: "Tam will have regular support from an adult when needed." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {

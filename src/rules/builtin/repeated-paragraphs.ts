@@ -16,6 +16,15 @@ export default defineRule<Options>({
     title: "No paragraph repeated word for word",
     description: "Flags a paragraph or list item that appears word for word in more than one place.",
     source: "SEND Code of Practice 2015, para 9.61 (plans should be clear, concise and specific to the child)",
+    rationale: "The same paragraph word for word in several places makes a plan long without saying more, and often means one area of need was filled in by copying another.",
+    examples: {
+      pass: [
+        { text: "A plan whose areas of need each have their own description." },
+      ],
+      fail: [
+        { text: "The same paragraph about attention and listening appearing under both communication and cognition." },
+      ],
+    },
     defaultSeverity: "warning",
     defaultWeight: 1,
     optionsSchema: {

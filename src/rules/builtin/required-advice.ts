@@ -62,6 +62,15 @@ export default defineRule<Options>({
     description:
       "Reads the plan's list of advice (Section K) and fails when a kind of advice regulation 6(1) requires (parent, educational, medical, psychological, social care) is missing without a reason; warns when an entry does not say its author's role or organisation.",
     source: "SEND Regulations 2014, reg 6(1) and reg 12(1)(k); SEND Code of Practice 9.49",
+    rationale: "An EHC needs assessment must gather advice from the parents and from educational, medical, psychological and social care advisers; a plan that does not list one of them, or say why it is missing, rests on an incomplete assessment.",
+    examples: {
+      pass: [
+        { text: "A Section K listing advice from the parents, the school, a paediatrician, an educational psychologist and social care, each with the author's role." },
+      ],
+      fail: [
+        { text: "A Section K with no educational psychology advice and no reason given." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     optionsSchema: {

@@ -15,6 +15,15 @@ export default defineRule<Options>({
     title: "Review due within 12 months",
     description: "Checks the review date is no later than 12 months after the plan was issued, or after the last review meeting when the plan gives one.",
     source: "Children and Families Act 2014, s44; SEND Regulations 2014, reg 18; SEND Code of Practice 2015, para 9.166",
+    rationale: "A plan must be reviewed at least every 12 months, so the review date must fall within a year of issue (or of the last review).",
+    examples: {
+      pass: [
+        { text: "A plan issued on 10 September with its review due by 1 September the next year." },
+      ],
+      fail: [
+        { text: "A plan issued on 10 September with its review set for December the following year." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 1,
     optionsSchema: {

@@ -19,6 +19,17 @@ export default defineRule<Options>({
     title: "Sections have content, or say there is none",
     description: "Flags sections with no content, and sections other than C, D, G, H and J that only say 'none'.",
     source: "SEND Code of Practice 2015, paras 9.62 and 9.69; SEND Regulations 2014, reg 12",
+    rationale: "An empty section leaves a reader unable to tell whether something was forgotten or there is genuinely nothing to record; only some sections may honestly say there is none.",
+    examples: {
+      pass: [
+        { section: "D", text: "There are no social care needs arising from the child's special educational needs." },
+        { text: "Section B describes each area of need in a few paragraphs." },
+      ],
+      fail: [
+        { section: "B", text: "None." },
+        { text: "A Section F heading followed straight away by the Section G heading." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 2,
     optionsSchema: {

@@ -34,6 +34,16 @@ export default defineRule<Options>({
     title: "Every section is present and labelled",
     description: "Flags any of sections A to K (with H1 and H2 apart) that the plan does not have under its own heading.",
     source: "SEND Regulations 2014, reg 12(1); SEND Code of Practice 2015, para 9.62",
+    rationale: "A plan is a legal document with a fixed shape: each section has its own legal force (Section F is enforceable against the LA, Section I names the placement), so a section that is missing or merged into another cannot be relied on or appealed.",
+    examples: {
+      pass: [
+        { text: "A plan with sections A to K, H1 and H2 apart, each under a heading that gives its letter." },
+      ],
+      fail: [
+        { text: "A plan whose health provision sits inside Section F with no Section G heading." },
+        { text: "A plan with no Section J, even though no personal budget was asked for (the section should say so)." },
+      ],
+    },
     defaultSeverity: "error",
     defaultWeight: 3,
     defaultCritical: true,

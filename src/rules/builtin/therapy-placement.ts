@@ -23,6 +23,15 @@ export default defineRule<Options>({
     title: "Therapy that educates or trains is in Section F",
     description: "Flags speech and language therapy, occupational therapy or physiotherapy set out in Section G but not in Section F.",
     source: "Children and Families Act 2014, s21(5); SEND Code of Practice 2015, paras 9.73–9.74",
+    rationale: "Therapy that educates or trains a child (speech and language therapy, and often occupational therapy or physiotherapy) is special educational provision: only in Section F is it enforceable against the LA.",
+    examples: {
+      pass: [
+        { section: "G", text: "Tam uses a wheelchair, which the wheelchair service reviews once a year." },
+      ],
+      fail: [
+        { section: "G", text: "Tam will have occupational therapy to develop handwriting, 45 minutes every fortnight." },
+      ],
+    },
     // Whether a therapy "educates or trains" is a judgement the officer makes with the therapist's advice: a warning.
     defaultSeverity: "warning",
     defaultWeight: 2,

@@ -1,6 +1,6 @@
 // The page's behaviour: choose or drop files, send them to POST /api/audits with upload progress, show the report
 // or a plain-English message for the error, and offer the report for download as JSON and HTML, and the plan back
-// with Word comments (or the report as Word).
+// with comments (Word comments for a Word plan, highlighted notes for a PDF plan) or the report as Word.
 import { createProblemBox, problemFrom, problemFromStatus } from "./problem-box.js";
 import { h, renderReport } from "./report-view.js";
 import { describeChosen, setUpDropZones } from "./drop-zones.js";
@@ -137,23 +137,32 @@ function downloadButtons(report) {
       showProblem(null);
     }
   });
-  // The plan is sent again: the service keeps nothing between requests.
-  const wordButton = h("button", { type: "button", class: "secondary", id: "download-docx" }, plan.format === "docx" ? "Download the plan with comments" : "Download the report as Word");
-  wordButton.addEventListener("click", async () => {
+  const stem = plan.fileName.replace(/\.[^.]+$/, "");
+  // A Word plan comes back with Word comments; a PDF plan with highlighted notes, and its report as Word beside it.
+  const fileButtons =
+    plan.format === "pdf"
+      ? [fileButton("download-pdf", "Download the plan with comments", "pdf", `${stem}-reviewed.pdf`), fileButton("download-docx", "Download the report as Word", "docx", `${stem}-audit.docx`)]
+      : [fileButton("download-docx", plan.format === "docx" ? "Download the plan with comments" : "Download the report as Word", "docx", plan.format === "docx" ? `${stem}-reviewed.docx` : `${stem}-audit.docx`)];
+  return h("div", { class: "downloads" }, ...fileButtons, jsonButton, htmlButton);
+}
+
+/** A button that sends the plan again in a file format and downloads the answer (the service keeps nothing between requests). */
+function fileButton(id, label, format, fileName) {
+  const button = h("button", { type: "button", class: "secondary", id }, label);
+  button.addEventListener("click", async () => {
     clearError();
     try {
-      const response = await fetch("/api/audits?format=docx", { method: "POST", headers: authHeaders(), body: auditFormData() });
+      const response = await fetch(`/api/audits?format=${format}`, { method: "POST", headers: authHeaders(), body: auditFormData() });
       if (!response.ok) {
         showProblem(await problemFrom(response));
         return;
       }
-      const stem = plan.fileName.replace(/\.[^.]+$/, "");
-      downloadBlob(await response.blob(), plan.format === "docx" ? `${stem}-reviewed.docx` : `${stem}-audit.docx`);
+      downloadBlob(await response.blob(), fileName);
     } catch {
       showProblem(null);
     }
   });
-  return h("div", { class: "downloads" }, wordButton, jsonButton, htmlButton);
+  return button;
 }
 
 /** The form's files and rule set, without the empty optional pickers (they would send empty file parts). */

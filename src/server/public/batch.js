@@ -1,5 +1,6 @@
 // The batch page: send a zip (or the files) and an optional manifest to POST /api/batches, follow the batch's
-// progress, then offer its outputs for download and a way to delete them from the checker.
+// progress, then offer its outputs for download, a sortable table of the plans' results linked to their reports, and
+// a way to delete them from the checker. The files the upload held that are not part of any plan are listed, with why.
 import { createProblemBox, problemFrom, problemFromStatus } from "./problem-box.js";
 import { h } from "./report-view.js";
 import { describeChosen, setUpDropZones } from "./drop-zones.js";
@@ -26,6 +27,10 @@ const OUTPUTS = [
 
 let batchId = null;
 let polling = null;
+/** The results table's lines, and how they are sorted. */
+let planLines = [];
+let sortKey = null;
+let sortDescending = false;
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -69,6 +74,7 @@ setUpDropZones(FILE_INPUTS);
 
 form.addEventListener("reset", () => {
   clearError();
+  showSkipped([]);
   showStatus("");
   queueMicrotask(() => FILE_INPUTS.forEach(describeChosen));
 });
@@ -130,6 +136,102 @@ async function download(file, open) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+// ---- The files not scored ----
+
+function showSkipped(skipped) {
+  const box = $("skipped");
+  if (!skipped || skipped.length === 0) {
+    box.hidden = true;
+    return;
+  }
+  $("skipped-summary").textContent = `${plural(skipped.length, "file")} in the upload ${skipped.length === 1 ? "is" : "are"} not part of any plan: see which, and why`;
+  $("skipped-list").replaceChildren(...skipped.map((file) => h("li", {}, h("strong", {}, file.path), `: ${file.reason}`)));
+  // A short list is shown open; a long one waits to be opened.
+  box.open = skipped.length <= 10;
+  box.hidden = false;
+}
+
+// ---- The results table ----
+
+const GRADE_ORDER = { outstanding: 0, good: 1, "requires-improvement": 2, inadequate: 3 };
+const GRADE_LABELS = { outstanding: "Outstanding", good: "Good", "requires-improvement": "Requires improvement", inadequate: "Inadequate" };
+
+/** The value a column sorts by; plans not scored sort after every scored one, whichever way. */
+function sortValue(line, key) {
+  switch (key) {
+    case "grade":
+      return line.grade === null ? null : GRADE_ORDER[line.grade];
+    case "score":
+      return line.score;
+    case "failing":
+      return line.grade === null ? null : line.failingCategories.length;
+    case "firstFix":
+      return line.firstFix ?? line.problem ?? "";
+    default:
+      return line.id;
+  }
+}
+
+function compareLines(a, b) {
+  const x = sortValue(a, sortKey);
+  const y = sortValue(b, sortKey);
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  const order = typeof x === "number" ? x - y : String(x).localeCompare(String(y), "en-GB", { numeric: true, sensitivity: "base" });
+  return sortDescending ? -order : order;
+}
+
+function reportLink(line) {
+  if (!line.reportFile) return line.id;
+  // With an access key a plain link would not send it: fetch the report instead.
+  const keyed = Object.keys(authHeaders()).length > 0;
+  return keyed
+    ? h("button", { type: "button", class: "link-button", onclick: () => void download(line.reportFile, true) }, line.id)
+    : h("a", { href: `/api/batches/${batchId}/${line.reportFile}`, target: "_blank", rel: "noopener" }, line.id);
+}
+
+function planRow(line) {
+  const scored = line.grade !== null;
+  return h(
+    "tr",
+    { "data-id": line.id },
+    h("th", { scope: "row" }, reportLink(line), line.planFile && line.planFile !== line.id ? h("span", { class: "plan-file" }, ` (${line.planFile})`) : null),
+    h("td", { class: scored ? "grade" : "grade not-scored" }, scored ? GRADE_LABELS[line.grade] : "Not scored"),
+    h("td", { class: "num" }, scored ? line.score.toFixed(1) : "–"),
+    h("td", {}, scored ? (line.failingCategories.length > 0 ? line.failingCategories.join(", ") : "None") : "–"),
+    h("td", {}, scored ? (line.firstFix ?? "Nothing to fix first") : `${line.problemCode ?? ""}: ${line.problem ?? ""}`),
+  );
+}
+
+function renderPlans() {
+  const lines = sortKey ? [...planLines].sort(compareLines) : planLines;
+  $("plans-table").querySelector("tbody").replaceChildren(...lines.map(planRow));
+  for (const th of $("plans-table").querySelectorAll("th[data-key]")) {
+    if (th.dataset.key === sortKey) th.setAttribute("aria-sort", sortDescending ? "descending" : "ascending");
+    else th.removeAttribute("aria-sort");
+  }
+}
+
+for (const th of $("plans-table").querySelectorAll("th[data-key]")) {
+  th.querySelector("button").addEventListener("click", () => {
+    sortDescending = sortKey === th.dataset.key ? !sortDescending : false;
+    sortKey = th.dataset.key;
+    renderPlans();
+  });
+}
+
+async function loadPlans() {
+  const response = await api(`/api/batches/${batchId}/plans`);
+  if (!response || !response.ok) {
+    planLines = [];
+    renderPlans();
+    return showProblem(response ? await problemFrom(response) : null, "The table of results could not be shown");
+  }
+  planLines = (await response.json()).plans;
+  sortKey = null;
+  sortDescending = false;
+  renderPlans();
+}
+
 function showResults(job) {
   const failures = job.failures > 0 ? ` ${plural(job.failures, "plan")} could not be scored: the results say which and why.` : "";
   $("results-summary").textContent = `${plural(job.total - job.failures, "plan")} scored.${failures}`;
@@ -145,6 +247,7 @@ function showResults(job) {
   $("results-expiry").textContent = job.expiresAt ? `The checker keeps these results until ${new Date(job.expiresAt).toLocaleString("en-GB")}, then forgets them.` : "";
   results.hidden = false;
   $("results-heading").focus();
+  void loadPlans();
 }
 
 async function follow() {
@@ -192,6 +295,7 @@ form.addEventListener("submit", async (event) => {
   const { status, body } = await sendBatch(data);
   if (status === 202 && body?.id) {
     batchId = body.id;
+    showSkipped(body.skipped);
     showStatus(progressText({ status: body.status, done: 0, total: body.total, failures: 0 }), 0, body.total);
     void follow();
     return;

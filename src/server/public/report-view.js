@@ -210,7 +210,12 @@ function fixFirstPanel(report) {
   );
 }
 
-function findingItem(finding, check, categoryTitle) {
+/** The rule's page on this service, with the rule set the report was made with. */
+function ruleHref(ruleId, ruleSet) {
+  return `/rules/${encodeURIComponent(ruleId)}${ruleSet && ruleSet !== "default" ? `?ruleset=${encodeURIComponent(ruleSet)}` : ""}`;
+}
+
+function findingItem(finding, check, categoryTitle, ruleSet) {
   const where = locationText(finding);
   return h(
     "li",
@@ -220,7 +225,13 @@ function findingItem(finding, check, categoryTitle) {
     finding.excerpt ? h("blockquote", { class: "excerpt" }, h("span", { class: "visually-hidden" }, "Quoted from the plan: "), finding.excerpt) : null,
     finding.correction ? correctionDetail(finding.correction) : null,
     finding.suggestion ? h("p", { class: "suggestion" }, h("strong", {}, "Suggestion: "), finding.suggestion) : null,
-    h("p", { class: "finding-source" }, `${check.title} (${check.source || "no source given"})${where ? ` · ${where}` : ""}`),
+    h(
+      "p",
+      { class: "finding-source" },
+      // A new tab: the report lives only in this page, and going back would lose it.
+      h("a", { href: ruleHref(check.id, ruleSet), target: "_blank", rel: "noopener", class: "rule-link" }, check.title),
+      ` (${check.source || "no source given"})${where ? ` · ${where}` : ""}`,
+    ),
   );
 }
 
@@ -240,7 +251,7 @@ function findingsSection(report) {
       "section",
       { class: "finding-group", "aria-labelledby": `group-${index}`, "data-section": group.section ?? "plan" },
       h("h4", { id: `group-${index}` }, group.heading),
-      h("ol", { class: "findings" }, group.findings.map(({ finding, check }) => findingItem(finding, check, categoryTitles[check.category] ?? check.category))),
+      h("ol", { class: "findings" }, group.findings.map(({ finding, check }) => findingItem(finding, check, categoryTitles[check.category] ?? check.category, report.ruleset?.name))),
     ),
   );
 

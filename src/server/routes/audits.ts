@@ -7,7 +7,7 @@ import type { ParsePool } from "../../ingest/index.ts";
 import type { Admission } from "../admission.ts";
 import type { ServiceLimits } from "../config.ts";
 import { fromProblem, methodNotAllowed, ServiceProblem } from "../problems.ts";
-import { requestedFormat, sendReport } from "../report-response.ts";
+import { needsPlanBytes, requestedFormat, sendReport } from "../report-response.ts";
 import { addLogFacts } from "../request-log.ts";
 import type { RuleSetCatalog } from "../rule-sets.ts";
 import { auditUploadParser, auditUploads, formField, requestSizeLimit, type AuditUploads, type Upload } from "../upload.ts";
@@ -90,8 +90,8 @@ export function auditsRouter(deps: AuditRouteDeps): Router {
     const ruleSet = await ruleSetFromForm(deps.ruleSets, formField(req, "ruleset"));
     addLogFacts(res, { ruleset: ruleSet.name });
 
-    // The uploads' bytes move to the parse workers; the plan's own Word file is needed again to add the comments.
-    const planBytes = format === "docx" ? Uint8Array.from(uploads.plan.bytes) : undefined;
+    // The uploads' bytes move to the parse workers; the plan's own file is needed again to add the comments.
+    const planBytes = needsPlanBytes(format) ? Uint8Array.from(uploads.plan.bytes) : undefined;
     const readStarted = performance.now();
     const inputs = await readUploads(uploads, ruleSet, deps.pool, deps.limits);
     const auditStarted = performance.now();
