@@ -56,7 +56,7 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   ratioCheckMinBytes: 1 * MB,
   // Plans run to 20-60 pages; a long one with its appendices of advice, perhaps 150.
   maxPages: 300,
-  // A 60-page plan holds about 20,000-30,000 words; 300 dense pages, about 150,000.
+  // A 30-page plan holds about 10,000 words; 300 dense pages, about 150,000. (The service sets its own, lower.)
   maxWords: 300_000,
   // Word's XML runs to about 0.5-1 KB per paragraph: 20 MB is some 20,000-40,000 paragraphs.
   maxDocumentXmlBytes: 20 * MB,
@@ -143,7 +143,7 @@ export function checkPdfContent(bytes: Uint8Array, limits: IngestLimits): void {
 export function checkWordCount(words: number, limits: IngestLimits, complete: boolean): void {
   if (words > limits.maxWords) {
     throw tooLarge(
-      `This document has ${complete ? "" : "at least "}${formatCount(words)} words; plans are rarely over 40,000; the limit is ${formatCount(limits.maxWords)}. ${CHECK_IT_IS_THE_PLAN}`,
+      `This document has ${complete ? "" : "at least "}${formatCount(words)} words; a 30-page plan has about 10,000; the limit is ${formatCount(limits.maxWords)}. ${CHECK_IT_IS_THE_PLAN}`,
     );
   }
 }
