@@ -43,9 +43,18 @@ export async function beforeDeadline<T>(step: Promise<T>, at: number): Promise<T
   }
 }
 
-/** The step's result, or PARSE_TIMEOUT when the deadline comes first. */
+/** PARSE_TIMEOUT once the deadline has passed. */
+export function checkDeadline(deadlineAt: number): void {
+  if (Date.now() > deadlineAt) throw readingTooLong();
+}
+
+/**
+ * The step's result, or PARSE_TIMEOUT when the deadline comes first (or had passed by the time the step gave its
+ * result: a step that kept the clock from running is not let off).
+ */
 export async function withinDeadline<T>(step: Promise<T>, at: number): Promise<T> {
   const result = await beforeDeadline(step, at);
   if (result === OUT_OF_TIME) throw readingTooLong();
+  checkDeadline(at);
   return result;
 }

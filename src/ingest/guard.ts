@@ -38,6 +38,8 @@ export interface IngestLimits {
   maxXmlElements: number;
   /** Largest page content stream of a PDF once inflated, in bytes. */
   maxContentStreamBytes: number;
+  /** Largest total of a PDF's page content streams once inflated, in bytes. */
+  maxContentBytes: number;
   /** Deepest nesting of saved graphics states (q ... Q) in a PDF page's content. */
   maxStateDepth: number;
   /** Deepest nesting of arrays and dictionaries among a PDF page's drawing instructions. */
@@ -65,8 +67,10 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxXmlDepth: 500,
   // Word writes some 10-30 elements a paragraph.
   maxXmlElements: 2_000_000,
-  // A page of text is 10-100 KB of drawing instructions; a detailed map, a few MB.
-  maxContentStreamBytes: 32 * MB,
+  // A page of text is 10-20 KB of text and drawing instructions (a 60-page plan, about 1 MB); a detailed diagram,
+  // a few MB. pdf.js reads about 1 MB of dense content a second, so more could not be read in the audit's time.
+  maxContentStreamBytes: 4 * MB,
+  maxContentBytes: 8 * MB,
   // Real pages nest a few dozen; pdf.js's text extraction slows with the square of the depth.
   maxStateDepth: 1000,
   // Real pages nest two (a TJ array, a marked-content dictionary).
@@ -127,7 +131,11 @@ export function checkPdfContent(bytes: Uint8Array, limits: IngestLimits): void {
   switch (problem.kind) {
     case "inflates-too-far":
       if (problem.limitBytes / Math.max(problem.compressedBytes, 1) > limits.maxCompressionRatio) throw zipBomb();
-      throw tooLarge(`A page of this PDF expands to more than ${formatMegabytes(problem.limitBytes)} of drawing instructions; a page of a plan needs well under 1 MB. ${overload}`);
+      throw tooLarge(`A page of this PDF expands to more than ${formatMegabytes(problem.limitBytes)} of text and drawing; a page of a plan needs well under 1 MB. ${overload}`);
+    case "too-much-content":
+      throw tooLarge(
+        `The pages of this PDF hold at least ${formatMegabytes(problem.totalBytes)} of text and drawing; a plan's rarely hold 3 MB; the limit is ${formatMegabytes(limits.maxContentBytes)}. ${CHECK_IT_IS_THE_PLAN}`,
+      );
     case "state-depth":
       throw tooLarge(
         `A page of this PDF nests its drawing instructions ${formatCount(problem.depth)} levels deep; pages rarely nest more than a few dozen; the limit is ${formatCount(limits.maxStateDepth)}. ${overload}`,

@@ -7,12 +7,13 @@ import { PDFParse } from "pdf-parse";
 import { OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { isProblemError, ProblemError } from "../model/problem.ts";
 import { countWords } from "../text/words.ts";
-import { beforeDeadline, OUT_OF_TIME, resolveDeadline, withinDeadline } from "./deadline.ts";
+import { beforeDeadline, checkDeadline, OUT_OF_TIME, resolveDeadline, withinDeadline } from "./deadline.ts";
 import { checkPageCount, checkPdfContent, checkWordCount, resolveLimits, type IngestLimits } from "./guard.ts";
 import type { RawDocument, ReadOptions } from "./raw.ts";
 import { locateMarkup, pageMarkup, type PageMarkup } from "./pdf/draft-markup.ts";
 import type { PageContent } from "./pdf/flow.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
+import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
 
 /** Fewer letters than this per page on average means the pages are pictures of text: a scan without OCR. */
@@ -56,12 +57,18 @@ const PDFJS_LIMITS = {
 /** The share of the time left after the text that finding the ruled tables may take. */
 const TABLE_SHARE_OF_TIME_LEFT = 0.5;
 
-/** One page's text and review markup (markup reads the same text items the page text came from). */
-async function readPage(parser: PDFParse, doc: PDFDocumentProxy, num: number): Promise<PageMarkup> {
-  const text = (await parser.getText({ partial: [num], pageJoiner: "" })).pages[0]?.text ?? "";
-  const page = await doc.getPage(num);
+/**
+ * One page's text and review markup (markup reads the same text items the page text came from). The deadline is
+ * checked between pdf.js's passes over the page: a long page cannot be stopped inside a pass (pdf.js does not
+ * give the clock a turn), but it is not given another.
+ */
+async function readPage(parser: PDFParse, doc: PDFDocumentProxy, num: number, deadlineAt: number): Promise<PageMarkup> {
+  const text = (await withinDeadline(parser.getText({ partial: [num], pageJoiner: "" }), deadlineAt)).pages[0]?.text ?? "";
+  const page = await withinDeadline(doc.getPage(num), deadlineAt);
   // The same text items pdf-parse read the page text from (its default options), to place runs in that text.
-  const [annotations, content, operators] = await Promise.all([page.getAnnotations(), page.getTextContent(), page.getOperatorList()]);
+  const content = await withinDeadline(page.getTextContent(), deadlineAt);
+  const [annotations, operators] = await withinDeadline(Promise.all([page.getAnnotations(), page.getOperatorList()]), deadlineAt);
+  checkDeadline(deadlineAt);
   const textItems = content.items.filter((item) => "str" in item);
   return pageMarkup(num, text, { annotations, textItems, operators }, OPS);
 }
@@ -102,11 +109,13 @@ function failedNote(pages: readonly number[]): string[] {
 
 /**
  * Each page's text lines and ruled tables, as pdf-parse reads them, and the draft markup on each page. The cheap
- * checks first: the content streams' size and nesting (from the bytes), the page count (from the page tree);
+ * checks first: the page count the page tree declares and the content streams' size and nesting (from the
+ * bytes), the page count pdf.js finds;
  * then the text and markup page by page, counting words as it goes; then the tables in their share of the time
  * left.
  */
 async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: number): Promise<{ pages: PageContent[]; markup: PageMarkup[]; notes: string[] }> {
+  checkPageCount(declaredPageCount(bytes), limits);
   checkPdfContent(bytes, limits);
   // A copy: pdf.js may keep or transfer the buffer it is given, and the caller's bytes must stay intact.
   const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDFJS_LIMITS });
@@ -116,7 +125,7 @@ async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: nu
     const markup: PageMarkup[] = [];
     let words = 0;
     for (let num = 1; num <= doc.numPages; num++) {
-      const page = await withinDeadline(readPage(parser, doc, num), deadlineAt);
+      const page = await readPage(parser, doc, num, deadlineAt);
       words += countWords(page.text);
       checkWordCount(words, limits, num === doc.numPages);
       markup.push(page);

@@ -120,6 +120,47 @@ export function pdfNestedArrays(depth = 50_000, where: "content" | "page" = "con
   return where === "content" ? pdfWithPages(1, `${nested} pop\n${text}`) : pdfWithPages(1, text, `/Deep ${nested}`);
 }
 
+/**
+ * One page ruled as a grid of `lines` x `lines` stroked lines (a table of (lines-1)^2 cells), with a word in some
+ * cells: the shape that costs a table finder most.
+ */
+export function pdfRuledGrid(lines = 400): Buffer {
+  const step = 500 / lines;
+  const rules: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const at = (40 + i * step).toFixed(2);
+    rules.push(`${at} 40 m ${at} 800 l S`, `40 ${(40 + (i * 760) / lines).toFixed(2)} m 540 ${(40 + (i * 760) / lines).toFixed(2)} l S`);
+  }
+  const words = proseLines(40).map((line, index) => `BT /F1 4 Tf ${42 + (index % 10) * 50} ${45 + index * 18} Td (${line.split(" ")[0]}) Tj ET`);
+  return pdfWithPages(1, `0.1 w\n${rules.join("\n")}\n${words.join("\n")}\n${textContent(proseLines(30))}`);
+}
+
+/**
+ * `pages` pages, each its own content stream of `pageBytes` (once inflated) showing one letter at a time: millions
+ * of text items from a few MB of file. Just under the content limits (4 MB a page, 8 MB in all), the most text
+ * work a PDF can ask of the reader before it is refused: the slowest file the limits let through.
+ */
+export function pdfDenseText(pages = 2, pageBytes = 4 * 1024 * 1024 - 4096): Buffer {
+  let seed = 1;
+  const letter = (): string => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26));
+  const streams = Array.from({ length: pages }, () => {
+    const units: string[] = ["BT /F1 1 Tf 10 10 Td "];
+    for (let size = units[0]!.length; size < pageBytes - 40; size += 14) units.push(`(${letter()}) Tj 1 0 Td `);
+    return pdfStream(deflateSync(Buffer.from(`${units.join("")}ET`, "latin1")), "/Filter /FlateDecode");
+  });
+  // 1 catalog, 2 pages, 3 font, then each page and its content.
+  const pageIds = streams.map((_, index) => 4 + index * 2);
+  return pdfFromObjects([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages} >>`,
+    FONT,
+    ...streams.flatMap((stream, index) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[index]! + 1} 0 R >>`,
+      stream,
+    ]),
+  ]);
+}
+
 // ---------------------------------------------------------------- DOCX
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -177,6 +218,8 @@ export const HOSTILE_FILES: Record<string, { format: "pdf" | "docx"; make: () =>
   "pdf-200000-nested-q": { format: "pdf", make: () => pdfNestedGraphicsStates() },
   "pdf-50000-nested-arrays": { format: "pdf", make: () => pdfNestedArrays() },
   "pdf-50000-nested-arrays-in-page": { format: "pdf", make: () => pdfNestedArrays(50_000, "page") },
+  "pdf-ruled-grid": { format: "pdf", make: () => pdfRuledGrid() },
+  "pdf-dense-text": { format: "pdf", make: () => pdfDenseText() },
   "docx-200000-paragraphs": { format: "docx", make: () => docxManyParagraphs() },
   "docx-10000-entries": { format: "docx", make: () => docxManyEntries() },
   "docx-100000-nested-elements": { format: "docx", make: () => docxNestedElements() },

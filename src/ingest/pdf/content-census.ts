@@ -1,5 +1,6 @@
-// The page content streams of a PDF judged from its raw bytes before pdf.js reads a page: how far they inflate,
-// how deep their graphics states (q ... Q) and arrays nest. pdf.js's text extraction slows with the square of
+// The page content streams of a PDF judged from its raw bytes before pdf.js reads a page: how far they inflate
+// (pdf.js reads about 2 MB of dense text a second, twice: once for the text, once for the drawing), and how
+// deep their graphics states (q ... Q) and arrays nest. pdf.js's text extraction slows with the square of
 // the graphics-state depth (each saved state is a prototype of the next), and it runs without yielding, so no
 // clock can stop it: a page of 200,000 nested states would take an hour. Real pages nest a few dozen at most.
 // Content streams are never inside object streams, so they can be found in the file as it is; streams this does
@@ -16,10 +17,11 @@ export interface ContentCensus {
 
 export type ContentStreamProblem =
   | { kind: "inflates-too-far"; limitBytes: number; compressedBytes: number }
+  | { kind: "too-much-content"; totalBytes: number }
   | { kind: "state-depth"; depth: number }
   | { kind: "operand-depth"; depth: number };
 
-export type ContentLimits = Pick<IngestLimits, "maxContentStreamBytes" | "maxStateDepth" | "maxOperandDepth">;
+export type ContentLimits = Pick<IngestLimits, "maxContentStreamBytes" | "maxContentBytes" | "maxStateDepth" | "maxOperandDepth">;
 
 const STREAM = Buffer.from("stream", "latin1");
 const OBJ = Buffer.from("obj", "latin1");
@@ -34,6 +36,7 @@ const NOT_CONTENT = /\/Subtype\s*\/(?!Form\b)|\/Length[123]\b|\/Type\s*\/(?:XRef
 export function contentStreamProblem(bytes: Uint8Array, limits: ContentLimits): ContentStreamProblem | null {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let from = 0;
+  let totalBytes = 0;
   for (;;) {
     const at = file.indexOf(STREAM, from);
     if (at < 0) return null;
@@ -55,10 +58,37 @@ export function contentStreamProblem(bytes: Uint8Array, limits: ContentLimits): 
     const content = decoded(file.subarray(start, end), filtersOf(dictionary), limits.maxContentStreamBytes);
     if (content === "too-far") return { kind: "inflates-too-far", limitBytes: limits.maxContentStreamBytes, compressedBytes: end - start };
     if (content === null) continue;
+    totalBytes += content.length;
+    if (totalBytes > limits.maxContentBytes) return { kind: "too-much-content", totalBytes };
     const census = censusOf(content);
     if (census.maxStateDepth > limits.maxStateDepth) return { kind: "state-depth", depth: census.maxStateDepth };
     if (census.maxOperandDepth > limits.maxOperandDepth) return { kind: "operand-depth", depth: census.maxOperandDepth };
   }
+}
+
+const PAGES_TYPE = /\/Type\s*\/Pages(?![A-Za-z])/g;
+const ENDOBJ = Buffer.from("endobj", "latin1");
+/** How far a page-tree object is read for its /Count (its /Kids may list thousands of pages first). */
+const PAGE_TREE_WINDOW = 2 * 1024 * 1024;
+
+/**
+ * The largest page count any page-tree node in the file declares, read from the bytes (a node inside a compressed
+ * object stream is not seen: pdf.js's count then decides). pdf.js's own loading takes time in proportion to the
+ * page count (2 s for 20,000 pages), so a file with 200,000 is refused before pdf.js loads it.
+ */
+export function declaredPageCount(bytes: Uint8Array): number {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = file.toString("latin1");
+  let largest = 0;
+  for (const match of text.matchAll(PAGES_TYPE)) {
+    const start = file.lastIndexOf(OBJ, match.index);
+    if (start < 0) continue;
+    const end = file.indexOf(ENDOBJ, match.index);
+    const object = text.slice(start, Math.min(end < 0 ? text.length : end, start + PAGE_TREE_WINDOW));
+    const count = /\/Count\s+(\d{1,12})\b/.exec(object);
+    if (count) largest = Math.max(largest, Number(count[1]));
+  }
+  return largest;
 }
 
 /** The stream's filters, in order; null when one is not FlateDecode (left to pdf.js). */
