@@ -210,6 +210,18 @@ export function docxNestedElements(depth = 100_000): Promise<Uint8Array> {
   return docxFromBody(`${opening}${paragraph("Deep inside the controls.")}${closing}${proseLines(10).map(paragraph).join("")}`);
 }
 
+/**
+ * Just inside every Word limit (25,000 paragraphs, 250,000 words each in its own formatted run: about 15 MB of
+ * XML and 1.3 million elements): the most work a Word file can ask of the reader before it is refused.
+ */
+export function docxHeaviestAllowed(paragraphs = 25_000, wordsEach = 10): Promise<Uint8Array> {
+  const words = proseLines(50).join(" ").split(" ");
+  let next = 0;
+  const run = (): string => `<w:r><w:rPr><w:b/><w:sz w:val="${20 + (next % 7)}"/></w:rPr><w:t xml:space="preserve">${words[next++ % words.length]} </w:t></w:r>`;
+  const body = Array.from({ length: paragraphs }, () => `<w:p>${Array.from({ length: wordsEach }, run).join("")}</w:p>`).join("");
+  return docxFromBody(body);
+}
+
 /** Every generated file, by a short name, for tests and measurements. */
 export const HOSTILE_FILES: Record<string, { format: "pdf" | "docx"; make: () => Promise<Uint8Array> | Uint8Array }> = {
   "pdf-20000-blank-pages": { format: "pdf", make: () => pdfManyBlankPages() },
@@ -223,4 +235,5 @@ export const HOSTILE_FILES: Record<string, { format: "pdf" | "docx"; make: () =>
   "docx-200000-paragraphs": { format: "docx", make: () => docxManyParagraphs() },
   "docx-10000-entries": { format: "docx", make: () => docxManyEntries() },
   "docx-100000-nested-elements": { format: "docx", make: () => docxNestedElements() },
+  "docx-heaviest-allowed": { format: "docx", make: () => docxHeaviestAllowed() },
 };
