@@ -60,13 +60,15 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxPages: 300,
   // A 30-page plan holds about 10,000 words; 300 dense pages, about 150,000. (The service sets its own, lower.)
   maxWords: 300_000,
-  // Word's XML runs to about 0.5-1 KB per paragraph: 20 MB is some 20,000-40,000 paragraphs.
-  maxDocumentXmlBytes: 20 * MB,
-  // Every table cell holds a paragraph, so a table-heavy 300-page document may reach 15,000.
-  maxParagraphs: 30_000,
+  // Word's XML runs to about 0.5 KB per paragraph: a 60-page plan's is 1-2 MB. XML parsers take about 100-200 MB
+  // of memory and a second or more for each MB, so 10 MB is as much as can be read within the memory and time.
+  maxDocumentXmlBytes: 10 * MB,
+  // Every table cell holds a paragraph: a 60-page plan has some 3,000; a 150-page one with its appendices, 10,000.
+  maxParagraphs: 20_000,
   maxXmlDepth: 500,
-  // Word writes some 10-30 elements a paragraph.
-  maxXmlElements: 2_000_000,
+  // Word writes some 10-50 elements a paragraph: a 60-page plan has about 150,000. The parsers' time and memory
+  // grow with them (250,000 elements: about 0.5 GB for the two parsers together).
+  maxXmlElements: 600_000,
   // A page of text is 10-20 KB of text and drawing instructions (a 60-page plan, about 1 MB); a detailed diagram,
   // a few MB. pdf.js reads about 1 MB of dense content a second, so more could not be read in the audit's time.
   maxContentStreamBytes: 4 * MB,
@@ -315,7 +317,7 @@ function checkXmlCensus(census: XmlCensus, limits: IngestLimits): void {
   }
   if (census.elements > limits.maxXmlElements) {
     throw tooLarge(
-      `This Word document is made of ${formatCount(census.elements)} pieces of text and formatting; a plan has well under 500,000; the limit is ${formatCount(limits.maxXmlElements)}. ${CHECK_IT_IS_THE_PLAN}`,
+      `This Word document is made of ${formatCount(census.elements)} pieces of text and formatting; a long plan has about 200,000; the limit is ${formatCount(limits.maxXmlElements)}. ${CHECK_IT_IS_THE_PLAN}`,
     );
   }
 }

@@ -211,10 +211,10 @@ export function docxNestedElements(depth = 100_000): Promise<Uint8Array> {
 }
 
 /**
- * Just inside every Word limit (25,000 paragraphs, 250,000 words each in its own formatted run: about 15 MB of
- * XML and 1.3 million elements): the most work a Word file can ask of the reader before it is refused.
+ * Just inside every Word limit (11,000 paragraphs, 110,000 words each in its own formatted run: about 10 MB of
+ * XML and 570,000 elements): the most work a Word file can ask of the reader before it is refused.
  */
-export function docxHeaviestAllowed(paragraphs = 25_000, wordsEach = 10): Promise<Uint8Array> {
+export function docxHeaviestAllowed(paragraphs = 11_000, wordsEach = 10): Promise<Uint8Array> {
   const words = proseLines(50).join(" ").split(" ");
   let next = 0;
   const run = (): string => `<w:r><w:rPr><w:b/><w:sz w:val="${20 + (next % 7)}"/></w:rPr><w:t xml:space="preserve">${words[next++ % words.length]} </w:t></w:r>`;
