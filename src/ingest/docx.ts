@@ -21,8 +21,8 @@ const UNKNOWN_AUTHOR = "Unknown author";
 const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
 
 /**
- * The package's size and structure were judged before this runs (guard.ts, in the calling process); here the
- * amount of text is, before mammoth's conversion (the costly step), and the deadline between steps.
+ * The package's size and structure were judged before this runs (guard.ts, in the calling process). Judged here:
+ * the amount of text, before mammoth's conversion (the costly step), and the deadline between steps.
  */
 export async function readDocx(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const deadlineAt = resolveDeadline(options.deadlineAt);

@@ -7,7 +7,7 @@ import { PDFParse } from "pdf-parse";
 import { OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { isProblemError, ProblemError } from "../model/problem.ts";
 import { countWords } from "../text/words.ts";
-import { beforeDeadline, checkDeadline, OUT_OF_TIME, resolveDeadline, withinDeadline } from "./deadline.ts";
+import { beforeDeadline, OUT_OF_TIME, resolveDeadline, withinDeadline } from "./deadline.ts";
 import { checkPageCount, checkPdfContent, checkWordCount, resolveLimits, type IngestLimits } from "./guard.ts";
 import type { RawDocument, ReadOptions } from "./raw.ts";
 import { locateMarkup, pageMarkup, type PageMarkup } from "./pdf/draft-markup.ts";
@@ -67,8 +67,8 @@ async function readPage(parser: PDFParse, doc: PDFDocumentProxy, num: number, de
   const page = await withinDeadline(doc.getPage(num), deadlineAt);
   // The same text items pdf-parse read the page text from (its default options), to place runs in that text.
   const content = await withinDeadline(page.getTextContent(), deadlineAt);
+  // Kept by pdf.js for the page (no cleanup here), so the tables' pass reuses this operator list.
   const [annotations, operators] = await withinDeadline(Promise.all([page.getAnnotations(), page.getOperatorList()]), deadlineAt);
-  checkDeadline(deadlineAt);
   const textItems = content.items.filter((item) => "str" in item);
   return pageMarkup(num, text, { annotations, textItems, operators }, OPS);
 }
@@ -82,10 +82,7 @@ export async function readTables(parser: Pick<PDFParse, "getTable">, pageCount: 
   const tablesByPage = new Map<number, string[][][]>();
   const failedPages: number[] = [];
   for (let num = 1; num <= pageCount; num++) {
-    const found = await beforeDeadline(
-      parser.getTable({ partial: [num] }).catch(() => null),
-      until,
-    );
+    const found = await beforeDeadline(parser.getTable({ partial: [num] }).catch(() => null), until);
     if (found === OUT_OF_TIME) {
       return { tablesByPage, notes: [...failedNote(failedPages), tablesOutOfTimeNote(num, pageCount)] };
     }
@@ -109,10 +106,9 @@ function failedNote(pages: readonly number[]): string[] {
 
 /**
  * Each page's text lines and ruled tables, as pdf-parse reads them, and the draft markup on each page. The cheap
- * checks first: the page count the page tree declares and the content streams' size and nesting (from the
- * bytes), the page count pdf.js finds;
- * then the text and markup page by page, counting words as it goes; then the tables in their share of the time
- * left.
+ * checks first: the page count the page tree declares and the content streams' size and nesting (read from the
+ * bytes), then the page count pdf.js finds; then the text and markup page by page, counting words as it goes;
+ * then the tables, in their share of the time left.
  */
 async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: number): Promise<{ pages: PageContent[]; markup: PageMarkup[]; notes: string[] }> {
   checkPageCount(declaredPageCount(bytes), limits);
