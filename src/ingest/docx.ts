@@ -3,7 +3,10 @@
 // Size and zip-bomb limits are checked before this runs (guard.ts); sections are found after (sections.ts).
 import type { Document as XmlDocument, Element as XmlElement, Node as XmlNode } from "@xmldom/xmldom";
 import mammoth from "mammoth";
-import type { RawBlock, RawComment, RawDocument, RawTrackedChange } from "./raw.ts";
+import { countWords } from "../text/words.ts";
+import { resolveDeadline, withinDeadline } from "./deadline.ts";
+import { checkWordCount, resolveLimits } from "./guard.ts";
+import type { RawBlock, RawComment, RawDocument, RawTrackedChange, ReadOptions } from "./raw.ts";
 import { alignBlocks, bodyUnits, type BodyUnit } from "./docx/align.ts";
 import { walkBody, type BodyWalk } from "./docx/body-walk.ts";
 import { headingStyleMap } from "./docx/heading-styles.ts";
@@ -17,11 +20,22 @@ const UNKNOWN_AUTHOR = "Unknown author";
 /** Images are not read at all: the checker needs none, and base64-encoding them would be wasted work. */
 const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
 
-export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
-  const wordPackage = await openWordPackage(bytes);
-  const html = await convertToHtml(await bytesForMammoth(bytes, wordPackage), headingStyleMap(wordPackage.styles));
-  const htmlBlocks = htmlToBlocks(html);
+/**
+ * The package's size and structure were judged before this runs (guard.ts, in the calling process). Judged here:
+ * the amount of text, before mammoth's conversion (the costly step), and the deadline between steps.
+ */
+export async function readDocx(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
+  const deadlineAt = resolveDeadline(options.deadlineAt);
+  const wordPackage = await withinDeadline(openWordPackage(bytes), deadlineAt);
   const walk = walkBody(wordPackage.document);
+  checkWordCount(
+    walk.paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph.text), 0),
+    resolveLimits(options.limits),
+    true,
+  );
+  const mammothBytes = await withinDeadline(bytesForMammoth(bytes, wordPackage), deadlineAt);
+  const html = await withinDeadline(convertToHtml(mammothBytes, headingStyleMap(wordPackage.styles)), deadlineAt);
+  const htmlBlocks = htmlToBlocks(html);
   const labels = numberLabels(walk.paragraphs, wordPackage.numbering, wordPackage.styles);
   const { blocks, blockOfParagraph } = locateBlocks(htmlBlocks, walk, labels);
 

@@ -1,11 +1,16 @@
-// Limits checked before any parser sees a file. mammoth (through jszip) has no size guard: a 300 KB DOCX whose
-// word/document.xml inflates to 100 MB takes Node down with an out-of-memory error no try/catch can stop. So
-// the zip's central directory is read first (yauzl, milliseconds) and the declared sizes are judged; then every
-// entry is inflated as a stream and thrown away, which catches sizes forged in the directory (yauzl's
-// validateEntrySizes stops a stream that runs past its declared size). Parsing itself then runs in a worker
-// thread with a memory cap and a timeout (worker-pool.ts), for whatever this cannot foresee.
+// Limits checked before any parser sees a file, cheapest first. mammoth (through jszip) has no size guard: a
+// 300 KB DOCX whose word/document.xml inflates to 100 MB takes Node down with an out-of-memory error no
+// try/catch can stop, and its time and memory grow with the paragraphs and nesting of the XML. So the zip's
+// entry count and central directory are read first (yauzl, milliseconds) and the declared sizes are judged;
+// then every entry is inflated as a stream and thrown away, which catches sizes forged in the directory (yauzl's
+// validateEntrySizes stops a stream that runs past its declared size), while the Word XML parts are counted as
+// they pass (xml-census.ts). The PDF reader checks the page count and the amount of text with the same limits.
+// Parsing itself then runs apart from the service, with a memory cap and a deadline, for whatever this cannot
+// foresee.
 import yauzl from "yauzl";
 import { ProblemError } from "../model/problem.ts";
+import { XmlCensusCounter, type XmlCensus } from "./docx/xml-census.ts";
+import { contentStreamProblem } from "./pdf/content-census.ts";
 
 export interface IngestLimits {
   /** Largest file accepted, in bytes. */
@@ -19,6 +24,26 @@ export interface IngestLimits {
   /** Highest inflated:compressed ratio for an entry larger than `ratioCheckMinBytes`. */
   maxCompressionRatio: number;
   ratioCheckMinBytes: number;
+  /** Most pages a PDF may have, read from its page tree before any text is extracted. */
+  maxPages: number;
+  /** Most words a document's text may hold, counted as it is read. */
+  maxWords: number;
+  /** Largest main document part of a Word file (word/document.xml) once inflated, in bytes. */
+  maxDocumentXmlBytes: number;
+  /** Most paragraphs in a Word file's XML parts, counted as they are inflated, before any XML parser runs. */
+  maxParagraphs: number;
+  /** Deepest nesting of elements in a Word file's XML parts (a plan's tables and text boxes nest a few dozen). */
+  maxXmlDepth: number;
+  /** Most XML elements in a Word file's XML parts (a parser's memory grows with them). */
+  maxXmlElements: number;
+  /** Largest page content stream of a PDF once inflated, in bytes. */
+  maxContentStreamBytes: number;
+  /** Largest total of a PDF's page content streams once inflated, in bytes. */
+  maxContentBytes: number;
+  /** Deepest nesting of saved graphics states (q ... Q) in a PDF page's content. */
+  maxStateDepth: number;
+  /** Deepest nesting of arrays and dictionaries among a PDF page's drawing instructions. */
+  maxOperandDepth: number;
 }
 
 const MB = 1024 * 1024;
@@ -31,6 +56,27 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   // Word XML compresses about 5-20:1; a long table of identical rows may reach 50:1.
   maxCompressionRatio: 100,
   ratioCheckMinBytes: 1 * MB,
+  // Plans run to 20-60 pages; a long one with its appendices of advice, perhaps 150.
+  maxPages: 300,
+  // A 30-page plan holds about 10,000 words; 300 dense pages, about 150,000. (The service sets its own, lower.)
+  maxWords: 300_000,
+  // Word's XML runs to about 0.5 KB per paragraph: a 60-page plan's is 1-2 MB. XML parsers take about 100-200 MB
+  // of memory and a second or more for each MB, so 10 MB is as much as can be read within the memory and time.
+  maxDocumentXmlBytes: 10 * MB,
+  // Every table cell holds a paragraph: a 60-page plan has some 3,000; a 150-page one with its appendices, 10,000.
+  maxParagraphs: 20_000,
+  maxXmlDepth: 500,
+  // Word writes some 10-50 elements a paragraph: a 60-page plan has about 150,000. The parsers' time and memory
+  // grow with them (250,000 elements: about 0.5 GB for the two parsers together).
+  maxXmlElements: 600_000,
+  // A page of text is 10-20 KB of text and drawing instructions (a 60-page plan, about 1 MB); a detailed diagram,
+  // a few MB. pdf.js reads about 1 MB of dense content a second, so more could not be read in the audit's time.
+  maxContentStreamBytes: 4 * MB,
+  maxContentBytes: 8 * MB,
+  // Real pages nest a few dozen; pdf.js's text extraction slows with the square of the depth.
+  maxStateDepth: 1000,
+  // Real pages nest two (a TJ array, a marked-content dictionary).
+  maxOperandDepth: 100,
 });
 
 export function resolveLimits(limits: Partial<IngestLimits> = {}): IngestLimits {
@@ -60,21 +106,81 @@ export function checkFileSize(size: number, limits: IngestLimits): void {
   }
 }
 
+/** 20000 -> "20,000": how counts are written to a caseworker. */
+export const formatCount = (count: number): string => count.toLocaleString("en-GB");
+
+const CHECK_IT_IS_THE_PLAN = "Check that this is the plan and not a whole case file, or take out its appendices, and try again.";
+const FRESH_COPY = "It may be damaged or built to overload the checker: open it in Word, save a fresh copy as .docx, and upload that.";
+
+const tooLarge = (message: string): ProblemError => new ProblemError({ code: "TOO_LARGE", message });
+
+/** TOO_LARGE for a PDF with more pages than a plan could have: read from its page tree, before any text. */
+export function checkPageCount(pages: number, limits: IngestLimits): void {
+  if (pages > limits.maxPages) {
+    throw tooLarge(`This PDF has ${formatCount(pages)} pages; plans are rarely over 60; the limit is ${formatCount(limits.maxPages)}. ${CHECK_IT_IS_THE_PLAN}`);
+  }
+}
+
+/**
+ * Judges a PDF's page content streams from its bytes, before pdf.js reads a page (pdf/content-census.ts): a
+ * stream that inflates past the limit is ZIP_BOMB when its ratio is one no plan has, else TOO_LARGE; nesting
+ * far deeper than any page has is TOO_LARGE, with the depth found and the limit.
+ */
+export function checkPdfContent(bytes: Uint8Array, limits: IngestLimits): void {
+  const problem = contentStreamProblem(bytes, limits);
+  if (!problem) return;
+  const overload = "It may be damaged or built to overload the checker: export or save it again as a PDF, or upload the Word file.";
+  switch (problem.kind) {
+    case "inflates-too-far":
+      if (problem.limitBytes / Math.max(problem.compressedBytes, 1) > limits.maxCompressionRatio) throw zipBomb();
+      throw tooLarge(`A page of this PDF expands to more than ${formatMegabytes(problem.limitBytes)} of text and drawing; a page of a plan needs well under 1 MB. ${overload}`);
+    case "too-much-content":
+      throw tooLarge(
+        `The pages of this PDF hold at least ${formatMegabytes(problem.totalBytes)} of text and drawing; a plan's rarely hold 3 MB; the limit is ${formatMegabytes(limits.maxContentBytes)}. ${CHECK_IT_IS_THE_PLAN}`,
+      );
+    case "state-depth":
+      throw tooLarge(
+        `A page of this PDF nests its drawing instructions ${formatCount(problem.depth)} levels deep; pages rarely nest more than a few dozen; the limit is ${formatCount(limits.maxStateDepth)}. ${overload}`,
+      );
+    case "operand-depth":
+      throw tooLarge(
+        `A page of this PDF nests lists of values ${formatCount(problem.depth)} levels deep; pages nest two or three; the limit is ${formatCount(limits.maxOperandDepth)}. ${overload}`,
+      );
+  }
+}
+
+/** TOO_LARGE for more text than a plan could hold; `complete` is false when reading stopped at the limit. */
+export function checkWordCount(words: number, limits: IngestLimits, complete: boolean): void {
+  if (words > limits.maxWords) {
+    throw tooLarge(
+      `This document has ${complete ? "" : "at least "}${formatCount(words)} words; a 30-page plan has about 10,000; the limit is ${formatCount(limits.maxWords)}. ${CHECK_IT_IS_THE_PLAN}`,
+    );
+  }
+}
+
 interface EntrySummary {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
 }
 
+/** Word XML parts whose paragraphs and nesting are counted before parsing (the parts the readers parse). */
+const isWordXmlPart = (name: string): boolean => /^word\/[^/]+\.xml$/i.test(name);
+const isMainDocumentPart = (name: string): boolean => name.toLowerCase() === "word/document.xml";
+
 /**
- * Checks a zip that claims to be a Word document: sizes, entry count and compression ratios as declared, that it
- * holds a Word document, then the real inflated sizes. Throws ZIP_BOMB, CORRUPT_FILE or UNSUPPORTED_FORMAT.
+ * Checks a zip that claims to be a Word document, cheapest first: its entry count, sizes and compression ratios
+ * as declared, that it holds a Word document, then the real inflated sizes and the XML parts' paragraph count
+ * and nesting. A compression bomb (a ratio no Word file has, or sizes forged in the directory) is ZIP_BOMB; a
+ * file that is honestly too big or too complex to be a plan is TOO_LARGE, with what was found and the limit.
+ * Throws ZIP_BOMB, TOO_LARGE, CORRUPT_FILE or UNSUPPORTED_FORMAT.
  */
 export async function checkWordZip(bytes: Uint8Array, limits: IngestLimits): Promise<void> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = await readCentralDirectory(buffer, limits);
   checkIsWordDocument(entries);
-  await inflateAll(buffer);
+  const census = await inflateAll(buffer, limits);
+  checkXmlCensus(census, limits);
 }
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
@@ -86,9 +192,24 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   });
 }
 
+/** An inflated size over a limit: a bomb when the entry's ratio is one no Word file has, else too large. */
+function oversized(entry: EntrySummary, found: number, limit: number, limits: IngestLimits): ProblemError {
+  if (entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxCompressionRatio) return zipBomb();
+  return tooLarge(
+    `This Word file expands to ${formatMegabytes(found)}; a plan's is rarely over 10 MB; the limit is ${formatMegabytes(limit)}. Remove large pictures from the plan or compress them, save it again as .docx, and try again.`,
+  );
+}
+
 /** The central directory's entries, judged one by one as they are read: no entry is inflated here. */
 async function readCentralDirectory(buffer: Buffer, limits: IngestLimits): Promise<EntrySummary[]> {
   const zipfile = await openZip(buffer);
+  // The end-of-directory record gives the count before a single entry is read.
+  if (zipfile.entryCount > limits.maxEntries) {
+    zipfile.close();
+    throw tooLarge(
+      `This Word file is made of ${formatCount(zipfile.entryCount)} parts; a plan has a few dozen (a few hundred with many pictures); the limit is ${formatCount(limits.maxEntries)}. ${FRESH_COPY}`,
+    );
+  }
   return new Promise((resolve, reject) => {
     const entries: EntrySummary[] = [];
     let total = 0;
@@ -97,20 +218,23 @@ async function readCentralDirectory(buffer: Buffer, limits: IngestLimits): Promi
       reject(problem);
     };
     zipfile.on("entry", (entry: yauzl.Entry) => {
+      const summary = { name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
       total += entry.uncompressedSize;
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-      if (
-        entries.length + 1 > limits.maxEntries ||
-        entry.uncompressedSize > limits.maxEntryUncompressedBytes ||
-        total > limits.maxTotalUncompressedBytes ||
-        (entry.uncompressedSize > limits.ratioCheckMinBytes && ratio > limits.maxCompressionRatio)
-      ) {
-        return fail(zipBomb());
+      if (entry.uncompressedSize > limits.ratioCheckMinBytes && ratio > limits.maxCompressionRatio) return fail(zipBomb());
+      if (entry.uncompressedSize > limits.maxEntryUncompressedBytes) return fail(oversized(summary, entry.uncompressedSize, limits.maxEntryUncompressedBytes, limits));
+      if (total > limits.maxTotalUncompressedBytes) return fail(oversized(summary, total, limits.maxTotalUncompressedBytes, limits));
+      if (isMainDocumentPart(entry.fileName) && entry.uncompressedSize > limits.maxDocumentXmlBytes) {
+        return fail(
+          tooLarge(
+            `This Word document's text and layout run to ${formatMegabytes(entry.uncompressedSize)}; a plan's are rarely over 2 MB; the limit is ${formatMegabytes(limits.maxDocumentXmlBytes)}. ${CHECK_IT_IS_THE_PLAN}`,
+          ),
+        );
       }
       if (entry.isEncrypted()) {
         return fail(new ProblemError({ code: "UNSUPPORTED_FORMAT", message: "This zip file is password-protected. Upload the plan as an unprotected Word document (.docx) or a PDF." }));
       }
-      entries.push({ name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+      entries.push(summary);
       zipfile.readEntry();
     });
     zipfile.on("end", () => resolve(entries));
@@ -136,25 +260,64 @@ function checkIsWordDocument(entries: EntrySummary[]): void {
   });
 }
 
-/** Inflates every entry and discards the data: yauzl stops any stream that runs past its declared size. */
-async function inflateAll(buffer: Buffer): Promise<void> {
+/**
+ * Inflates every entry and discards the data: yauzl stops any stream that runs past its declared size. The Word
+ * XML parts are counted as they stream past (paragraphs, nesting), and the count is returned for judging.
+ */
+async function inflateAll(buffer: Buffer, limits: IngestLimits): Promise<XmlCensus> {
   const zipfile = await openZip(buffer);
+  const census: XmlCensus = { paragraphs: 0, elements: 0, maxDepth: 0 };
   await new Promise<void>((resolve, reject) => {
     const fail = (error: unknown): void => {
       zipfile.close();
-      reject(error instanceof Error && /too many bytes/i.test(error.message) ? zipBomb() : corruptZip());
+      reject(error instanceof ProblemError ? error : error instanceof Error && /too many bytes/i.test(error.message) ? zipBomb() : corruptZip());
     };
     zipfile.on("entry", (entry: yauzl.Entry) => {
       if (entry.fileName.endsWith("/")) return zipfile.readEntry();
       zipfile.openReadStream(entry, (error, stream) => {
         if (error || !stream) return fail(error);
-        stream.on("data", () => undefined);
+        const counter = isWordXmlPart(entry.fileName) ? new XmlCensusCounter() : null;
+        stream.on("data", (chunk: Buffer) => {
+          if (!counter) return;
+          counter.feed(chunk);
+          // Nesting is what makes XML parsers recurse: stop at once, not after the part.
+          if (counter.census.maxDepth > limits.maxXmlDepth) {
+            stream.destroy();
+            fail(tooDeep(limits));
+          }
+        });
         stream.on("error", fail);
-        stream.on("end", () => zipfile.readEntry());
+        stream.on("end", () => {
+          if (counter) {
+            census.paragraphs += counter.census.paragraphs;
+            census.elements += counter.census.elements;
+            census.maxDepth = Math.max(census.maxDepth, counter.census.maxDepth);
+          }
+          zipfile.readEntry();
+        });
       });
     });
     zipfile.on("end", () => resolve());
     zipfile.on("error", fail);
     zipfile.readEntry();
   });
+  return census;
+}
+
+function tooDeep(limits: IngestLimits): ProblemError {
+  return tooLarge(`This Word document's content is nested more than ${formatCount(limits.maxXmlDepth)} levels deep; Word documents nest a few dozen at most. ${FRESH_COPY}`);
+}
+
+function checkXmlCensus(census: XmlCensus, limits: IngestLimits): void {
+  if (census.maxDepth > limits.maxXmlDepth) throw tooDeep(limits);
+  if (census.paragraphs > limits.maxParagraphs) {
+    throw tooLarge(
+      `This Word document has ${formatCount(census.paragraphs)} paragraphs; plans rarely have over 5,000; the limit is ${formatCount(limits.maxParagraphs)}. ${CHECK_IT_IS_THE_PLAN}`,
+    );
+  }
+  if (census.elements > limits.maxXmlElements) {
+    throw tooLarge(
+      `This Word document is made of ${formatCount(census.elements)} pieces of text and formatting; a long plan has about 200,000; the limit is ${formatCount(limits.maxXmlElements)}. ${CHECK_IT_IS_THE_PLAN}`,
+    );
+  }
 }

@@ -32,6 +32,8 @@ export interface ReadDocumentOptions {
   pool?: ParsePool;
   /** Hand `bytes`' memory to the worker instead of copying it; the caller's array is left empty afterwards. */
   transferBytes?: boolean;
+  /** When the audit must have its answer (epoch ms); the reader checks it between pages and steps. */
+  deadlineAt?: number;
 }
 
 export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptions): Promise<EhcpDocument> {
@@ -44,7 +46,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptio
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const aliases = options.aliases ?? (await loadDefaultAliases());
     const raw = options.inProcess
-      ? await readRawInProcess(format, bytes)
+      ? await readRawInProcess(format, bytes, { limits, ...(options.deadlineAt !== undefined ? { deadlineAt: options.deadlineAt } : {}) })
       : await (options.pool ?? defaultParsePool()).parse(format, bytes, { transfer: options.transferBytes === true });
     return buildDocument(raw, { fileName, sha256, aliases });
   } catch (error) {

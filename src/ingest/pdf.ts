@@ -1,14 +1,19 @@
 // PDF -> RawDocument with pdf-parse v2 (pdf.js underneath; in Node it runs pdf.js in-process, no browser worker).
-// Knows PDFs, not EHC plans: sections are recognised later from the blocks (sections.ts). Size limits and the
-// worker-thread guard are the caller's job.
+// Knows PDFs, not EHC plans: sections are recognised later from the blocks (sections.ts). The file size limit is
+// the caller's job; the page and text limits and the deadline are checked here, between pages, and the process
+// that runs this is ended if a single pdf.js call never returns.
 import { PDFParse } from "pdf-parse";
 // pdf-parse's own copy of pdf.js (a dependency it pins): its operator ids, and the pages it has loaded.
 import { OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { ProblemError } from "../model/problem.ts";
-import type { RawDocument } from "./raw.ts";
+import { isProblemError, ProblemError } from "../model/problem.ts";
+import { countWords } from "../text/words.ts";
+import { beforeDeadline, OUT_OF_TIME, resolveDeadline, withinDeadline } from "./deadline.ts";
+import { checkPageCount, checkPdfContent, checkWordCount, resolveLimits, type IngestLimits } from "./guard.ts";
+import type { RawDocument, ReadOptions } from "./raw.ts";
 import { locateMarkup, pageMarkup, type PageMarkup } from "./pdf/draft-markup.ts";
 import type { PageContent } from "./pdf/flow.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
+import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
 
 /** Fewer letters than this per page on average means the pages are pictures of text: a scan without OCR. */
@@ -32,48 +37,113 @@ function problemFor(error: unknown): ProblemError {
 /** The pdf.js document pdf-parse has loaded (its `load` is not in its typings, but is how its own readers get it). */
 const loadedDocument = (parser: PDFParse): Promise<PDFDocumentProxy> => (parser as unknown as { load(): Promise<PDFDocumentProxy> }).load();
 
-/** Each page's review markup, with the page text it was read against. */
-async function readMarkup(parser: PDFParse, pages: readonly { num: number; text: string }[]): Promise<PageMarkup[]> {
-  const doc = await loadedDocument(parser);
-  const markup: PageMarkup[] = [];
-  for (const { num, text } of pages) {
-    const page = await doc.getPage(num);
-    // The same text items pdf-parse read the page text from (its default options), to place runs in that text.
-    const [annotations, content, operators] = await Promise.all([page.getAnnotations(), page.getTextContent(), page.getOperatorList()]);
-    const textItems = content.items.filter((item) => "str" in item);
-    markup.push(pageMarkup(num, text, { annotations, textItems, operators }, OPS));
-  }
-  return markup;
+/**
+ * pdf.js's own limits. The checker needs text and ruled lines, never pixels: images are not decoded at all (an
+ * image over `maxImageSize` pixels is dropped from the page, with errors ignored rather than thrown), fonts are
+ * read for their character maps only, and no PDF function is compiled to JavaScript.
+ */
+const PDFJS_LIMITS = {
+  maxImageSize: 0,
+  stopAtErrors: false,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  enableXfa: false,
+  isOffscreenCanvasSupported: false,
+  isImageDecoderSupported: false,
+  canvasMaxAreaInBytes: 16 * 1024 * 1024,
+} as const;
+
+/** The share of the time left after the text that finding the ruled tables may take. */
+const TABLE_SHARE_OF_TIME_LEFT = 0.5;
+
+/**
+ * One page's text and review markup (markup reads the same text items the page text came from). The deadline is
+ * checked between pdf.js's passes over the page: a long page cannot be stopped inside a pass (pdf.js does not
+ * give the clock a turn), but it is not given another.
+ */
+async function readPage(parser: PDFParse, doc: PDFDocumentProxy, num: number, deadlineAt: number): Promise<PageMarkup> {
+  const text = (await withinDeadline(parser.getText({ partial: [num], pageJoiner: "" }), deadlineAt)).pages[0]?.text ?? "";
+  const page = await withinDeadline(doc.getPage(num), deadlineAt);
+  // The same text items pdf-parse read the page text from (its default options), to place runs in that text.
+  const content = await withinDeadline(page.getTextContent(), deadlineAt);
+  // Kept by pdf.js for the page (no cleanup here), so the tables' pass reuses this operator list.
+  const [annotations, operators] = await withinDeadline(Promise.all([page.getAnnotations(), page.getOperatorList()]), deadlineAt);
+  const textItems = content.items.filter((item) => "str" in item);
+  return pageMarkup(num, text, { annotations, textItems, operators }, OPS);
 }
 
-/** Each page's text lines and ruled tables, as pdf-parse reads them, and the draft markup on each page. */
-async function readPages(bytes: Uint8Array): Promise<{ pages: PageContent[]; markup: PageMarkup[] }> {
+/**
+ * Each page's ruled tables, page by page within their share of the time. Tables are a bonus on top of the text:
+ * when a page's tables cannot be found (an odd drawing, or time runs out) their text is still read, as lines,
+ * from the page text, and a note says so.
+ */
+export async function readTables(parser: Pick<PDFParse, "getTable">, pageCount: number, until: number): Promise<{ tablesByPage: Map<number, string[][][]>; notes: string[] }> {
+  const tablesByPage = new Map<number, string[][][]>();
+  const failedPages: number[] = [];
+  for (let num = 1; num <= pageCount; num++) {
+    const found = await beforeDeadline(parser.getTable({ partial: [num] }).catch(() => null), until);
+    if (found === OUT_OF_TIME) {
+      return { tablesByPage, notes: [...failedNote(failedPages), tablesOutOfTimeNote(num, pageCount)] };
+    }
+    if (found === null) failedPages.push(num);
+    else tablesByPage.set(num, found.pages[0]?.tables ?? []);
+  }
+  return { tablesByPage, notes: failedNote(failedPages) };
+}
+
+const TABLES_AS_LINES = "so their text was read as ordinary lines; checks that rely on a table's columns may miss something there.";
+
+function tablesOutOfTimeNote(page: number, pageCount: number): string {
+  const where = page === 1 ? "in this PDF" : page === pageCount ? `on page ${page}` : `on pages ${page}-${pageCount}`;
+  return `Working out the layout of the tables ${where} took too long, ${TABLES_AS_LINES}`;
+}
+
+function failedNote(pages: readonly number[]): string[] {
+  if (pages.length === 0) return [];
+  return [`The layout of the tables on page${pages.length > 1 ? "s" : ""} ${pages.join(", ")} could not be worked out, ${TABLES_AS_LINES}`];
+}
+
+/**
+ * Each page's text lines and ruled tables, as pdf-parse reads them, and the draft markup on each page. The cheap
+ * checks first: the page count the page tree declares and the content streams' size and nesting (read from the
+ * bytes), then the page count pdf.js finds; then the text and markup page by page, counting words as it goes;
+ * then the tables, in their share of the time left.
+ */
+async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: number): Promise<{ pages: PageContent[]; markup: PageMarkup[]; notes: string[] }> {
+  checkPageCount(declaredPageCount(bytes), limits);
+  checkPdfContent(bytes, limits);
   // A copy: pdf.js may keep or transfer the buffer it is given, and the caller's bytes must stay intact.
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDFJS_LIMITS });
   try {
-    const text = await parser.getText({ pageJoiner: "" });
-    // Read before the tables, so the tables' pass reuses the operator lists pdf.js keeps for each page.
-    const markup = await readMarkup(parser, text.pages);
-    // Table detection is a bonus on top of the text: if it fails on some odd drawing, the tables' text is still
-    // read, as lines, from the page text.
-    const tables = await parser.getTable().catch(() => ({ pages: [] }));
-    const tablesByPage = new Map(tables.pages.map((page) => [page.num, page.tables]));
+    const doc = await withinDeadline(loadedDocument(parser), deadlineAt);
+    checkPageCount(doc.numPages, limits);
+    const markup: PageMarkup[] = [];
+    let words = 0;
+    for (let num = 1; num <= doc.numPages; num++) {
+      const page = await readPage(parser, doc, num, deadlineAt);
+      words += countWords(page.text);
+      checkWordCount(words, limits, num === doc.numPages);
+      markup.push(page);
+    }
+    const until = Date.now() + (deadlineAt - Date.now()) * TABLE_SHARE_OF_TIME_LEFT;
+    const { tablesByPage, notes } = await readTables(parser, doc.numPages, until);
     const pages = markup.map((page) => ({ page: page.page, lines: page.text.split("\n"), tables: tablesByPage.get(page.page) ?? [] }));
-    return { pages, markup };
+    return { pages, markup, notes };
   } catch (error) {
-    throw problemFor(error);
+    throw isProblemError(error) ? error : problemFor(error);
   } finally {
     await parser.destroy().catch(() => undefined);
   }
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<RawDocument> {
-  const { pages, markup } = await readPages(bytes);
+export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
+  const { pages, markup, notes } = await readPages(bytes, resolveLimits(options.limits), resolveDeadline(options.deadlineAt));
   if (pages.length === 0) throw problem("CORRUPT_FILE");
   const flow = flowFromPages(pages);
   // Counted without running headers and footers: a document system may stamp text ones on scanned pages.
   const bodyText = flow.map((item) => (item.kind === "line" ? item.text : item.rows.flat().join(" "))).join(" ");
   if ((bodyText.match(/\p{L}/gu) ?? []).length < MIN_LETTERS_PER_PAGE * pages.length) throw problem("NO_TEXT_LAYER");
   const blocks = blocksFromFlow(flow);
-  return { format: "pdf", blocks, ...locateMarkup(markup, blocks), pageCount: pages.length };
+  return { format: "pdf", blocks, ...locateMarkup(markup, blocks), pageCount: pages.length, ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -2,16 +2,19 @@
 // or, when asked, in the calling thread. Readers are loaded on first use: reading a text file needs no pdf.js.
 import type { DocumentFormat } from "../model/document.ts";
 import { isProblemError, ProblemError, type Problem } from "../model/problem.ts";
-import type { RawDocument } from "./raw.ts";
+import type { RawDocument, ReadOptions } from "./raw.ts";
 
-export async function readRaw(format: DocumentFormat, bytes: Uint8Array): Promise<RawDocument> {
+export type { ReadOptions } from "./raw.ts";
+
+/** `options.deadlineAt` is the audit's deadline (epoch ms); `options.limits` the page and text limits. */
+export async function readRaw(format: DocumentFormat, bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   switch (format) {
     case "docx":
-      return (await import("./docx.ts")).readDocx(bytes);
+      return (await import("./docx.ts")).readDocx(bytes, options);
     case "pdf":
-      return (await import("./pdf.ts")).readPdf(bytes);
+      return (await import("./pdf.ts")).readPdf(bytes, options);
     case "text":
-      return (await import("./text.ts")).readText(bytes);
+      return (await import("./text.ts")).readText(bytes, options);
   }
 }
 
@@ -39,9 +42,9 @@ export function problemErrorFrom({ problem, detail }: { problem: Problem; detail
 }
 
 /** readRaw in the calling thread, with the same errors a worker would give. */
-export async function readRawInProcess(format: DocumentFormat, bytes: Uint8Array): Promise<RawDocument> {
+export async function readRawInProcess(format: DocumentFormat, bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   try {
-    return await readRaw(format, bytes);
+    return await readRaw(format, bytes, options);
   } catch (error) {
     throw problemErrorFrom(problemFromError(error, format));
   }

@@ -91,6 +91,7 @@ export function buildDocument(raw: RawDocument, info: BuildInfo): EhcpDocument {
   };
   if (raw.pageCount !== undefined) document.pageCount = raw.pageCount;
   if (raw.paragraphCount !== undefined) document.paragraphCount = raw.paragraphCount;
+  if (raw.notes?.length) document.notes = [...raw.notes];
   return document;
 }
 

@@ -11,7 +11,9 @@ import { ProblemError } from "../model/problem.ts";
 import { decodeText, UNREADABLE_FILE_MESSAGE } from "./detect.ts";
 import { listMarker } from "./pdf/line-blocks.ts";
 import { typicalLineWidth } from "./pdf/line-shapes.ts";
-import type { RawBlock, RawDocument } from "./raw.ts";
+import type { RawBlock, RawDocument, ReadOptions } from "./raw.ts";
+import { checkWordCount, resolveLimits } from "./guard.ts";
+import { countWords } from "../text/words.ts";
 
 /** Spaces of indentation per list level. */
 const INDENT_PER_LEVEL = 2;
@@ -34,9 +36,10 @@ const BLOCKQUOTE = /^>\s?/;
 type BlockBody = RawBlock extends infer Block ? (Block extends RawBlock ? Omit<Block, "location"> : never) : never;
 type OpenText = Extract<BlockBody, { kind: "paragraph" | "list-item" }> & { lines: number; lastLine: string };
 
-export async function readText(bytes: Uint8Array): Promise<RawDocument> {
+export async function readText(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const text = decodeText(bytes);
   if (text === null) throw new ProblemError({ code: "UNSUPPORTED_FORMAT", message: UNREADABLE_FILE_MESSAGE });
+  checkWordCount(countWords(text), resolveLimits(options.limits), true);
   const blocks = textBlocks(text);
   return { format: "text", blocks, comments: [], trackedChanges: [], paragraphCount: blocks.length };
 }

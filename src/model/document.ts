@@ -163,6 +163,8 @@ export interface EhcpDocument {
   pageCount?: number;
   /** Number of body paragraphs (DOCX) — undefined for PDF. */
   paragraphCount?: number;
+  /** What the reader could not do in full (a PDF's tables read as plain lines), in words for the report; never file text. */
+  notes?: string[];
   wordCount: number;
   facts: TitleFacts;
   /** Every block in document order, including those outside any section. */

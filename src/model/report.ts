@@ -105,6 +105,8 @@ export interface DocumentSummary {
   paragraphs?: number;
   words: number;
   sha256: string;
+  /** What the reader could not do in full (a PDF's tables read as plain lines): notes, not failures. */
+  notes?: string[];
   /** The title block's facts (ISO dates), null where the document does not say. */
   facts: DocumentFacts;
 }

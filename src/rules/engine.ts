@@ -92,6 +92,7 @@ function summary(doc: EhcpDocument, role: DocumentSummary["role"]): DocumentSumm
   const result: DocumentSummary = { role, fileName: doc.fileName, format: doc.format, words: doc.wordCount, sha256: doc.sha256, facts: reportFacts(doc.facts) };
   if (doc.pageCount !== undefined) result.pages = doc.pageCount;
   if (doc.paragraphCount !== undefined) result.paragraphs = doc.paragraphCount;
+  if (doc.notes?.length) result.notes = [...doc.notes];
   return result;
 }
 
