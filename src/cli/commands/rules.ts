@@ -1,7 +1,6 @@
 // `ehcp-qa rules list [--ruleset r]` shows every rule of a rule set; `ehcp-qa rules validate <file>` checks a rule set.
 import path from "node:path";
 import type { Command } from "commander";
-import { loadRuleSet } from "../../config/loader.ts";
 import type { LoadedRuleSet } from "../../config/rule-set.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
@@ -37,6 +36,9 @@ export function rulesMarkdown(ruleSet: LoadedRuleSet): string {
   });
   return ["| rule | category | severity | what it flags | source |", "|---|---|---|---|---|", ...rows].join("\n") + "\n";
 }
+
+/** The rule-set loader (and every rule with it), loaded when a rules command runs rather than for `--help`. */
+const loadRuleSet = async (ref: string): Promise<LoadedRuleSet> => (await import("../../config/loader.ts")).loadRuleSet(ref);
 
 export function runRulesList(options: { ruleset?: string; format?: string }, io: Io): Promise<number> {
   return withProblems(io, async () => {
