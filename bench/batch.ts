@@ -1,8 +1,8 @@
 // Batch throughput: plans per second over 100 generated plans (the sample plans, finals with their drafts, and
 // their PDFs, copied under different ids), scored by the batch runner with one worker and with every core, and the
 // ratio between the two. The wall time includes starting the workers, as an auditor's run does.
-// Run alone with `npx tsx bench/batch.ts`; `npm run bench` (bench/run.ts) appends it to bench/results.md.
-import { readFile, appendFile } from "node:fs/promises";
+// Run alone with `npx tsx bench/batch.ts`; `npm run bench` (bench/run.ts) writes it into bench/results.md.
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -103,13 +103,6 @@ export function describeBatchBench(bench: BatchBench): string {
       `With ${os.availableParallelism()} cores, a load average above ${os.availableParallelism()} means other work was competing for them: the workers then cannot run side by side and the ratio falls towards 1.`,
     "",
   ].join("\n");
-}
-
-/** Appends the batch section to bench/results.md (bench/run.ts calls this after writing its own sections). */
-export async function appendBatchBench(resultsFile: string): Promise<void> {
-  const section = describeBatchBench(await batchThroughput(100, (line) => process.stderr.write(`${line}\n`)));
-  await appendFile(resultsFile, `\n${section}`);
-  process.stdout.write(`\n${section}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
