@@ -12,15 +12,16 @@ export function entryUrl(name: string, callerUrl: string): URL {
   return new URL(`${name}${extname(fileURLToPath(callerUrl))}`, callerUrl);
 }
 
+/** Registers tsx (and a faster path for packages' ES modules) in a child or worker that runs TypeScript from source. */
+const TYPESCRIPT_HOOKS = new URL("./typescript-hooks.mjs", import.meta.url);
+
 /**
  * The Node options a child process or piscina worker needs to load `entry`: tsx's hooks for a TypeScript entry,
- * none for JavaScript. The hooks are registered by a preload that calls tsx's register(): unlike `--import tsx`, it
+ * none for JavaScript. They are registered by a preload that calls tsx's register(): unlike `--import tsx`, that
  * also works in worker threads on Node 20, where modules the entry imports later (dynamic imports) would otherwise
- * not get the hooks. tsx is named by its absolute URL so the child finds it whatever its working folder. (A bare
- * `new Worker(tsFile)` still fails there: its entry is loaded before the preload runs; piscina imports it after.)
+ * not get the hooks. (A bare `new Worker(tsFile)` still fails there: its entry is loaded before the preload runs;
+ * piscina and child processes import it after.)
  */
 export function entryExecArgv(entry: URL): string[] {
-  if (!entry.pathname.endsWith(".ts")) return [];
-  const tsxApi = import.meta.resolve("tsx/esm/api");
-  return ["--import", `data:text/javascript,import { register } from ${JSON.stringify(tsxApi)}; register();`];
+  return entry.pathname.endsWith(".ts") ? ["--import", TYPESCRIPT_HOOKS.href] : [];
 }
