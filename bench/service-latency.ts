@@ -41,7 +41,8 @@ export interface ServiceBench {
 /** `npm start`'s command, run directly (not under npm): node, or a binary from node_modules/.bin. */
 function startCommand(): { command: string; file: string; args: string[] } {
   const { scripts } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
-  const [program, ...args] = scripts.start.split(/\s+/);
+  // `exec` only makes the shell npm starts give way to the program (so signals reach it); run here, there is no shell.
+  const [program, ...args] = scripts.start.replace(/^exec\s+/, "").split(/\s+/);
   const file = program === "node" ? process.execPath : path.join(ROOT, "node_modules", ".bin", program!);
   return { command: scripts.start, file, args };
 }
