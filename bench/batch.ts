@@ -1,15 +1,30 @@
 // Batch throughput: plans per second over 100 generated plans (the sample plans, finals with their drafts, and
 // their PDFs, copied under different ids), scored by the batch runner with one worker and with every core, and the
 // ratio between the two. The wall time includes starting the workers, as an auditor's run does.
-// Run alone with `npx tsx bench/batch.ts`; `npm run bench` (bench/run.ts) appends it to bench/results.md.
-import { readFile, appendFile } from "node:fs/promises";
+// Run alone with `npx tsx bench/batch.ts`; `npm run bench` (bench/run.ts) writes it into bench/results.md.
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { discoverPlans, memorySource, runBatch, type BatchRun } from "../src/batch/index.ts";
-import { loadRuleSet, type LoadedRuleSet } from "../src/index.ts";
+import { existsSync } from "node:fs";
+import type { BatchRun } from "../src/batch/index.ts";
+import type { LoadedRuleSet } from "../src/index.ts";
 
 const SAMPLES = fileURLToPath(new URL("../samples/", import.meta.url));
+
+type BatchApi = typeof import("../src/batch/index.ts") & Pick<typeof import("../src/index.ts"), "loadRuleSet">;
+
+/**
+ * The batch runner as it ships: dist/ when it is built (its workers run plain Node), the source otherwise (its
+ * workers then load every module through tsx, which costs seconds per worker and would swamp the comparison).
+ */
+async function batchApi(): Promise<BatchApi> {
+  const built = new URL("../dist/", import.meta.url);
+  const [batch, api] = existsSync(new URL("batch/index.js", built))
+    ? await Promise.all([import(new URL("batch/index.js", built).href), import(new URL("index.js", built).href)])
+    : await Promise.all([import("../src/batch/index.ts"), import("../src/index.ts")]);
+  return { ...(batch as typeof import("../src/batch/index.ts")), loadRuleSet: (api as typeof import("../src/index.ts")).loadRuleSet };
+}
 
 /** Each generated plan is one of these, in turn: a plan alone, or a final with its draft (and letters or advice). */
 const VARIANTS: Record<string, string>[] = [
@@ -52,7 +67,7 @@ export interface BatchRunFigures {
   failures: number;
 }
 
-async function timedRun(ruleSet: LoadedRuleSet, files: { fileName: string; bytes: Uint8Array }[], threads: number): Promise<BatchRunFigures> {
+async function timedRun({ discoverPlans, memorySource, runBatch }: BatchApi, ruleSet: LoadedRuleSet, files: { fileName: string; bytes: Uint8Array }[], threads: number): Promise<BatchRunFigures> {
   const source = memorySource(files, "bench");
   const { plans } = await discoverPlans(source);
   const started = performance.now();
@@ -74,15 +89,16 @@ export interface BatchBench {
 }
 
 export async function batchThroughput(plans = 100, log: (line: string) => void = () => undefined): Promise<BatchBench> {
-  const ruleSet = await loadRuleSet("default");
+  const api = await batchApi();
+  const ruleSet = await api.loadRuleSet("default");
   const files = await generatedBatch(plans);
   log(`batch: ${plans} plans with 1 worker…`);
   const loadOne = os.loadavg()[0]!;
-  const one = await timedRun(ruleSet, files, 1);
+  const one = await timedRun(api, ruleSet, files, 1);
   const cores = os.availableParallelism();
   log(`batch: ${plans} plans with ${cores} workers…`);
   const loadAll = os.loadavg()[0]!;
-  const all = await timedRun(ruleSet, files, cores);
+  const all = await timedRun(api, ruleSet, files, cores);
   return { plans, load: [loadOne, loadAll], one, all, ratio: all.plansPerSecond / one.plansPerSecond };
 }
 
@@ -103,13 +119,6 @@ export function describeBatchBench(bench: BatchBench): string {
       `With ${os.availableParallelism()} cores, a load average above ${os.availableParallelism()} means other work was competing for them: the workers then cannot run side by side and the ratio falls towards 1.`,
     "",
   ].join("\n");
-}
-
-/** Appends the batch section to bench/results.md (bench/run.ts calls this after writing its own sections). */
-export async function appendBatchBench(resultsFile: string): Promise<void> {
-  const section = describeBatchBench(await batchThroughput(100, (line) => process.stderr.write(`${line}\n`)));
-  await appendFile(resultsFile, `\n${section}`);
-  process.stdout.write(`\n${section}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

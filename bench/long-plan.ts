@@ -52,6 +52,8 @@ export function longPlanSpec(base: SampleSpec, others: SampleSpec[]): SampleSpec
 
 export interface LongPlan {
   docx: { bytes: Buffer; fileName: string };
+  /** The sample the long plan was grown from (samples/<id>.docx). */
+  baseId: string;
   pdf?: { bytes: Buffer; fileName: string; pages: number };
   /** Why there is no PDF, when there is none. */
   pdfNote?: string;
@@ -59,7 +61,8 @@ export interface LongPlan {
 
 const pageCount = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? Number.NaN);
 
-export async function buildLongPlan(): Promise<LongPlan> {
+/** The long plan as DOCX, and as PDF too when `withPdf` (LibreOffice renders it: several seconds). */
+export async function buildLongPlan({ withPdf = true }: { withPdf?: boolean } = {}): Promise<LongPlan> {
   const finals = pairs.filter((spec) => spec.kind === "plan" && spec.expect.draftOf !== undefined);
   const [base, ...others] = [...plans, ...finals].sort((a, b) => JSON.stringify(b.blocks).length - JSON.stringify(a.blocks).length);
   const spec = longPlanSpec(base!, others);
@@ -67,7 +70,8 @@ export async function buildLongPlan(): Promise<LongPlan> {
   const docxPath = path.join(dir, `${spec.id}.docx`);
   const bytes = await renderDocx(spec);
   await writeFile(docxPath, bytes);
-  const plan: LongPlan = { docx: { bytes, fileName: `${spec.id}.docx` } };
+  const plan: LongPlan = { docx: { bytes, fileName: `${spec.id}.docx` }, baseId: base!.id };
+  if (!withPdf) return plan;
   try {
     convertToPdf([docxPath], dir);
     const pdfPath = path.join(dir, `${spec.id}.pdf`);

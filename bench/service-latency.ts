@@ -1,50 +1,72 @@
-// The service as `npm start` runs it (server.ts in its own process, default settings) under 8 concurrent clients on
-// loopback: each client sends its share of a fixed number of uploads one after another, so the run is bounded and
-// ends by itself. Latency is from sending the upload to having the whole report. Meanwhile a probe asks /healthz
-// every 100 ms: how long it waits is how long any other request waits while audits run.
+// The service as `npm start` runs it (package.json's start command, in its own process, default settings), on
+// loopback: one upload at a time first (latency, and the CPU one audit costs the service), then 8 uploads at once,
+// then 40 at once (a team's morning). Meanwhile a probe asks /healthz every 50 ms: how long it waits is how long
+// any other request waits while audits run. Finally SIGTERM, and how long the service takes to stop.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { BenchFile } from "./audit-vs-bare.ts";
-import { percentile } from "./stats.ts";
-
-export interface ServiceLatency {
-  clients: number;
-  requests: number;
-  ok: number;
-  errors: number;
-  statuses: Record<string, number>;
-  p50: number;
-  p95: number;
-  max: number;
-  wallMs: number;
-  /** /healthz response times during the burst. */
-  healthP95: number;
-  healthMax: number;
-  /** The service stopped by itself within this long of SIGTERM (ms), with exit code 0. */
-  stopMs: number;
-  exitCode: number | null;
-  files: string[];
-}
+import { processTreeCpuMs } from "./processes.ts";
+import { median, percentile } from "./stats.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-/** Starts server.ts on a free port; resolves with its address once it logs that it is listening. */
-function startService(): Promise<{ url: string; stop(): Promise<{ ms: number; code: number | null }> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+export interface Burst {
+  uploads: number;
+  ok: number;
+  /** Answers by HTTP status ("0": no answer). */
+  statuses: Record<string, number>;
+  /** Latency of the uploads that were answered 200, from sending to having the whole report. */
+  p50: number;
+  p95: number;
+  wallMs: number;
+  healthP95: number;
+  healthMax: number;
+}
+
+export interface ServiceBench {
+  command: string;
+  file: string;
+  /** One upload at a time: median latency, and the service's CPU per audit (every process of it). */
+  aloneMs: number;
+  cpuPerAuditMs: number;
+  eight: Burst;
+  forty: Burst;
+  stopMs: number;
+  exitCode: number | null;
+}
+
+/** `npm start`'s command, run directly (not under npm): node, or a binary from node_modules/.bin. */
+function startCommand(): { command: string; file: string; args: string[] } {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  // `exec` only makes the shell npm starts give way to the program (so signals reach it); run here, there is no shell.
+  const [program, ...args] = scripts.start.replace(/^exec\s+/, "").split(/\s+/);
+  const file = program === "node" ? process.execPath : path.join(ROOT, "node_modules", ".bin", program!);
+  return { command: scripts.start, file, args };
+}
+
+function startService(): Promise<{ url: string; pid: number; stop(): Promise<{ ms: number; code: number | null }> }> {
+  const { file, args } = startCommand();
+  const child = spawn(file, args, { cwd: ROOT, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     child.once("error", reject);
-    void exited.then((code) => reject(new Error(`server.ts exited (${code}) before listening`)));
+    void exited.then((code) => reject(new Error(`the service exited (${code}) before listening`)));
     createInterface({ input: child.stdout }).on("line", (line) => {
       const url = /ehcp-qa listening on (http:\/\/\S+?)"/.exec(line)?.[1];
       if (!url) return;
       resolve({
         url,
+        pid: child.pid!,
         async stop() {
           const started = performance.now();
           child.kill("SIGTERM");
+          // A service that does not stop is ended, so the bench itself always ends.
+          const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
           const code = await exited;
+          clearTimeout(killer);
           return { ms: performance.now() - started, code };
         },
       });
@@ -52,9 +74,9 @@ function startService(): Promise<{ url: string; stop(): Promise<{ ms: number; co
   });
 }
 
-export async function serviceLatency(files: BenchFile[], clients = 8, requests = 40): Promise<ServiceLatency> {
+export async function serviceBench(file: BenchFile, aloneRuns = 3): Promise<ServiceBench> {
   const service = await startService();
-  const send = async (file: BenchFile): Promise<{ status: number; ms: number }> => {
+  const send = async (): Promise<{ status: number; ms: number }> => {
     const form = new FormData();
     form.append("plan", new Blob([new Uint8Array(file.bytes)]), file.fileName);
     const started = performance.now();
@@ -66,50 +88,36 @@ export async function serviceLatency(files: BenchFile[], clients = 8, requests =
       return { status: 0, ms: performance.now() - started };
     }
   };
-  // One of each file first, so the workers and the rules are loaded before the clock starts.
-  for (const file of files) await send(file);
+  // The first upload loads the readers and the rules; it is not measured.
+  await send();
+  const cpuBefore = processTreeCpuMs(service.pid);
+  const alone: number[] = [];
+  for (let i = 0; i < aloneRuns; i++) alone.push((await send()).ms);
+  const cpuPerAuditMs = (processTreeCpuMs(service.pid) - cpuBefore) / aloneRuns;
 
-  let next = 0;
-  let running = true;
-  const health: number[] = [];
-  const probe = (async () => {
-    while (running) {
-      const started = performance.now();
-      await fetch(`${service.url}/healthz`).then((r) => r.arrayBuffer()).catch(() => undefined);
-      health.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  const results: { status: number; ms: number }[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let index = next++; index < requests; index = next++) results.push(await send(files[index % files.length]!));
-    }),
-  );
-  const wallMs = performance.now() - started;
-  running = false;
-  await probe;
-  const stopped = await service.stop();
-
-  const times = results.map((r) => r.ms);
-  const statuses: Record<string, number> = {};
-  for (const r of results) statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
-  const ok = results.filter((r) => r.status === 200).length;
-  return {
-    clients,
-    requests,
-    ok,
-    errors: requests - ok,
-    statuses,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    max: Math.max(...times),
-    wallMs,
-    healthP95: percentile(health, 95),
-    healthMax: Math.max(...health),
-    stopMs: stopped.ms,
-    exitCode: stopped.code,
-    files: files.map((f) => f.fileName),
+  const burst = async (uploads: number): Promise<Burst> => {
+    let running = true;
+    const health: number[] = [];
+    const probe = (async () => {
+      while (running) {
+        const started = performance.now();
+        await fetch(`${service.url}/healthz`).then((r) => r.arrayBuffer()).catch(() => undefined);
+        health.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: uploads }, send));
+    const wallMs = performance.now() - started;
+    running = false;
+    await probe;
+    const statuses: Record<string, number> = {};
+    for (const r of results) statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
+    const served = results.filter((r) => r.status === 200).map((r) => r.ms);
+    return { uploads, ok: served.length, statuses, p50: percentile(served, 50), p95: percentile(served, 95), wallMs, healthP95: percentile(health, 95), healthMax: Math.max(...health) };
   };
+  const eight = await burst(8);
+  const forty = await burst(40);
+  const stopped = await service.stop();
+  return { command: startCommand().command, file: file.fileName, aloneMs: median(alone), cpuPerAuditMs, eight, forty, stopMs: stopped.ms, exitCode: stopped.code };
 }

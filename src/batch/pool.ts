@@ -7,6 +7,7 @@ import type { LoadedRuleSet } from "../config/rule-set.ts";
 import type { IngestLimits } from "../ingest/guard.ts";
 import { AUDIT_STARTED, type AuditOutcome, type AuditTask, type AuditWorkerData } from "./audit-worker.ts";
 import type { BatchProblem } from "./types.ts";
+import { entryExecArgv, entryUrl } from "../runtime/entry-url.ts";
 
 export interface BatchPoolOptions {
   /** Worker threads (default: every core, os.availableParallelism()). */
@@ -30,7 +31,7 @@ export interface BatchPool {
   close(): Promise<void>;
 }
 
-const WORKER_URL = new URL("./audit-worker.js", import.meta.url);
+const WORKER_URL = entryUrl("./audit-worker", import.meta.url);
 
 export const defaultBatchThreads = (): number => Math.max(1, availableParallelism());
 
@@ -47,8 +48,10 @@ export function createBatchPool(ruleSet: LoadedRuleSet, options: BatchPoolOption
   const startTimeoutMs = options.startTimeoutMs ?? 300_000;
   const maxMemoryMb = options.maxMemoryMb ?? 1024;
   const workerData: AuditWorkerData = { ruleSet: ruleSet.resolved, ruleSetLabel: `rule set ${ruleSet.name}`, ...(options.limits ? { limits: options.limits } : {}) };
+  const workerUrl = options.workerUrl ?? WORKER_URL;
   const piscina = new Piscina<AuditTask, AuditOutcome>({
-    filename: (options.workerUrl ?? WORKER_URL).href,
+    filename: workerUrl.href,
+    execArgv: entryExecArgv(workerUrl),
     // Every worker is kept for the whole batch, and one killed by a timeout or its memory cap is replaced.
     minThreads: threads,
     maxThreads: threads,

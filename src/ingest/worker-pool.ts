@@ -9,6 +9,7 @@ import { ProblemError } from "../model/problem.ts";
 import { ZIP_BOMB_MESSAGE } from "./guard.ts";
 import { TASK_STARTED, type ParseOutcome, type ParseTask } from "./parse-worker.ts";
 import type { RawDocument } from "./raw.ts";
+import { entryExecArgv, entryUrl } from "../runtime/entry-url.ts";
 import { problemErrorFrom } from "./read-raw.ts";
 
 export interface ParsePoolOptions {
@@ -38,7 +39,7 @@ export interface ParsePool {
   readonly settings: Readonly<Required<Omit<ParsePoolOptions, "workerUrl">>>;
 }
 
-const DEFAULT_WORKER_URL = new URL("./parse-worker.js", import.meta.url);
+const DEFAULT_WORKER_URL = entryUrl("./parse-worker", import.meta.url);
 
 export function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -75,8 +76,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     maxMemoryMb: options.maxMemoryMb ?? 512,
     idleTimeoutMs: options.idleTimeoutMs ?? 10_000,
   };
+  const workerUrl = options.workerUrl ?? DEFAULT_WORKER_URL;
   const piscina = new Piscina<ParseTask, ParseOutcome>({
-    filename: (options.workerUrl ?? DEFAULT_WORKER_URL).href,
+    filename: workerUrl.href,
+    execArgv: entryExecArgv(workerUrl),
     // One worker at least: piscina replaces a terminated worker (timeout, out of memory) only up to minThreads,
     // and with none, files queued behind it would wait forever. Idle workers are unref'd: they never keep the
     // process alive.

@@ -2,9 +2,10 @@
 // state (every check's category is listed, a category's status follows from its checks).
 import { validateAgainst } from "../config/ajv.ts";
 import { GRADES, type AuditReport } from "../model/report.ts";
-import reportSchema from "./report.schema.json" with { type: "json" };
+import schema from "./report.schema.json" with { type: "json" };
 
-export { reportSchema };
+/** The report's JSON Schema (2020-12). Typed here so the published .d.ts does not import the JSON file itself. */
+export const reportSchema: Readonly<Record<string, unknown>> = schema;
 
 /** Every way `value` departs from the report contract (empty when it is a valid report). */
 export function reportProblems(value: unknown): string[] {

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBatchCommand, EXIT_INTERRUPTED, type BatchCommandResult } from "../../src/cli/commands/batch.ts";
 import type { Io } from "../../src/cli/problems.ts";
+import { SOURCE_CLI } from "../../src/testing/source-cli.ts";
 import { EXPECTED_PROBLEMS, expectOutputsAgree, makeBatchFolder, readOutputDir, ROOT, SCORED_IDS, sheets, zipOfFolder, type BatchOutputFiles } from "./helpers.ts";
 
 const AUDIT_DATE = "2026-06-01";
@@ -105,7 +106,7 @@ describe("a batch over the samples", () => {
 /** Runs the real binary and sends it Ctrl-C (SIGINT) once the first plan is done. */
 function interruptedBinaryRun(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "ehcp-qa.js"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     let sent = false;

@@ -33,10 +33,10 @@ describe("the batch pool", () => {
     const ruleSet = await loadRuleSet("default");
     const { source, plans } = await twoPlans();
     for (const threads of [1, 2]) {
-      const run = await runBatch({ source, plans, ruleSet, auditDate: "2026-06-01", generatedAt: new Date(), pool: { threads, workerUrl: new URL("./broken-worker.js", import.meta.url) } });
+      const run = await runBatch({ source, plans, ruleSet, auditDate: "2026-06-01", generatedAt: new Date(), pool: { threads, workerUrl: new URL("./broken-worker.ts", import.meta.url) } });
       expect(run.results.map((r) => r.problem?.code), `${threads} threads`).toEqual(["INTERNAL", "INTERNAL"]);
     }
-    const run = await runBatch({ source, plans, ruleSet, auditDate: "2026-06-01", generatedAt: new Date(), pool: { threads: 1, workerUrl: new URL("./broken-worker.js", import.meta.url) } });
+    const run = await runBatch({ source, plans, ruleSet, auditDate: "2026-06-01", generatedAt: new Date(), pool: { threads: 1, workerUrl: new URL("./broken-worker.ts", import.meta.url) } });
     expect(run.results[0]!.problem!.message).toContain("running the batch again tries this plan again");
   });
 });

@@ -16,10 +16,10 @@ import type { AuditReport } from "../../src/model/report.ts";
 import JSZip from "jszip";
 import { formatReport } from "../../src/report/formatters/index.ts";
 import { expectValidReport } from "../../src/testing/expect-valid-report.ts";
+import { SOURCE_CLI } from "../../src/testing/source-cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SAMPLES = path.join(ROOT, "samples");
-const BIN = path.join(ROOT, "bin", "ehcp-qa.js");
 
 interface ManifestEntry {
   id: string;
@@ -120,7 +120,7 @@ describe("audit on every sample", () => {
 const exec = promisify(execFile);
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 20 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(process.execPath, [...SOURCE_CLI, ...args], { cwd: ROOT, maxBuffer: 20 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -128,7 +128,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-// Starting the binary costs seconds (tsx compiles the sources), so only what needs the real process is spawned:
+// Starting the CLI from source costs seconds (tsx compiles it), so only what needs the real process is spawned:
 // argument parsing, stdout/stderr and exit codes. Everything else runs the same command functions in-process.
 describe.concurrent("the ehcp-qa binary", () => {
   it("audit prints the JSON report and exits 1 when the score is below --fail-under", async () => {

@@ -11,10 +11,10 @@ import { runCli } from "../../src/cli/program.ts";
 import type { Io } from "../../src/cli/problems.ts";
 import { closeDefaultParsePool } from "../../src/ingest/index.ts";
 import type { EhcpDocument } from "../../src/model/document.ts";
+import { SOURCE_CLI } from "../../src/testing/source-cli.ts";
 import { docxPlan } from "../ingest/docx-plan.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = path.join(ROOT, "bin", "ehcp-qa.js");
 const fixture = (name: string): string => path.join(ROOT, "tests", "fixtures", name);
 
 let dir = "";
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 20 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...SOURCE_CLI, ...args], { cwd: ROOT, maxBuffer: 20 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { ProblemError } from "../../src/model/problem.ts";
 import { createParsePool, type ParsePool } from "../../src/ingest/worker-pool.ts";
 
-const TEST_WORKER = new URL("./test-worker.js", import.meta.url);
+const TEST_WORKER = new URL("./test-worker.ts", import.meta.url);
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, "latin1"));
 
 const pools: ParsePool[] = [];

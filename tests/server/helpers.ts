@@ -14,8 +14,8 @@ const root = new URL("../../", import.meta.url);
 export const sampleFile = (name: string): Buffer => readFileSync(new URL(`samples/${name}`, root));
 export const fixtureFile = (name: string): Buffer => readFileSync(new URL(`tests/fixtures/${name}`, root));
 
-/** The ingest tests' worker: "spin" never finishes, anything else is read as one paragraph (tests/ingest/test-worker.js). */
-export const TEST_WORKER = new URL("tests/ingest/test-worker.js", root);
+/** The ingest tests' worker: "spin" never finishes, anything else is read as one paragraph (tests/ingest/test-worker.ts). */
+export const TEST_WORKER = new URL("tests/ingest/test-worker.ts", root);
 
 /** Log lines the app wrote, as text (to check what is never logged) and parsed. */
 export interface CapturedLog {

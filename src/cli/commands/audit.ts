@@ -4,11 +4,9 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS, type ReportFormat } from "../../index.ts";
-import { pdfOutput } from "../../report/pdf/index.ts";
-import { wordOutput } from "../../report/word/index.ts";
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../../report/formatters/formats.ts";
+import { GRADE_LABELS } from "../../report/score.ts";
 import { readInputFile } from "../input-file.ts";
-import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
 
@@ -67,6 +65,8 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
         throw badOption(`--fail-under must be a score from 0 to 100; "${options.failUnder}" is not.`);
       }
     }
+    // The checker is loaded when a check runs (`--help` loads none of it), the Word writer only for --format docx.
+    const { auditFiles, formatReport, loadRuleSet } = await import("../../index.ts");
     const ruleSet = await loadRuleSet(options.ruleset ?? "default");
     const [plan, draft, responses, advice] = await Promise.all([
       readInputFile(planPath),
@@ -75,8 +75,8 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
       Promise.all((options.advice ?? []).map((file) => readInputFile(file))),
     ]);
     const report = await auditFiles({ plan, ...(draft ? { draft } : {}), responses, advice }, ruleSet, options.generatedAt ? { generatedAt: options.generatedAt } : {});
-    const wordFile = format === "docx" ? await wordOutput(report, plan.bytes) : undefined;
-    const pdfFile = format === "pdf" ? await pdfOutput(report, plan.bytes) : undefined;
+    const wordFile = format === "docx" ? await (await import("../../report/word/index.ts")).wordOutput(report, plan.bytes) : undefined;
+    const pdfFile = format === "pdf" ? await (await import("../../report/pdf/index.ts")).pdfOutput(report, plan.bytes) : undefined;
     const output = wordFile?.bytes ?? pdfFile?.bytes ?? formatReport(report, format as ReportFormat);
     if (options.out) {
       try {

@@ -5,28 +5,12 @@
 // (what was done is written, and running the same command again carries on from there); 3 for an internal error
 // (including one that stopped a plan being scored: the other plans' results are still written).
 import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import {
-  appendResult,
-  buildOutputs,
-  defaultBatchThreads,
-  discoverPlans,
-  openBatchInput,
-  OUTPUT_FILES,
-  parseManifest,
-  readPreviousResults,
-  runBatch,
-  writeOutputs,
-  type BatchProgress,
-  type BatchRun,
-  type BatchSummary,
-  type Manifest,
-} from "../../batch/index.ts";
-import { loadRuleSet } from "../../config/loader.ts";
+import type { BatchProgress, BatchRun, BatchSummary, Manifest, OUTPUT_FILES } from "../../batch/index.ts";
 import { ProblemError } from "../../model/problem.ts";
-import { GRADE_LABELS } from "../../report/formatters/common.ts";
+import { GRADE_LABELS } from "../../report/score.ts";
 import { readInputFile } from "../input-file.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
 
@@ -57,8 +41,8 @@ function badOption(message: string): ProblemError {
   return new ProblemError({ code: "BAD_REQUEST", message });
 }
 
-function parseJobs(text: string | undefined): number {
-  if (text === undefined) return defaultBatchThreads();
+function parseJobs(text: string | undefined, everyCore: number): number {
+  if (text === undefined) return everyCore;
   const jobs = Number(text);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw badOption(`--jobs must be a whole number of worker threads, 1 or more; "${text}" is not.`);
   return jobs;
@@ -76,8 +60,9 @@ function parseAuditDate(text: string | undefined): string | undefined {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Progress on stderr: a bar on a terminal, otherwise a line per plan (per 10% for big batches). */
-function progressDisplay(io: Io, bar: boolean): { update(progress: BatchProgress): void; stop(): void } {
+async function progressDisplay(io: Io, bar: boolean): Promise<{ update(progress: BatchProgress): void; stop(): void }> {
   if (bar) {
+    const { default: cliProgress } = await import("cli-progress");
     const display = new cliProgress.SingleBar(
       {
         format: "Scoring plans |{bar}| {value}/{total} plans | {failures} not scored | ETA {eta_formatted}",
@@ -117,17 +102,17 @@ function progressDisplay(io: Io, bar: boolean): { update(progress: BatchProgress
 /** How many of the files that are not part of any plan are named in the terminal (all are in the outputs). */
 const SKIPPED_SHOWN = 10;
 
-function closingLines(summary: BatchSummary, run: BatchRun, out: string, skipped: number): string {
+function closingLines(summary: BatchSummary, run: BatchRun, out: string, skipped: number, outputFiles: typeof OUTPUT_FILES): string {
   const grades = summary.grades.map((g) => `${g.count} ${GRADE_LABELS[g.grade].toLowerCase()}`).join(", ");
   const problems = summary.problems.map((p) => `${p.code} ${p.count}`).join(", ");
   const lines = [
     `${run.stopped ? "Stopped after scoring" : "Scored"} ${plural(summary.scored, "plan")}${summary.scored > 0 ? `: ${grades}; mean score ${summary.meanScore?.toFixed(1)}` : ""}.`,
   ];
-  if (summary.unreadable > 0) lines.push(`${plural(summary.unreadable, "plan")} could not be scored (${problems}): see the "problem" column of ${OUTPUT_FILES.csv}.`);
+  if (summary.unreadable > 0) lines.push(`${plural(summary.unreadable, "plan")} could not be scored (${problems}): see the "problem" column of ${outputFiles.csv}.`);
   if (run.reused > 0) lines.push(`${plural(run.reused, "plan")} ${run.reused === 1 ? "was" : "were"} already scored in ${out} and not scored again.`);
   const listed = skipped > SKIPPED_SHOWN ? `the first ${SKIPPED_SHOWN} are listed above` : "listed above";
   if (skipped > 0) lines.push(`${plural(skipped, "file")} in the input ${skipped === 1 ? "is" : "are"} not part of any plan (${listed}).`);
-  lines.push(`Written to ${out}: ${OUTPUT_FILES.csv}, ${OUTPUT_FILES.jsonl}, ${OUTPUT_FILES.xlsx}, ${OUTPUT_FILES.html}, and ${plural(summary.scored, "report")} in reports/.`);
+  lines.push(`Written to ${out}: ${outputFiles.csv}, ${outputFiles.jsonl}, ${outputFiles.xlsx}, ${outputFiles.html}, and ${plural(summary.scored, "report")} in reports/.`);
   if (run.stopped) lines.push(`${plural(run.pending.length, "plan")} ${run.pending.length === 1 ? "is" : "are"} not scored yet: run the same command again to finish (plans already scored are not scored again).`);
   return `${lines.join("\n")}\n`;
 }
@@ -136,7 +121,12 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
   let outcome: BatchCommandResult = { code: EXIT.ok };
   const code = await withProblems(io, async () => {
     if (!options.out) throw badOption("--out is needed: the folder to write the results into.");
-    const jobs = parseJobs(options.jobs);
+    // The batch machinery (workers, readers, the spreadsheet writer) is loaded when a batch runs, not for `--help`.
+    const { appendResult, buildOutputs, defaultBatchThreads, discoverPlans, openBatchInput, OUTPUT_FILES, parseManifest, readPreviousResults, runBatch, writeOutputs } = await import(
+      "../../batch/index.ts"
+    );
+    const { loadRuleSet } = await import("../../config/loader.ts");
+    const jobs = parseJobs(options.jobs, defaultBatchThreads());
     const askedDate = parseAuditDate(options.auditDate);
     const ruleSet = await loadRuleSet(options.ruleset ?? "default");
     let manifest: Manifest | undefined;
@@ -183,7 +173,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
         }
       };
       process.on("SIGINT", onSigint);
-      const display = progressDisplay(io, options.progressBar ?? (io === processIo && process.stderr.isTTY === true));
+      const display = await progressDisplay(io, options.progressBar ?? (io === processIo && process.stderr.isTTY === true));
       let run: BatchRun;
       try {
         run = await runBatch({
@@ -214,7 +204,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
       });
       // A stopped run keeps results.jsonl as appended: it still holds earlier results of plans not reached this time.
       await writeOutputs(out, files, run.stopped ? new Set([OUTPUT_FILES.jsonl]) : new Set());
-      io.stdout(closingLines(summary, run, options.out, discovery.skipped.length));
+      io.stdout(closingLines(summary, run, options.out, discovery.skipped.length, OUTPUT_FILES));
       const internal = run.results.filter((r) => r.problem?.code === "INTERNAL").length;
       if (internal > 0) io.stderr(`error: ehcp-qa had an internal problem with ${plural(internal, "plan")} (code INTERNAL in ${OUTPUT_FILES.csv}). Please report it; running the same command again tries ${internal === 1 ? "it" : "them"} again.\n`);
       outcome = { code: run.stopped ? EXIT_INTERRUPTED : internal > 0 ? EXIT.internal : EXIT.ok, run, summary };
@@ -234,7 +224,7 @@ export function registerBatchCommand(program: Command, io: Io = processIo): void
     .requiredOption("--out <dir>", "the folder to write results into (running again with the same folder carries on where it stopped)")
     .option("--manifest <csv>", "a CSV with columns id, plan, draft, response, advice (files separated by ;) and your own columns for breakdowns")
     .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
-    .option("--jobs <n>", `worker threads (default: every core, ${defaultBatchThreads()} here)`)
+    .option("--jobs <n>", `worker threads (default: every core, ${availableParallelism()} here)`)
     .option("--audit-date <date>", "the date the date rules count to, YYYY-MM-DD (default: today, or the date of the run being carried on)")
     .action(async (folder: string, options: BatchCommandOptions) => {
       process.exitCode = (await runBatchCommand(folder, options, io)).code;

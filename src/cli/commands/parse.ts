@@ -1,7 +1,6 @@
 // `ehcp-qa parse <file> [--format json|text] [--ruleset r]`: reads a plan into the document model and prints it
 // (json) or a summary of what was found (text). Exit 0, or 2 with `error CODE: message` when it cannot be read.
 import type { Command } from "commander";
-import { loadDefaultAliases, readDocument } from "../../ingest/index.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { documentSummary } from "../document-summary.ts";
 import { readInputFile } from "../input-file.ts";
@@ -20,7 +19,9 @@ export function runParse(file: string, options: ParseCommandOptions, io: Io): Pr
     if (!(PARSE_FORMATS as readonly string[]).includes(format)) {
       throw new ProblemError({ code: "BAD_REQUEST", message: `--format must be one of ${PARSE_FORMATS.join(", ")}; "${format}" is not.` });
     }
-    // The default aliases are read directly; a named rule set is loaded in full only when asked for.
+    // The readers are loaded when a file is read. The default aliases are read directly; a named rule set is loaded in
+    // full only when asked for.
+    const { loadDefaultAliases, readDocument } = await import("../../ingest/index.ts");
     const aliases = options.ruleset ? (await (await import("../../config/loader.ts")).loadRuleSet(options.ruleset)).aliases : await loadDefaultAliases();
     const input = await readInputFile(file);
     const doc = await readDocument(input.bytes, { fileName: input.fileName, aliases, transferBytes: true });

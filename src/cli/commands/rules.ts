@@ -2,7 +2,6 @@
 // `ehcp-qa rules <id>` shows one rule's page (what it checks, why, examples, options).
 import path from "node:path";
 import type { Command } from "commander";
-import { loadRuleSet } from "../../config/loader.ts";
 import type { LoadedRuleSet } from "../../config/rule-set.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { findRule, rulePage, rulePageText } from "../../report/rule-page.ts";
@@ -39,6 +38,9 @@ export function rulesMarkdown(ruleSet: LoadedRuleSet): string {
   });
   return ["| rule | category | severity | what it flags | source |", "|---|---|---|---|---|", ...rows].join("\n") + "\n";
 }
+
+/** The rule-set loader (and every rule with it), loaded when a rules command runs rather than for `--help`. */
+const loadRuleSet = async (ref: string): Promise<LoadedRuleSet> => (await import("../../config/loader.ts")).loadRuleSet(ref);
 
 export function runRulesList(options: { ruleset?: string; format?: string }, io: Io): Promise<number> {
   return withProblems(io, async () => {

@@ -4,13 +4,11 @@ import { formatHtml, type HtmlOptions } from "./html.ts";
 import { formatJson } from "./json.ts";
 import { formatMarkdown } from "./markdown.ts";
 import { formatText } from "./text.ts";
+import type { ReportFormat } from "./formats.ts";
 
-export const REPORT_FORMATS = ["json", "text", "markdown", "html"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { isReportFormat, REPORT_FORMATS, type ReportFormat } from "./formats.ts";
 
 const FORMATTERS: Record<ReportFormat, (report: AuditReport) => string> = { json: formatJson, text: formatText, markdown: formatMarkdown, html: formatHtml };
-
-export const isReportFormat = (value: string): value is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(value);
 
 export type FormatOptions = HtmlOptions;
 

@@ -9,9 +9,22 @@ export interface PhraseMatch {
 
 const cache = new Map<string, RegExp | null>();
 const CACHE_LIMIT = 500;
+/**
+ * The same matchers by list: rules pass their options' lists (the same arrays for every block of every plan), and
+ * joining a long list into a cache key on every call cost more than the matching. Lists are never changed once made.
+ */
+const byList = new WeakMap<readonly string[], RegExp | null>();
 
 /** One matcher for the whole list; longer phrases first, so "speech and language therapist" wins over "therapist". */
 export function phraseMatcher(phrases: readonly string[]): RegExp | null {
+  const known = byList.get(phrases);
+  if (known !== undefined) return known;
+  const matcher = matcherFor(phrases);
+  byList.set(phrases, matcher);
+  return matcher;
+}
+
+function matcherFor(phrases: readonly string[]): RegExp | null {
   const key = phrases.join("\u0000");
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
@@ -34,8 +47,16 @@ export function findPhrases(text: string, phrases: readonly string[]): PhraseMat
   return found;
 }
 
+/** The first occurrence of any phrase: the search stops there (a long text need not be scanned to its end). */
 export function firstPhrase(text: string, phrases: readonly string[]): PhraseMatch | undefined {
-  return findPhrases(text, phrases)[0];
+  const matcher = phraseMatcher(phrases);
+  if (!matcher) return undefined;
+  matcher.lastIndex = 0;
+  for (let match = matcher.exec(text); match; match = matcher.exec(text)) {
+    if (match[0] !== "") return { index: match.index, text: match[0] };
+    matcher.lastIndex += 1; // an empty match must not hold the search in place
+  }
+  return undefined;
 }
 
 export const hasPhrase = (text: string, phrases: readonly string[]): boolean => firstPhrase(text, phrases) !== undefined;

@@ -1,5 +1,5 @@
 // The rule sets: which there are, what each checks, and whether a rule set someone has written is valid.
-import express, { Router, type Request } from "express";
+import express, { Router, type Request, type RequestHandler } from "express";
 import type { LoadedRuleSet } from "../../index.ts";
 import type { ServiceLimits } from "../config.ts";
 import { methodNotAllowed, ServiceProblem } from "../problems.ts";
@@ -39,7 +39,7 @@ export function jsonBody(req: Request, what: string): unknown {
   return req.body as unknown;
 }
 
-export function jsonParser(limits: Pick<ServiceLimits, "maxJsonBytes">) {
+export function jsonParser(limits: Pick<ServiceLimits, "maxJsonBytes">): RequestHandler {
   return express.json({ limit: limits.maxJsonBytes, type: ["application/json", "application/*+json"] });
 }
 
