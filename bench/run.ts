@@ -10,7 +10,7 @@ import { auditVsBare, describeAuditVsBare, type BenchFile } from "./audit-vs-bar
 import { appendBatchBench } from "./batch.ts";
 import { buildLongPlan } from "./long-plan.ts";
 import { serviceLatency } from "./service-latency.ts";
-import { defaultThreads } from "../src/ingest/worker-pool.ts";
+import { defaultProcesses as defaultThreads } from "../src/runtime/index.ts";
 import { markdownTable, ms } from "./stats.ts";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -4,7 +4,9 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { auditFiles, formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS, type ReportFormat } from "../../index.ts";
+import { formatReport, isReportFormat, loadRuleSet, REPORT_FORMATS, type ReportFormat } from "../../index.ts";
+import { ruleSetData, valueOf, type TaskFile } from "../../runtime/index.ts";
+import { cliAuditPool, commandTimeoutMs } from "../audit-pool.ts";
 import { wordOutput } from "../../report/word/index.ts";
 import { readInputFile } from "../input-file.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
@@ -22,6 +24,8 @@ export interface AuditCommandOptions {
   format?: string;
   out?: string;
   failUnder?: string;
+  /** Seconds per document for reading and checking (default: EHCP_QA_PARSE_TIMEOUT_S, else 10). */
+  timeout?: string;
   /** For tests: a fixed report time. */
   generatedAt?: Date;
 }
@@ -49,6 +53,8 @@ function writeFailure(file: string, code: string | undefined): string {
 }
 
 export async function runAudit(planPath: string, options: AuditCommandOptions, io: Io): Promise<number> {
+  // The deadline counts from here: a caller waiting on this command waits for all of it.
+  const startedAt = Date.now();
   return withProblems(io, async () => {
     const format = options.format ?? "text";
     const word = format === "docx";
@@ -69,7 +75,18 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
       Promise.all((options.response ?? []).map((file) => readInputFile(file))),
       Promise.all((options.advice ?? []).map((file) => readInputFile(file))),
     ]);
-    const report = await auditFiles({ plan, ...(draft ? { draft } : {}), responses, advice }, ruleSet, options.generatedAt ? { generatedAt: options.generatedAt } : {});
+    const files: TaskFile[] = [
+      { role: "plan", ...plan },
+      ...(draft ? [{ role: "draft" as const, ...draft }] : []),
+      ...responses.map((file) => ({ role: "response" as const, ...file })),
+      ...advice.map((file) => ({ role: "advice" as const, ...file })),
+    ];
+    const timeoutMs = commandTimeoutMs(options.timeout, files.length);
+    const outcome = await cliAuditPool().run(
+      { kind: "audit", files, ruleSet: ruleSetData(ruleSet), generatedAt: (options.generatedAt ?? new Date()).toISOString() },
+      { startedAt, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
+    );
+    const { report } = valueOf(outcome);
     const wordFile = word ? await wordOutput(report, plan.bytes) : undefined;
     const output = wordFile ? wordFile.bytes : formatReport(report, format as ReportFormat);
     if (options.out) {
@@ -105,6 +122,7 @@ export function registerAuditCommand(program: Command, io: Io = processIo): void
     .option("--format <format>", `report format: ${CLI_FORMATS.join(", ")} (docx: a DOCX plan comes back with a Word comment on each finding; needs --out)`, "text")
     .option("--out <file>", "write the report to this file instead of printing it")
     .option("--fail-under <score>", "exit with code 1 when the score is below this (0-100)")
+    .option("--timeout <seconds>", "seconds per document for reading and checking, counted from the start (default 10, or EHCP_QA_PARSE_TIMEOUT_S)")
     .action(async (plan: string, options: AuditCommandOptions) => {
       process.exitCode = await runAudit(plan, options, io);
     });
