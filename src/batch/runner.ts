@@ -71,6 +71,11 @@ export interface BatchRun {
   stopped: boolean;
 }
 
+const INTERNAL: BatchProblem = {
+  code: "INTERNAL",
+  message: "ehcp-qa had an internal problem and could not score this plan. Please report it; running the batch again tries this plan again.",
+};
+
 /** Problems that may not happen again (the machine was busy, or slow): a resumed run tries these plans again. */
 const TRANSIENT = new Set(["BUSY", "PARSE_TIMEOUT", "INTERNAL"]);
 
@@ -141,7 +146,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     audited++;
     if (outcome.ok) return finish({ ...base, key, report: outcome.value.report }, false);
     // BUSY: the service's pool was closed under the batch (the service is stopping); the plan is scored next run.
-    const problem: BatchProblem = { ...outcome.problem };
+    const problem: BatchProblem = outcome.problem.code === "INTERNAL" ? { ...INTERNAL } : { ...outcome.problem };
     // The worker names the file by its base name; the row gives its path in the batch.
     if (problem.role !== undefined) problem.file = plan.files.find((f) => f.role === problem.role && path.posix.basename(f.path) === problem.file)?.path ?? problem.file;
     return finish({ ...base, key, problem }, false);

@@ -38,8 +38,9 @@ export interface AuditPoolOptions {
 export interface RunOptions {
   /**
    * When the caller's clock started (epoch ms: the request was admitted, the command started). The deadline is
-   * `startedAt + timeoutMs`, time waiting for a child included. Without it, the clock starts when a child starts
-   * the task (a batch: waiting for a lane is not the plan's fault).
+   * `startedAt + timeoutMs`, time waiting behind other files included (past it a task still waiting is answered
+   * BUSY); the checker's own start-up (starting a child, loading code) moves it back. Without it, the clock starts
+   * when a child starts the task (a batch: waiting for a lane is not the plan's fault).
    */
   startedAt?: number;
   /** The task's time (default: the pool's `timeoutMs` per document). */
@@ -125,6 +126,10 @@ interface Job {
   timeoutMs: number;
   /** Set once known: at submission when the caller's clock started, else when a child starts the job. */
   deadlineAt?: number;
+  /** Time the checker spent starting a child and loading code for this job: added to its deadline, not the file's fault. */
+  credit: number;
+  /** When the child began on the files (its first progress), after loading code. */
+  begunAt?: number;
   submittedAt: number;
   background: boolean;
   signal?: AbortSignal;
@@ -138,6 +143,8 @@ interface Job {
 
 interface Child {
   process: ChildProcess;
+  spawnedAt: number;
+  readyAt?: number;
   ready: boolean;
   spare: boolean;
   job?: Job;
@@ -180,6 +187,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
         serialization: "advanced",
         stdio: ["ignore", "ignore", "pipe", "ipc"],
       }),
+      spawnedAt: Date.now(),
       ready: false,
       spare,
       stderrTail: "",
@@ -228,6 +236,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   function onMessage(child: Child, message: FromChild): void {
     if (message.type === "ready") {
       child.ready = true;
+      child.readyAt = Date.now();
       dispatch();
       if (!child.job) idle(child);
       return;
@@ -236,6 +245,13 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     if (!job || job.id !== message.id) return;
     if (message.type === "progress") {
       job.progress = message.progress;
+      if (job.begunAt === undefined) {
+        job.begunAt = Date.now();
+        // A child started for this job: the time it took to start was the checker's.
+        const startedFor = child.readyAt !== undefined && child.spawnedAt > job.submittedAt - 1 ? child.readyAt - Math.max(job.submittedAt, child.spawnedAt) : 0;
+        job.credit += Math.max(0, startedFor) + (message.preparedMs ?? 0);
+        armDeadline(job);
+      }
       return;
     }
     child.job = undefined;
@@ -290,19 +306,28 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     watch();
   }
 
-  function armDeadline(job: Job): void {
+  /** How long past its deadline a child may take to load its code before it is taken to be stuck. */
+  const STARTUP_GRACE_MS = 60_000;
+
+  function armDeadline(job: Job, inMs = job.deadlineAt! + job.credit - Date.now()): void {
     clearTimeout(job.timer);
-    job.timer = setTimeout(
-      () => {
-        if (job.child) kill(job.child, "timeout");
-        else {
-          // Still waiting for a child when the time ran out: the checker was busy, the file did nothing wrong.
-          remove(job);
-          job.settle({ ok: false, problem: BUSY });
-        }
-      },
-      Math.max(0, job.deadlineAt! - Date.now()),
-    );
+    job.timer = setTimeout(() => onDeadline(job), Math.max(0, inMs));
+  }
+
+  function onDeadline(job: Job): void {
+    const due = job.deadlineAt! + job.credit;
+    const now = Date.now();
+    if (now < due) return armDeadline(job);
+    const starting = [...children].some((child) => !child.ready && !child.killed);
+    if (!job.child) {
+      // Waiting for a child that is starting is the checker's time; waiting behind other files means it is busy.
+      if (starting) return armDeadline(job, 100);
+      remove(job);
+      return job.settle({ ok: false, problem: BUSY });
+    }
+    // The child is still loading its code: the file has not been touched yet.
+    if (job.begunAt === undefined && now < due + STARTUP_GRACE_MS) return armDeadline(job, 100);
+    kill(job.child, "timeout");
   }
 
   function remove(job: Job): void {
@@ -383,6 +408,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
         timeoutMs: runOptions.timeoutMs ?? settings.timeoutMs * documentsIn(task),
         submittedAt,
         background: runOptions.background === true,
+        credit: 0,
         peakRssBytes: 0,
         settle(result, peakRssBytes = 0) {
           if (settled) return;

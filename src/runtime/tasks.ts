@@ -88,5 +88,6 @@ export type ToChild = { type: "task"; id: number; task: Task; deadlineAt: number
 /** Messages from a child to the pool. */
 export type FromChild =
   | { type: "ready" }
-  | { type: "progress"; id: number; progress: TaskProgress }
+  /** `preparedMs` on a task's first progress: the time the child spent loading code and the rule set before the files. */
+  | { type: "progress"; id: number; progress: TaskProgress; preparedMs?: number }
   | { type: "done"; id: number; result: TaskResult<unknown>; peakRssBytes: number };

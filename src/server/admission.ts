@@ -22,6 +22,8 @@ export interface Admission {
   readonly gate: RequestHandler;
   readonly inProgress: () => number;
   readonly queued: () => number;
+  /** The service is stopping: waiting checks are answered 503 at once, and new ones too. */
+  stop(): void;
 }
 
 /** When the request was admitted (epoch ms): its check's deadline counts from here. */
@@ -30,11 +32,13 @@ export const admittedAt = (res: Response): number => Number(res.locals.admittedA
 interface Waiting {
   bytes: number;
   admit(): void;
+  refuse(detail: string): void;
 }
 
 export function admission(settings: AdmissionSettings): Admission {
   let inProgress = 0;
   let queuedBytes = 0;
+  let stopping = false;
   const queue: Waiting[] = [];
 
   const refuse = (detail: string) => busy(settings.retryAfterSeconds, detail);
@@ -61,6 +65,7 @@ export function admission(settings: AdmissionSettings): Admission {
       });
       next();
     };
+    if (stopping) throw refuse("The checker is restarting. Please try again in a minute.");
     if (inProgress < settings.maxInProgress && queue.length === 0) return enter();
 
     const declared = Number(req.headers["content-length"]);
@@ -78,6 +83,12 @@ export function admission(settings: AdmissionSettings): Admission {
         res.off("close", leave);
         enter();
       },
+      refuse: (detail) => {
+        if (remove()) {
+          clearTimeout(timer);
+          next(refuse(detail));
+        }
+      },
     };
     const remove = () => {
       const at = queue.indexOf(waiting);
@@ -87,13 +98,19 @@ export function admission(settings: AdmissionSettings): Admission {
       return true;
     };
     const leave = () => void remove();
-    const timer = setTimeout(() => {
-      if (remove()) next(refuse("The checker has been busy with other plans for a while. Please try again in a minute."));
-    }, settings.maxWaitMs);
+    const timer = setTimeout(() => waiting.refuse("The checker has been busy with other plans for a while. Please try again in a minute."), settings.maxWaitMs);
     timer.unref();
     res.on("close", leave);
     queue.push(waiting);
     queuedBytes += bytes;
   };
-  return { gate, inProgress: () => inProgress, queued: () => queue.length };
+  return {
+    gate,
+    inProgress: () => inProgress,
+    queued: () => queue.length,
+    stop() {
+      stopping = true;
+      for (const waiting of [...queue]) waiting.refuse("The checker is restarting. Please try again in a minute.");
+    },
+  };
 }

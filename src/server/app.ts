@@ -165,6 +165,7 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
     context,
     beginShutdown() {
       stopping = true;
+      audits.stop();
     },
     async close() {
       await batches.close();

@@ -133,6 +133,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 describe.concurrent("the ehcp-qa binary", () => {
   it("audit prints the JSON report and exits 1 when the score is below --fail-under", async () => {
     const json = await cli(["audit", sample(`${plans[0]!.id}.docx`), "--format", "json", "--fail-under", "100"]);
+    expect(json.stdout.length, `${json.code} ${json.stderr}`).toBeGreaterThan(0);
     const report = JSON.parse(json.stdout) as AuditReport;
     expectValidReport(report);
     expect(json.code).toBe(report.score < 100 ? 1 : 0);
