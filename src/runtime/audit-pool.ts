@@ -456,7 +456,11 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
       closed = true;
       for (const job of [...urgent.splice(0), ...background.splice(0)]) job.settle({ ok: false, problem: BUSY });
       const exits = [...children].map((child) => new Promise<void>((resolve) => (child.process.exitCode !== null || child.process.signalCode !== null ? resolve() : child.process.once("exit", () => resolve()))));
-      for (const child of children) kill(child, "closing");
+      for (const child of children) {
+        // Held until it has gone: an idle child is unref'd, and the process must not end while close() waits.
+        busy(child);
+        kill(child, "closing");
+      }
       clearInterval(watchdog);
       watchdog = undefined;
       await Promise.all(exits);

@@ -31,6 +31,10 @@ function peakResidentBytes(): number {
 
 export function serveTasks(run: TaskRunner, warm: () => Promise<void> = async () => undefined): void {
   process.on("disconnect", () => process.exit(0));
+  // Ctrl-C in a terminal signals the whole process group: the pool decides when its children end (a stopping
+  // batch or service lets the checks in progress finish), and ends them itself.
+  process.on("SIGINT", () => undefined);
+  process.on("SIGTERM", () => undefined);
   process.on("message", (message: ToChild) => {
     if (message.type === "warm") {
       void warm().catch(() => undefined);
