@@ -257,7 +257,10 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     child.job = undefined;
     child.jobStartedAt = undefined;
     job.settle(message.result, message.peakRssBytes);
-    idle(child);
+    // A child that needed over half its limit keeps much of it (V8 and pdf.js rarely give memory back): it is
+    // retired, so the next file does not start near the limit and get stopped for another file's size.
+    if (message.peakRssBytes > memoryLimitBytes / 2) kill(child, "idle");
+    else idle(child);
     dispatch();
   }
 
