@@ -349,6 +349,8 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
       const free = [...children].find((child) => child.ready && !child.job && !child.killed);
       if (!free) {
         const alive = [...children].filter((child) => !child.killed);
+        // Work waits for these: they keep the process alive until they have taken it (a warm child starts unref'd).
+        for (const child of alive) if (!child.ready) busy(child);
         let starting = alive.filter((child) => !child.ready).length;
         let count = alive.length;
         while (count < settings.processes && starting < queued()) {

@@ -11,9 +11,25 @@ import type { AuditTask, AuditValue, ReadTask, TaskFile, TaskProblem, TaskResult
 /** Rule sets rebuilt from their data, by key: a child rebuilds each one once. */
 const ruleSets = new Map<string, Promise<LoadedRuleSet>>();
 
-/** Loads what an audit needs before the first one arrives (the service's children, which live long). */
+/** A small invented plan: auditing it once sets up what the rules build on first use (word lists, compiled patterns). */
+const WARM_UP_PLAN = [
+  "Section A: About me",
+  "Robin is seven and likes building towers. Robin says: I want to be an architect.",
+  "Section B: Special educational needs",
+  "Robin finds it hard to follow spoken instructions in a busy classroom.",
+  "Section F: Special educational provision",
+  "A teaching assistant will go over each instruction with Robin, one to one, for 10 minutes every morning.",
+].join("\n");
+
+/**
+ * Makes a long-lived child (the service's) ready before the first check arrives: loads the readers and the rules and
+ * audits a small plan once, so the first upload a child takes costs what every later one does.
+ */
 export async function warmUp(): Promise<void> {
-  await Promise.all([import("../index.ts"), import("../ingest/docx.ts"), import("../ingest/pdf.ts")]);
+  const [{ audit, loadRuleSet, readPlan }] = await Promise.all([import("../index.ts"), import("../ingest/docx.ts"), import("../ingest/pdf.ts")]);
+  const ruleSet = await loadRuleSet("default");
+  const plan = await readPlan({ fileName: "warm-up.txt", bytes: new TextEncoder().encode(WARM_UP_PLAN) }, ruleSet);
+  audit({ plan, responses: [], advice: [] }, ruleSet);
 }
 
 export const runTask: TaskRunner = async (task, context) => (task.kind === "read" ? readTask(task, context) : auditTask(task, context));
