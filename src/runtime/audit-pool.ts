@@ -159,7 +159,8 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   const settings = {
     processes: Math.max(1, Math.round(options.processes ?? defaultProcesses())),
     spareProcesses: Math.max(0, Math.round(options.spareProcesses ?? 1)),
-    slowTaskMs: options.slowTaskMs ?? 2_000,
+    // Longer than an ordinary plan takes on a busy machine, so that only files running towards their deadline count.
+    slowTaskMs: options.slowTaskMs ?? 4_000,
     memoryLimitMb: options.memoryLimitMb ?? 1024,
     timeoutMs: options.timeoutMs ?? 10_000,
     maxQueue: options.maxQueue ?? 256,
@@ -204,7 +205,8 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     child.process.once("exit", (code, signal) => onExit(child, code, signal));
     // A child started for waiting work keeps the process alive until it has taken that work; one started ahead
     // of work (warm) does not.
-    if (settings.warm) {
+    // A spare is not warmed up: it exists to take the queue now, and warming would only compete with that.
+    if (settings.warm && !spare) {
       idle(child);
       child.process.send({ type: "warm" });
     }
@@ -217,7 +219,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     child.process.channel?.unref();
     (child.process.stderr as unknown as { unref?: () => void } | null)?.unref?.();
     if (child.spare && child.ready) {
-      child.idleTimer = setTimeout(() => kill(child, "idle"), 5_000);
+      child.idleTimer = setTimeout(() => kill(child, "idle"), 30_000);
       child.idleTimer.unref();
     }
   }
