@@ -25,7 +25,7 @@ export interface AuditFiles {
   advice?: InputFile[];
 }
 
-/** How files are read: size limits, the worker pool, or in this thread (see ReadDocumentOptions). */
+/** How files are read: size limits and the deadline (see ReadDocumentOptions). In this thread: to contain hostile files, audit in the audit pool (src/runtime). */
 export type ReadOptions = Omit<ReadDocumentOptions, "fileName" | "aliases">;
 
 export interface AuditRunOptions {

@@ -4,9 +4,10 @@
 // job that is deleted is stopped, and the plans in progress are dropped.
 import { randomUUID } from "node:crypto";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
+import type { IngestLimits } from "../ingest/guard.ts";
 import { buildOutputs, type BatchOutputs } from "./outputs/index.ts";
 import { runBatch } from "./runner.ts";
-import type { BatchPoolOptions } from "./pool.ts";
+import type { BatchPoolOptions, SharedPool } from "./runner.ts";
 import type { BatchSource } from "./source.ts";
 import type { BatchPlan } from "./types.ts";
 
@@ -17,8 +18,12 @@ export interface BatchJobSettings {
   ttlMs: number;
   /** Jobs held at once, queued, running or finished; one more is refused (BUSY). */
   maxJobs: number;
-  /** Worker threads, timeout and memory cap for the job that runs. */
+  /** Child processes, timeout and memory limit for the job that runs, when it has its own pool. */
   pool: BatchPoolOptions;
+  /** A pool shared with other work (the service's audit pool) instead of one of its own. */
+  sharedPool?: SharedPool;
+  /** Size and zip limits for each file. */
+  limits?: Partial<IngestLimits>;
 }
 
 export interface BatchJobInput {
@@ -110,6 +115,8 @@ export function createBatchJobs(settings: BatchJobSettings, clock: () => Date = 
         auditDate: generatedAt.toISOString().slice(0, 10),
         generatedAt,
         pool: settings.pool,
+        ...(settings.sharedPool ? { sharedPool: settings.sharedPool } : {}),
+        ...(settings.limits ? { limits: settings.limits } : {}),
         onProgress: (progress) => {
           job.done = progress.done;
           job.failures = progress.failures;

@@ -1,18 +1,38 @@
 // Runs a batch: every plan's files are read from the source, hashed, and either taken from an earlier run (same
-// key) or audited on the worker pool, a few at a time so memory holds only the plans in progress. A plan whose
+// key) or audited in the audit pool's child processes (src/runtime), one plan per child at a time, so memory holds
+// only the plans in progress. A plan whose
 // files cannot be read or scored becomes a row with its code; nothing one file does stops the batch. Stopping
 // (`signal`) lets the plans in progress finish; abandoning (`abandonSignal`) drops them too. Results come back in
 // id order, whatever order they finished in.
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
 import type { IngestLimits } from "../ingest/guard.ts";
 import { isProblemError } from "../model/problem.ts";
+import { AbortedTask, createAuditPool, ruleSetData, type AuditPool, type TaskFile } from "../runtime/index.ts";
 import { sortPlans } from "./pairing.ts";
 import { keyPrefix, planKey, sha256 } from "./plan-key.ts";
-import { AbandonedError, createBatchPool, defaultBatchThreads, type BatchPool, type BatchPoolOptions } from "./pool.ts";
 import type { BatchSource } from "./source.ts";
-import type { AuditTaskFile } from "./audit-worker.ts";
 import type { BatchPlan, BatchProblem, BatchProgress, BatchResult } from "./types.ts";
+
+export interface BatchPoolOptions {
+  /** Plans scored side by side, each in its own child process (default: every core, os.availableParallelism()). */
+  threads?: number;
+  /** How long one plan (all its files and the audit) may take once a child starts it (default 10 s per file). */
+  timeoutMs?: number;
+  /** Resident memory a child may reach before it is stopped, in MB (default 1024). */
+  memoryLimitMb?: number;
+  /** The children's entry module; tests point this at a child that cannot start. */
+  entry?: URL;
+}
+
+export const defaultBatchThreads = (): number => Math.max(1, availableParallelism());
+
+/** A pool shared with other work (the service's): the batch sends it `lanes` plans at a time, behind interactive work. */
+export interface SharedPool {
+  pool: AuditPool;
+  lanes: number;
+}
 
 export interface RunBatchOptions {
   source: BatchSource;
@@ -23,7 +43,7 @@ export interface RunBatchOptions {
   auditDate: string;
   /** Stamped on every report of this run. */
   generatedAt: Date;
-  /** Worker threads, timeout and memory cap per worker (see BatchPoolOptions). */
+  /** Child processes, timeout and memory limit of the batch's own pool (see BatchPoolOptions). */
   pool?: BatchPoolOptions;
   /** Size and zip limits for each file. */
   limits?: Partial<IngestLimits>;
@@ -36,8 +56,8 @@ export interface RunBatchOptions {
   signal?: AbortSignal;
   /** Stop at once: plans being scored are dropped (they are scored on the next run). */
   abandonSignal?: AbortSignal;
-  /** For tests and the bench: a pool to use instead of making one. */
-  batchPool?: BatchPool;
+  /** A pool to use instead of making one (the service's). */
+  sharedPool?: SharedPool;
 }
 
 export interface BatchRun {
@@ -50,6 +70,11 @@ export interface BatchRun {
   pending: string[];
   stopped: boolean;
 }
+
+const INTERNAL: BatchProblem = {
+  code: "INTERNAL",
+  message: "ehcp-qa had an internal problem and could not score this plan. Please report it; running the batch again tries this plan again.",
+};
 
 /** Problems that may not happen again (the machine was busy, or slow): a resumed run tries these plans again. */
 const TRANSIENT = new Set(["BUSY", "PARSE_TIMEOUT", "INTERNAL"]);
@@ -64,7 +89,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const results: BatchResult[] = [];
   const progress: BatchProgress = { done: 0, total: plans.length, failures: 0, reused: 0 };
   let audited = 0;
-  let pool = options.batchPool;
+  const threads = options.sharedPool?.lanes ?? Math.max(1, Math.round(options.pool?.threads ?? defaultBatchThreads()));
+  let pool = options.sharedPool?.pool;
   const ownPool = pool === undefined;
   const stopped = () => options.signal?.aborted === true || options.abandonSignal?.aborted === true;
 
@@ -80,7 +106,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   async function score(plan: BatchPlan): Promise<void> {
     const base = { id: plan.id, files: plan.files, columns: plan.columns, auditDate: options.auditDate };
     if (plan.problem) return finish({ ...base, key: null, problem: plan.problem }, false);
-    const files: (AuditTaskFile & { sha256: string })[] = [];
+    const files: (TaskFile & { sha256: string })[] = [];
     for (const ref of plan.files) {
       try {
         const bytes = await options.source.read(ref.path);
@@ -96,28 +122,44 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
       const { report, problem } = earlier;
       return finish({ ...base, key, auditDate: earlier.auditDate, ...(report ? { report } : { problem: problem! }) }, true);
     }
-    pool ??= createBatchPool(options.ruleSet, { ...options.pool, ...(options.limits ? { limits: options.limits } : {}) });
-    const outcome = await pool.audit(
-      { files: files.map(({ role, fileName, bytes }) => ({ role, fileName, bytes })), auditDate: options.auditDate, generatedAt: options.generatedAt.toISOString() },
-      options.abandonSignal,
+    pool ??= createAuditPool({
+      processes: threads,
+      spareProcesses: 0,
+      ...(options.pool?.memoryLimitMb ? { memoryLimitMb: options.pool.memoryLimitMb } : {}),
+      ...(options.pool?.entry ? { entry: options.pool.entry } : {}),
+    });
+    const outcome = await pool.run(
+      {
+        kind: "audit",
+        files: files.map(({ role, fileName, bytes }) => ({ role, fileName, bytes })),
+        ruleSet: ruleSetData(options.ruleSet),
+        auditDate: options.auditDate,
+        generatedAt: options.generatedAt.toISOString(),
+        ...(options.limits ? { limits: options.limits } : {}),
+      },
+      {
+        ...(options.pool?.timeoutMs !== undefined ? { timeoutMs: options.pool.timeoutMs } : {}),
+        ...(options.abandonSignal ? { signal: options.abandonSignal } : {}),
+        background: options.sharedPool !== undefined,
+      },
     );
     audited++;
-    if (outcome.ok) return finish({ ...base, key, report: outcome.report }, false);
-    const problem: BatchProblem = { ...outcome.problem };
+    if (outcome.ok) return finish({ ...base, key, report: outcome.value.report }, false);
+    // BUSY: the service's pool was closed under the batch (the service is stopping); the plan is scored next run.
+    const problem: BatchProblem = outcome.problem.code === "INTERNAL" ? { ...INTERNAL } : { ...outcome.problem };
     // The worker names the file by its base name; the row gives its path in the batch.
     if (problem.role !== undefined) problem.file = plan.files.find((f) => f.role === problem.role && path.posix.basename(f.path) === problem.file)?.path ?? problem.file;
     return finish({ ...base, key, problem }, false);
   }
 
   let next = 0;
-  const threads = pool?.threads ?? Math.max(1, Math.round(options.pool?.threads ?? defaultBatchThreads()));
   async function lane(): Promise<void> {
     while (!stopped() && next < plans.length) {
       const plan = plans[next++]!;
       try {
         await score(plan);
       } catch (error) {
-        if (error instanceof AbandonedError) return;
+        if (error instanceof AbortedTask) return;
         throw error;
       }
     }

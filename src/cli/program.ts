@@ -2,7 +2,7 @@
 // To add a command, write src/cli/commands/<name>.ts and register it in COMMANDS below.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { closeDefaultParsePool } from "../ingest/worker-pool.ts";
+import { closeDefaultAuditPool } from "../runtime/audit-pool.ts";
 import { registerAuditCommand } from "./commands/audit.ts";
 import { registerBatchCommand } from "./commands/batch.ts";
 import { registerParseCommand } from "./commands/parse.ts";
@@ -49,7 +49,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     io.stderr(`error: ehcp-qa stopped because of an internal problem (${error instanceof Error ? error.message : String(error)}). Please report it.\n`);
     return EXIT.internal;
   } finally {
-    // Workers started for reading files must not outlive the command.
-    await closeDefaultParsePool();
+    // Children started for reading files must not outlive the command.
+    await closeDefaultAuditPool();
   }
 }

@@ -1,5 +1,6 @@
-// bytes -> EhcpDocument: size limit, format by content, zip checks, the format's reader (in a worker thread
-// unless asked otherwise), then sections and facts. Every failure a file can cause is a ProblemError.
+// bytes -> EhcpDocument: size limit, format by content, zip checks, the format's reader, then sections and facts,
+// all in the calling thread. Every failure a file can cause is a ProblemError. A file nobody trusts is read in the
+// audit pool (src/runtime), whose child processes have a memory limit and a deadline.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { EhcpDocument } from "../model/document.ts";
@@ -10,14 +11,12 @@ import { checkFileSize, checkWordZip, resolveLimits, type IngestLimits } from ".
 import { readRawInProcess } from "./read-raw.ts";
 import { buildDocument } from "./sections.ts";
 import type { SectionAliases } from "./section-headings.ts";
-import { defaultParsePool, type ParsePool } from "./worker-pool.ts";
 
 export type { IngestLimits } from "./guard.ts";
 export { DEFAULT_LIMITS, checkFileSize, resolveLimits } from "./guard.ts";
 export type { SectionAliases, SectionKey } from "./section-headings.ts";
 export { loadDefaultAliases } from "./default-aliases.ts";
 export { buildDocument } from "./sections.ts";
-export { closeDefaultParsePool, createParsePool, defaultParsePool, type ParsePool, type ParsePoolOptions } from "./worker-pool.ts";
 
 export interface ReadDocumentOptions {
   /** The file's name as the user gave it; only its base name is kept in the model and in problems. */
@@ -26,14 +25,13 @@ export interface ReadDocumentOptions {
   aliases?: SectionAliases;
   /** Size and zip limits (see DEFAULT_LIMITS). */
   limits?: Partial<IngestLimits>;
-  /** Read in this thread instead of a worker: no memory cap or timeout, for trusted files and tests. */
-  inProcess?: boolean;
-  /** The worker pool to read in (default: the shared pool). */
-  pool?: ParsePool;
-  /** Hand `bytes`' memory to the worker instead of copying it; the caller's array is left empty afterwards. */
-  transferBytes?: boolean;
-  /** When the audit must have its answer (epoch ms); the reader checks it between pages and steps. */
+  /** When the whole check must be answered (epoch ms), passed to the format's reader. */
   deadlineAt?: number;
+  /**
+   * @deprecated Reading is always in the calling thread now; run the whole audit in the audit pool (src/runtime)
+   * to contain a hostile file. Kept so callers that asked for in-process reading still compile.
+   */
+  inProcess?: boolean;
 }
 
 export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptions): Promise<EhcpDocument> {
@@ -45,9 +43,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptio
     if (format === "docx") await checkWordZip(bytes, limits);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const aliases = options.aliases ?? (await loadDefaultAliases());
-    const raw = options.inProcess
-      ? await readRawInProcess(format, bytes, { limits, ...(options.deadlineAt !== undefined ? { deadlineAt: options.deadlineAt } : {}) })
-      : await (options.pool ?? defaultParsePool()).parse(format, bytes, { transfer: options.transferBytes === true });
+    const raw = await readRawInProcess(format, bytes, { limits, ...(options.deadlineAt !== undefined ? { deadlineAt: options.deadlineAt } : {}) });
     return buildDocument(raw, { fileName, sha256, aliases });
   } catch (error) {
     if (!isProblemError(error)) throw error;

@@ -1,5 +1,6 @@
-// Bytes of a known format -> RawDocument, by the format's reader. Runs inside a parse worker (parse-worker.ts)
-// or, when asked, in the calling thread. Readers are loaded on first use: reading a text file needs no pdf.js.
+// Bytes of a known format -> RawDocument, by the format's reader, in the calling thread (the audit pool runs it in a
+// child process whose memory and time it watches: src/runtime). Readers are loaded on first use: reading a text
+// file needs no pdf.js.
 import type { DocumentFormat } from "../model/document.ts";
 import { isProblemError, ProblemError, type Problem } from "../model/problem.ts";
 import type { RawDocument, ReadOptions } from "./raw.ts";
@@ -41,7 +42,7 @@ export function problemErrorFrom({ problem, detail }: { problem: Problem; detail
   return error;
 }
 
-/** readRaw in the calling thread, with the same errors a worker would give. */
+/** readRaw in the calling thread, every failure as a coded ProblemError. */
 export async function readRawInProcess(format: DocumentFormat, bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   try {
     return await readRaw(format, bytes, options);

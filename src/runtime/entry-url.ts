@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 /**
  * The entry module `./name` (no extension) beside the calling module, with the caller's own extension:
- * `entryUrl("./parse-worker", import.meta.url)` is parse-worker.ts from source and parse-worker.js from dist/.
+ * `entryUrl("./child", import.meta.url)` is child.ts from source and child.js from dist/.
  */
 export function entryUrl(name: string, callerUrl: string): URL {
   return new URL(`${name}${extname(fileURLToPath(callerUrl))}`, callerUrl);

@@ -1,5 +1,6 @@
 // createApp(deps): the HTTP service and its web page as an Express app, every dependency injectable (rule sets,
-// parse pool, limits, clock, logger) so tests run it in-process. server.ts only calls this and listen().
+// audit pool, limits, clock, logger) so tests run it in-process. server.ts only calls this and listen(). This thread
+// only handles HTTP: every check is read and audited in the audit pool's child processes (src/runtime).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type RequestHandler } from "express";
@@ -7,7 +8,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { VERSION } from "../index.ts";
-import { createParsePool, type ParsePool } from "../ingest/index.ts";
+import { createAuditPool, type AuditPool } from "../runtime/index.ts";
 import { admission } from "./admission.ts";
 import { apiKeyCheck } from "./auth.ts";
 import { DEFAULT_SERVICE_LIMITS, settingsFromEnv, type Environment, type ServiceLimits, type ServiceSettings } from "./config.ts";
@@ -29,8 +30,8 @@ export interface AppDeps {
   env?: Environment;
   /** The rule sets offered (default: those shipped in rules/). */
   ruleSets?: RuleSetCatalog;
-  /** The parse worker pool (default: one made for this app with the environment's settings, closed by app.close()). */
-  pool?: ParsePool;
+  /** The audit pool (default: one made for this app with the environment's settings, closed by app.close()). */
+  pool?: AuditPool;
   /** Limits; each one given replaces the environment's value or the default. */
   limits?: Partial<ServiceLimits>;
   /** "Now", for the report's date and date rules (default: the system clock). */
@@ -45,7 +46,7 @@ export interface AppDeps {
 /** What the routes share: batch scoring and later routes take the same pool, rule sets, limits and clock. */
 export interface ServiceContext {
   ruleSets: RuleSetCatalog;
-  pool: ParsePool;
+  pool: AuditPool;
   limits: ServiceLimits;
   clock: () => Date;
   logger: Logger;
@@ -56,7 +57,7 @@ export interface EhcpQaApp extends Express {
   readonly context: ServiceContext;
   /** From now on: /healthz answers 503 and connections are closed after each answer (listen() calls it on SIGTERM). */
   beginShutdown(): void;
-  /** Releases what the app created itself (its parse pool). Call after the server has closed. */
+  /** Releases what the app created itself (its audit pool's children). Call after the server has closed. */
   close(): Promise<void>;
 }
 
@@ -100,7 +101,8 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
   const fromEnv = settingsFromEnv(deps.env ?? process.env);
   const limits: ServiceLimits = { ...DEFAULT_SERVICE_LIMITS, ...fromEnv.limits, ...deps.limits };
   const ownPool = deps.pool === undefined;
-  const pool = deps.pool ?? createParsePool(fromEnv.parse);
+  // The service's children start at once and load the audit's modules, so the first upload waits for nothing.
+  const pool = deps.pool ?? createAuditPool({ ...fromEnv.pool, warm: true });
   const logger = deps.logger ?? defaultLogger(deps.env?.LOG_LEVEL ?? process.env.LOG_LEVEL ?? "info");
   const context: ServiceContext = {
     ruleSets: deps.ruleSets ?? ruleSetCatalog(),
@@ -112,7 +114,13 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
   };
   const apiKeys = deps.apiKeys ?? fromEnv.apiKeys;
   const corsOrigins = deps.corsOrigins ?? fromEnv.corsOrigins;
-  const audits = admission(limits.maxConcurrentAudits, limits.retryAfterSeconds);
+  const audits = admission({
+    maxInProgress: limits.maxConcurrentAudits,
+    maxQueued: limits.maxQueuedAudits,
+    maxQueuedBytes: limits.maxQueuedBytes,
+    maxWaitMs: limits.maxQueueWaitMs,
+    retryAfterSeconds: limits.retryAfterSeconds,
+  });
   let stopping = false;
 
   const app = express();
@@ -129,7 +137,7 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
 
   app.get("/healthz", (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
-    res.status(stopping ? 503 : 200).json({ status: stopping ? "stopping" : "ok", version: VERSION, auditsInProgress: audits.inProgress() });
+    res.status(stopping ? 503 : 200).json({ status: stopping ? "stopping" : "ok", version: VERSION, auditsInProgress: audits.inProgress(), auditsWaiting: audits.queued() });
   });
   app.use(express.static(PUBLIC_DIR, { index: "index.html", dotfiles: "ignore", fallthrough: true }));
   app.use(rulePagesRouter(context));
@@ -159,6 +167,7 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
     context,
     beginShutdown() {
       stopping = true;
+      audits.stop();
     },
     async close() {
       await batches.close();

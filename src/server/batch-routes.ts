@@ -29,7 +29,7 @@ export interface BatchServiceSettings {
   maxFiles: number;
   /** Batches held at once, waiting, running or finished (EHCP_QA_BATCH_MAX_JOBS, default 4). */
   maxJobs: number;
-  /** Worker threads for the batch that runs (EHCP_QA_BATCH_THREADS, default one less than the cores, at least 1). */
+  /** Plans of the running batch in the service's audit pool at once (EHCP_QA_BATCH_THREADS, default one less than the cores, at least 1). */
   threads: number;
 }
 
@@ -115,7 +115,10 @@ export function batchRoutes(context: ServiceContext, env: Environment = process.
   const jobSettings: BatchJobSettings = {
     ttlMs: settings.ttlMinutes * 60_000,
     maxJobs: settings.maxJobs,
-    pool: { threads: settings.threads, limits: { maxFileBytes: context.limits.maxFileBytes } },
+    pool: {},
+    // A batch shares the service's children, behind the uploads someone is waiting for.
+    sharedPool: { pool: context.pool, lanes: settings.threads },
+    limits: { maxFileBytes: context.limits.maxFileBytes },
   };
   const jobs = createBatchJobs(jobSettings, context.clock, {
     onFinished: (facts) => context.logger.info(facts, "batch finished"),

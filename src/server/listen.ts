@@ -1,5 +1,6 @@
-// Starting and stopping the service. On SIGTERM or SIGINT it stops taking new connections, lets the checks in
-// progress finish (up to a grace period), then closes the parse pool; a second signal stops at once.
+// Starting and stopping the service. On SIGTERM or SIGINT it stops taking new connections, answers the checks
+// waiting for a place 503, lets the checks in progress finish (up to a grace period), then ends the audit pool's
+// children and exits with code 0; a second signal stops at once.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { EhcpQaApp } from "./app.ts";
@@ -9,7 +10,7 @@ export interface ListenOptions {
   port: number;
   /** Default: all interfaces. */
   host?: string;
-  /** How long checks in progress may take to finish after a signal before connections are cut (default 30 s). */
+  /** How long checks in progress may take to finish after a signal before connections are cut (default 20 s: a check's own deadline is 10 s a document). */
   graceMs?: number;
   /** Install SIGTERM/SIGINT handlers (default true; tests that start several servers say false). */
   handleSignals?: boolean;
@@ -47,7 +48,7 @@ export async function listen(app: EhcpQaApp, options: ListenOptions): Promise<Ru
       // period ends is cut.
       server.closeIdleConnections();
       const sweep = setInterval(() => server.closeIdleConnections(), 250);
-      const grace = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 30_000);
+      const grace = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 20_000);
       sweep.unref();
       grace.unref();
       await closed;
@@ -69,6 +70,10 @@ export async function listen(app: EhcpQaApp, options: ListenOptions): Promise<Ru
       void stop().then(() => {
         process.off("SIGTERM", onSignal);
         process.off("SIGINT", onSignal);
+        // Stopped cleanly: exit 0 now rather than wait for a library's stray handle (a signal would otherwise
+        // have ended the process with 128 + its number).
+        process.exitCode = 0;
+        setTimeout(() => process.exit(0), 200).unref();
       });
     };
     process.on("SIGTERM", onSignal);

@@ -117,7 +117,7 @@ export function openApiDocument(limits: ServiceLimits): Json {
             "413": problemResponse("A file, or the whole upload, is over the limit, there are too many files, or a document has far more words than a plan.", ["TOO_LARGE"]),
             "415": problemResponse("A file is not a Word document, a PDF or a text file.", ["UNSUPPORTED_FORMAT"]),
             "422": problemResponse("A file could not be read, or the rule set has mistakes.", codesWithStatus(422)),
-            "503": problemResponse("Too many checks in progress; try again after Retry-After seconds.", ["BUSY"], RETRY_AFTER),
+            "503": problemResponse("The queue of checks waiting for a place is full, or a check waited too long; try again after Retry-After seconds.", ["BUSY"], RETRY_AFTER),
             ...commonProblems(),
           },
         },
@@ -286,7 +286,7 @@ export function openApiDocument(limits: ServiceLimits): Json {
         Health: {
           type: "object",
           required: ["status", "version"],
-          properties: { status: { type: "string", enum: ["ok", "stopping"] }, version: { type: "string" }, auditsInProgress: { type: "integer" } },
+          properties: { status: { type: "string", enum: ["ok", "stopping"] }, version: { type: "string" }, auditsInProgress: { type: "integer" }, auditsWaiting: { type: "integer", description: "Checks waiting for a place (the admission queue)." } },
         },
       },
     },

@@ -159,7 +159,7 @@ export function problemHandler(
       return;
     }
     let problem = toServiceProblem(error, limits);
-    // BUSY from the parse pool comes without a wait: every 503 says when to try again.
+    // BUSY from the audit pool comes without a wait: every 503 says when to try again.
     if (problem.code === "BUSY" && problem.extra.retryAfter === undefined) problem = busy(limits.retryAfterSeconds, problem.message);
     if (problem.code === "INTERNAL") onInternal(error, req);
     sendProblem(res, problem);

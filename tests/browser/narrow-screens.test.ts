@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createParsePool, type ParsePool } from "../../src/ingest/index.ts";
+import { createAuditPool, type AuditPool } from "../../src/runtime/index.ts";
 import { createApp, listen, type RunningService } from "../../src/server/index.ts";
 import { captureLogger } from "../server/helpers.ts";
 import { widthAt } from "./page-width.ts";
@@ -17,7 +17,7 @@ const ARTIFACTS = `${ROOT}test-artifacts`;
 const sample = (name: string) => `${ROOT}samples/${name}`;
 const WIDTHS = [360, 1280];
 
-let pool: ParsePool;
+let pool: AuditPool;
 let service: RunningService;
 let browser: Browser;
 const pageProblems: string[] = [];
@@ -43,7 +43,7 @@ async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
-  pool = createParsePool({ threads: 2 });
+  pool = createAuditPool({ processes: 2, spareProcesses: 0 });
   service = await listen(createApp({ env: {}, pool, logger: captureLogger().logger }), { port: 0, host: "127.0.0.1", handleSignals: false });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createParsePool, type ParsePool } from "../../src/ingest/index.ts";
+import { createAuditPool, type AuditPool } from "../../src/runtime/index.ts";
 import type { AuditReport } from "../../src/model/report.ts";
 import { createApp, listen, type RunningService } from "../../src/server/index.ts";
 import { captureLogger } from "../server/helpers.ts";
@@ -35,7 +35,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = `${ROOT}test-artifacts`;
 const sample = (name: string) => `${ROOT}samples/${name}`;
 
-let pool: ParsePool;
+let pool: AuditPool;
 let service: RunningService;
 let browser: Browser;
 let page: Page;
@@ -43,7 +43,7 @@ const pageProblems: string[] = [];
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
-  pool = createParsePool({ threads: 2 });
+  pool = createAuditPool({ processes: 2 });
   const app = createApp({ env: {}, pool, logger: captureLogger().logger });
   service = await listen(app, { port: 0, host: "127.0.0.1", handleSignals: false });
   browser = await chromium.launch({

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDefaultParsePool } from "../../src/ingest/index.ts";
+import { closeDefaultAuditPool } from "../../src/runtime/index.ts";
 import { runAudit } from "../../src/cli/commands/audit.ts";
 import { runRulesList, runRulesValidate } from "../../src/cli/commands/rules.ts";
 import type { Io } from "../../src/cli/problems.ts";
@@ -70,7 +70,7 @@ function draftFor(entry: ManifestEntry): { draft?: string; response?: string[]; 
   return { draft: sample(`${entry.expect.draftOf}.docx`), response: named("response-letter", "response"), advice: named("advice-report", "advice") };
 }
 
-afterAll(() => closeDefaultParsePool());
+afterAll(() => closeDefaultAuditPool());
 
 describe("audit on every sample", () => {
   it("finds the samples", () => {
@@ -133,6 +133,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 describe.concurrent("the ehcp-qa binary", () => {
   it("audit prints the JSON report and exits 1 when the score is below --fail-under", async () => {
     const json = await cli(["audit", sample(`${plans[0]!.id}.docx`), "--format", "json", "--fail-under", "100"]);
+    expect(json.stdout.length, `${json.code} ${json.stderr}`).toBeGreaterThan(0);
     const report = JSON.parse(json.stdout) as AuditReport;
     expectValidReport(report);
     expect(json.code).toBe(report.score < 100 ? 1 : 0);

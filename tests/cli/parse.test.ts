@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runParse } from "../../src/cli/commands/parse.ts";
 import { runCli } from "../../src/cli/program.ts";
 import type { Io } from "../../src/cli/problems.ts";
-import { closeDefaultParsePool } from "../../src/ingest/index.ts";
+import { closeDefaultAuditPool } from "../../src/runtime/index.ts";
 import type { EhcpDocument } from "../../src/model/document.ts";
 import { SOURCE_CLI } from "../../src/testing/source-cli.ts";
 import { docxPlan } from "../ingest/docx-plan.ts";
@@ -25,7 +25,7 @@ beforeAll(async () => {
   await writeFile(planDocx, await docxPlan());
 });
 afterAll(async () => {
-  await closeDefaultParsePool();
+  await closeDefaultAuditPool();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,15 +1,19 @@
-// Every bad input gets its coded problem quickly, through the same path a real upload takes, and the process
-// stays up. Fixtures: tests/fixtures/bad (made by generate.ts there) and the PDF reader's tests/fixtures/pdf.
+// Every bad input gets its coded problem quickly, through the same path a real upload takes (a read task in the
+// audit pool's child process), and the process stays up. Fixtures: tests/fixtures/bad (made by generate.ts there) and the PDF reader's tests/fixtures/pdf.
 import { afterAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { ProblemError, type ProblemCode } from "../../src/model/problem.ts";
 import { checkWordZip, DEFAULT_LIMITS, resolveLimits } from "../../src/ingest/guard.ts";
-import { createParsePool, readDocument } from "../../src/ingest/index.ts";
+import type { IngestLimits } from "../../src/ingest/index.ts";
+import { createAuditPool, valueOf, type AuditPool } from "../../src/runtime/index.ts";
 
 const fixture = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)));
-const pool = createParsePool({ threads: 2 });
+const pool = createAuditPool({ processes: 2 });
 afterAll(() => pool.close());
+
+const readDocument = async (bytes: Uint8Array, options: { fileName: string; limits?: Partial<IngestLimits> }, inPool: AuditPool = pool) =>
+  valueOf(await inPool.run({ kind: "read", file: { role: "plan", fileName: options.fileName, bytes }, ...(options.limits ? { limits: options.limits } : {}) }));
 
 async function problemOf(promise: Promise<unknown>): Promise<ProblemError> {
   try {
@@ -37,7 +41,7 @@ describe("bad input: a coded problem a caseworker can act on", () => {
     ["pdf/scanned.pdf", "NO_TEXT_LAYER", /OCR/],
   ])("%s -> %s", async (path, code, message) => {
     const started = performance.now();
-    const problem = await problemOf(readDocument(fixture(path), { fileName: `/uploads/${path}`, pool }));
+    const problem = await problemOf(readDocument(fixture(path), { fileName: `/uploads/${path}` }));
     expect(problem.problem.code).toBe(code);
     expect(problem.problem.message).toMatch(message);
     expect(problem.problem.file).toBe(path.split("/").pop());
@@ -45,13 +49,13 @@ describe("bad input: a coded problem a caseworker can act on", () => {
   });
 
   it("reads a text file named .docx as text: the content decides, not the name", async () => {
-    const doc = await readDocument(fixture("bad/text-named.docx"), { fileName: "letter.docx", pool });
+    const doc = await readDocument(fixture("bad/text-named.docx"), { fileName: "letter.docx" });
     expect(doc.format).toBe("text");
     expect(doc.blocks.map((block) => block.kind)).toEqual(["paragraph", "paragraph", "list-item", "list-item"]);
   });
 
   it("refuses a file over the size limit with TOO_LARGE", async () => {
-    const problem = await problemOf(readDocument(fixture("pdf/plan.pdf"), { fileName: "plan.pdf", pool, limits: { maxFileBytes: 10_000 } }));
+    const problem = await problemOf(readDocument(fixture("pdf/plan.pdf"), { fileName: "plan.pdf", limits: { maxFileBytes: 10_000 } }));
     expect(problem.problem.code).toBe("TOO_LARGE");
     expect(problem.problem.message).toMatch(/over the 0 MB limit|over the .* limit/);
   });
@@ -89,13 +93,14 @@ describe("the zip guard", () => {
     expect(await codeWith(many, { maxEntries: 20 })).toBe("TOO_LARGE");
   });
 
-  it("even without the guard, a zip bomb costs only a worker: it runs out of memory and the process carries on", async () => {
-    const smallPool = createParsePool({ threads: 1, maxMemoryMb: 96 });
+  it("even without the guard, a zip bomb costs only a child process: stopped at its memory limit, and the pool carries on", async () => {
+    const smallPool = createAuditPool({ processes: 1, memoryLimitMb: 300 });
+    const noGuard = { maxTotalUncompressedBytes: Infinity, maxEntryUncompressedBytes: Infinity, maxCompressionRatio: Infinity };
     try {
-      const problem = await problemOf(smallPool.parse("docx", fixture("bad/zip-bomb.docx")));
+      const problem = await problemOf(readDocument(fixture("bad/zip-bomb.docx"), { fileName: "bomb.docx", limits: noGuard }, smallPool));
       expect(problem.problem.code).toBe("ZIP_BOMB");
-      const raw = await smallPool.parse("text", new Uint8Array(Buffer.from("Still here.")));
-      expect(raw.blocks).toHaveLength(1);
+      const doc = await readDocument(new Uint8Array(Buffer.from("Still here.")), { fileName: "note.txt" }, smallPool);
+      expect(doc.blocks).toHaveLength(1);
     } finally {
       await smallPool.close();
     }

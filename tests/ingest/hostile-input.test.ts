@@ -1,10 +1,10 @@
-// Files built to overload a reader (hostile-files.ts) get a report or their coded problem, through readDocument
-// and its default pool, and the cheap checks behind that answer: the page count from the page tree, the zip's
+// Files built to overload a reader (hostile-files.ts) get a report or their coded problem, read in the audit pool's
+// child process as the CLI's `parse` reads them, with the child's peak resident memory under 1 GB; and the cheap checks behind that answer: the page count from the page tree, the zip's
 // entry count, and the Word XML parts' paragraphs and nesting counted before any parser runs.
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDefaultParsePool, readDocument } from "../../src/ingest/index.ts";
+import { createAuditPool, type AuditPool } from "../../src/runtime/index.ts";
 import { checkWordZip, resolveLimits } from "../../src/ingest/guard.ts";
 import { XmlCensusCounter } from "../../src/ingest/docx/xml-census.ts";
 import { readPdf, readTables } from "../../src/ingest/pdf.ts";
@@ -13,7 +13,12 @@ import { ProblemError, type ProblemCode } from "../../src/model/problem.ts";
 import { censusOf, contentStreamProblem, declaredPageCount } from "../../src/ingest/pdf/content-census.ts";
 import { docxFromBody, HOSTILE_FILES, pdfDenseText, pdfFromObjects, pdfManyTextPages, pdfStream } from "./hostile-files.ts";
 
-afterAll(() => closeDefaultParsePool());
+let pool: AuditPool;
+beforeAll(() => {
+  pool = createAuditPool({ processes: 1, spareProcesses: 0 });
+});
+afterAll(() => pool.close());
+const GIGABYTE = 1024 ** 3;
 
 const fixture = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)));
 
@@ -43,7 +48,7 @@ const EXPECTED: Record<string, { code: ProblemCode | "report"; message?: RegExp 
   "docx-100000-nested-elements": { code: "TOO_LARGE", message: /nested more than 500 levels deep/ },
 };
 
-describe("hostile files: a report or the right code, through readDocument's default pool", () => {
+describe("hostile files: a report or the right code, read in a child process under 1 GB", () => {
   // Made first (a zip of 10,000 parts takes jszip a while): the 10 s each file has is for reading it.
   const files = new Map<string, Uint8Array>();
   beforeAll(async () => {
@@ -52,7 +57,10 @@ describe("hostile files: a report or the right code, through readDocument's defa
 
   it.each(Object.keys(EXPECTED))("%s", { timeout: 10_000 }, async (name) => {
     const expected = EXPECTED[name]!;
-    const outcome = await outcomeOf(readDocument(files.get(name)!, { fileName: `${name}.${HOSTILE_FILES[name]!.format}` }));
+    const read = await pool.run({ kind: "read", file: { role: "plan", bytes: files.get(name)!, fileName: `${name}.${HOSTILE_FILES[name]!.format}` } }, { startedAt: Date.now() });
+    expect(read.peakRssBytes).toBeGreaterThan(0);
+    expect(read.peakRssBytes).toBeLessThan(GIGABYTE);
+    const outcome = read.ok ? { code: "report" as const, message: `${read.value.blocks.length} blocks` } : { code: read.problem.code, message: read.problem.message };
     expect(outcome.code, outcome.message).toBe(expected.code);
     if (expected.message) expect(outcome.message).toMatch(expected.message);
   });

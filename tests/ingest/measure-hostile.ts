@@ -3,7 +3,7 @@
 // `/usr/bin/time -v` for its peak resident memory, with the parse worker's entry as a preload, so the readers'
 // libraries load as they do in a worker (without tsx's hooks):
 //   node --import tsx tests/ingest/measure-hostile.ts write /tmp/hostile
-//   /usr/bin/time -v node --import ./src/ingest/parse-worker.js tests/ingest/measure-hostile.ts /tmp/hostile/pdf-giant-image.pdf
+//   /usr/bin/time -v node --import ./src/runtime/typescript-hooks.mjs tests/ingest/measure-hostile.ts /tmp/hostile/pdf-giant-image.pdf
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readDocument } from "../../src/ingest/index.ts";

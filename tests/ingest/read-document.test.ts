@@ -1,15 +1,19 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { createParsePool, readDocument } from "../../src/ingest/index.ts";
+import { readDocument, type ReadDocumentOptions } from "../../src/ingest/index.ts";
+import { createAuditPool, valueOf } from "../../src/runtime/index.ts";
 import { docxPlan } from "./docx-plan.ts";
 
-const pool = createParsePool({ threads: 1 });
+// Read as the CLI and the service read: in an audit pool child.
+const pool = createAuditPool({ processes: 1 });
 afterAll(() => pool.close());
+const readInPool = async (bytes: Uint8Array, options: Pick<ReadDocumentOptions, "fileName" | "aliases">) =>
+  valueOf(await pool.run({ kind: "read", file: { role: "plan", fileName: options.fileName, bytes }, ...(options.aliases ? { aliases: options.aliases } : {}) }));
 
 describe("readDocument: file bytes to the document model", () => {
   it("reads a Word plan: sections past the contents page, facts, comments and tracked changes, the H split, the appendix", async () => {
     const bytes = new Uint8Array(await docxPlan());
-    const doc = await readDocument(bytes, { fileName: "folder/ava-draft.docx", pool });
+    const doc = await readInPool(bytes, { fileName: "folder/ava-draft.docx" });
     expect(doc.format).toBe("docx");
     expect(doc.fileName).toBe("ava-draft.docx");
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -24,13 +28,13 @@ describe("readDocument: file bytes to the document model", () => {
     expect(doc.sections.find((section) => section.id === "H2")!.heading).toBe("H2: Other social care provision");
 
     // The same file read in this thread gives the same model.
-    const inProcess = await readDocument(new Uint8Array(await docxPlan()), { fileName: "ava-draft.docx", inProcess: true });
+    const inProcess = await readDocument(new Uint8Array(await docxPlan()), { fileName: "ava-draft.docx" });
     expect(inProcess.sections).toEqual(doc.sections);
   });
 
   it("reads a PDF plan with its facts and sections", async () => {
     const bytes = new Uint8Array(readFileSync(new URL("../fixtures/pdf/plan.pdf", import.meta.url)));
-    const doc = await readDocument(bytes, { fileName: "plan.pdf", pool });
+    const doc = await readInPool(bytes, { fileName: "plan.pdf" });
     expect(doc.pageCount).toBe(3);
     expect(doc.sections.map((section) => section.id)).toEqual(["A", "B", "C", "D", "E", "F", "I"]);
     expect(doc.facts).toMatchObject({ childName: "Oliver Bennett", dateOfBirth: "2015-03-12", status: "final" });
@@ -39,9 +43,9 @@ describe("readDocument: file bytes to the document model", () => {
 
   it("uses the aliases it is given: an LA's own heading phrase", async () => {
     const letter = new Uint8Array(Buffer.from("The family page\n\nAva wants to ride a horse.\n\nOur daily plan\n\nA reading session each day.\n"));
-    const withDefaults = await readDocument(letter, { fileName: "plan.txt", pool });
+    const withDefaults = await readInPool(letter, { fileName: "plan.txt" });
     expect(withDefaults.sections).toEqual([]);
-    const doc = await readDocument(letter, { fileName: "plan.txt", pool, aliases: { A: ["the family page"], F: ["our daily plan"] } });
+    const doc = await readInPool(letter, { fileName: "plan.txt", aliases: { A: ["the family page"], F: ["our daily plan"] } });
     expect(doc.sections.map((section) => [section.id, section.heading])).toEqual([
       ["A", "The family page"],
       ["F", "Our daily plan"],

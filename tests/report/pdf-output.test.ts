@@ -9,7 +9,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/cli/commands/audit.ts";
 import type { Io } from "../../src/cli/problems.ts";
-import { closeDefaultParsePool, createParsePool, type ParsePool } from "../../src/ingest/index.ts";
+import { createAuditPool, type AuditPool } from "../../src/runtime/index.ts";
 import { expectProblem, sampleFile, testApp } from "../server/helpers.ts";
 
 const sample = (name: string): string => fileURLToPath(new URL(`../../samples/${name}`, import.meta.url));
@@ -27,15 +27,14 @@ async function annotationTypes(bytes: Uint8Array): Promise<string[]> {
   return types;
 }
 
-let pool: ParsePool;
+let pool: AuditPool;
 let folder: string;
 beforeAll(async () => {
-  pool = createParsePool({ threads: 1 });
+  pool = createAuditPool({ processes: 1, spareProcesses: 0 });
   folder = await mkdtemp(path.join(os.tmpdir(), "ehcp-qa-pdf-"));
 });
 afterAll(async () => {
   await pool.close();
-  await closeDefaultParsePool();
   await rm(folder, { recursive: true, force: true });
 });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRuleShow } from "../../src/cli/commands/rules.ts";
 import type { Io } from "../../src/cli/problems.ts";
 import { loadRuleSet } from "../../src/index.ts";
-import { createParsePool, type ParsePool } from "../../src/ingest/index.ts";
+import { createAuditPool, type AuditPool } from "../../src/runtime/index.ts";
 import { formatHtml } from "../../src/report/formatters/html.ts";
 import { findRule, rulePage, rulePageHtml, rulePageText } from "../../src/report/rule-page.ts";
 import { builtinRegistry } from "../../src/rules/registry.ts";
@@ -95,9 +95,9 @@ describe("the rule pages' HTML", () => {
 });
 
 describe("GET /rules and /rules/<id>", () => {
-  let pool: ParsePool;
+  let pool: AuditPool;
   beforeAll(() => {
-    pool = createParsePool({ threads: 1 });
+    pool = createAuditPool({ processes: 1, spareProcesses: 0 });
   });
   afterAll(() => pool.close());
 

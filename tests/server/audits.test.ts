@@ -1,17 +1,17 @@
-// POST /api/audits on real samples and on every kind of bad upload, through the real parse workers.
+// POST /api/audits on real samples and on every kind of bad upload, through the real audit pool.
 import JSZip from "jszip";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createParsePool, type ParsePool } from "../../src/ingest/index.ts";
+import { createAuditPool, type AuditPool } from "../../src/runtime/index.ts";
 import type { AuditReport } from "../../src/model/report.ts";
 import { expectValidReport } from "../../src/testing/expect-valid-report.ts";
 import { expectProblem, fixtureFile, FIXED_TIME, sampleFile, testApp } from "./helpers.ts";
 
-let pool: ParsePool;
+let pool: AuditPool;
 beforeAll(() => {
-  pool = createParsePool({ threads: 2 });
+  pool = createAuditPool({ processes: 2 });
 });
 afterAll(() => pool.close());
 

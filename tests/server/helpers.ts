@@ -1,11 +1,11 @@
-// Shared by the service tests: an app with injected dependencies, a log that can be read back, sample files, and a
-// parse pool whose files can be held until the test lets them go.
+// Shared by the service tests: an app with injected dependencies, a log that can be read back, sample files, and an
+// audit pool whose checks can be held until the test lets them go.
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { pino, type Logger } from "pino";
 import type { Response } from "supertest";
 import { expect } from "vitest";
-import { createParsePool, type ParsePool, type ParsePoolOptions } from "../../src/ingest/index.ts";
+import { createAuditPool, type AuditPool, type AuditPoolOptions } from "../../src/runtime/index.ts";
 import { createApp, type AppDeps, type EhcpQaApp, type ProblemDetails, type ServiceProblemCode } from "../../src/server/index.ts";
 
 export const FIXED_TIME = new Date("2026-06-01T09:00:00Z");
@@ -14,8 +14,8 @@ const root = new URL("../../", import.meta.url);
 export const sampleFile = (name: string): Buffer => readFileSync(new URL(`samples/${name}`, root));
 export const fixtureFile = (name: string): Buffer => readFileSync(new URL(`tests/fixtures/${name}`, root));
 
-/** The ingest tests' worker: "spin" never finishes, anything else is read as one paragraph (tests/ingest/test-worker.ts). */
-export const TEST_WORKER = new URL("tests/ingest/test-worker.ts", root);
+/** The runtime tests' child: a plan whose bytes are "spin" never finishes; anything else is really read and audited (tests/runtime/test-child.ts). */
+export const TEST_CHILD = new URL("tests/runtime/test-child.ts", root);
 
 /** Log lines the app wrote, as text (to check what is never logged) and parsed. */
 export interface CapturedLog {
@@ -60,30 +60,33 @@ export function planText(text: string): string {
   return `Section A: All about me\n${text}\nSection B: Special educational needs\nThe child finds reading hard.\nSection F: Special educational provision\nA teaching assistant will read with the child for 20 minutes daily.`;
 }
 
-/** A pool that holds every file whose bytes are "hold" until release(); everything else goes to `inner`. */
-export function holdingPool(inner: ParsePool): ParsePool & { release(): void; held(): Promise<void> } {
+/** A pool that holds every check whose plan's bytes are "hold" until release(); everything else goes to `inner`. */
+export function holdingPool(inner: AuditPool): AuditPool & { release(): void; held(): Promise<void> } {
   let releaseAll!: () => void;
   const released = new Promise<void>((resolve) => (releaseAll = resolve));
   let noteHeld!: () => void;
   const firstHeld = new Promise<void>((resolve) => (noteHeld = resolve));
   return {
     settings: inner.settings,
+    children: inner.children,
     close: () => inner.close(),
-    async parse(format, bytes, options) {
-      if (Buffer.from(bytes).toString("latin1") === "hold") {
+    async run(task, options) {
+      const first = task.kind === "read" ? task.file : task.files[0];
+      if (first && Buffer.from(first.bytes).toString("latin1") === "hold") {
         noteHeld();
         await released;
-        return inner.parse(format, new Uint8Array(Buffer.from(planText("The held file, read at last."))));
+        const bytes = new Uint8Array(Buffer.from(planText("The held file, read at last.")));
+        return inner.run(task.kind === "read" ? { ...task, file: { ...task.file, bytes } } : { ...task, files: [{ ...first, bytes }, ...task.files.slice(1)] }, options) as never;
       }
-      return inner.parse(format, bytes, options);
+      return inner.run(task, options);
     },
     release: () => releaseAll(),
     held: () => firstHeld,
   };
 }
 
-/** A pool on the test worker (fast, with test-only tasks). */
-export const testWorkerPool = (options: ParsePoolOptions = {}): ParsePool => createParsePool({ threads: 1, ...options, workerUrl: TEST_WORKER });
+/** A pool on the test child (its "spin" never finishes; anything else is really audited). */
+export const testChildPool = (options: AuditPoolOptions = {}): AuditPool => createAuditPool({ processes: 1, spareProcesses: 0, ...options, entry: TEST_CHILD });
 
 /** The response is problem details with this code, the status the service maps it to, and a request id. */
 export function expectProblem(response: Response, code: ServiceProblemCode, status: number): ProblemDetails {

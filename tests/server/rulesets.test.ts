@@ -6,10 +6,10 @@ import request from "supertest";
 import { afterAll, describe, expect, it } from "vitest";
 import { CATEGORY_IDS } from "../../src/model/report.ts";
 import { ruleSetCatalog } from "../../src/server/index.ts";
-import { expectProblem, testApp, testWorkerPool } from "./helpers.ts";
+import { expectProblem, testApp, testChildPool } from "./helpers.ts";
 
-// Rule-set routes read no files: a test-worker pool that never starts a task is enough.
-const pool = testWorkerPool();
+// Rule-set routes read no files: a test-child pool that never starts a task is enough.
+const pool = testChildPool();
 afterAll(() => pool.close());
 
 describe("rule sets", () => {

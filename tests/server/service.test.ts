@@ -11,9 +11,9 @@ import { audit, loadRuleSet, type AuditReport } from "../../src/index.ts";
 import { PROBLEM_CODES, PROBLEM_TYPES, PUBLIC_DIR, listen, type RuleSetCatalog } from "../../src/server/index.ts";
 import { planBuilder } from "../../src/testing/document-builder.ts";
 import { expectValidReport } from "../../src/testing/expect-valid-report.ts";
-import { expectProblem, FIXED_TIME, holdingPool, testApp, testWorkerPool } from "./helpers.ts";
+import { expectProblem, FIXED_TIME, holdingPool, testApp, testChildPool } from "./helpers.ts";
 
-const pool = testWorkerPool();
+const pool = testChildPool();
 afterAll(() => pool.close());
 
 let report: AuditReport;
@@ -222,7 +222,7 @@ describe("POST /api/reports/format", () => {
 
 describe("graceful shutdown", () => {
   it("on stop, finishes the check in progress and refuses new connections", async () => {
-    const held = holdingPool(testWorkerPool());
+    const held = holdingPool(testChildPool());
     const { app } = testApp({ pool: held });
     const service = await listen(app, { port: 0, handleSignals: false });
     try {
@@ -255,10 +255,12 @@ describe("graceful shutdown", () => {
     expect(response.headers.connection).toBe("close");
   });
 
-  it("closes the parse pool it made itself once stopped", async () => {
+  it("closes the audit pool it made itself once stopped", async () => {
     const { app } = testApp({ env: { EHCP_QA_PARSE_THREADS: "1" } });
     const service = await listen(app, { port: 0, handleSignals: false });
     await service.stop();
-    await expect(app.context.pool.parse("text", new Uint8Array(Buffer.from("late")))).rejects.toMatchObject({ problem: { code: "BUSY" } });
+    expect(app.context.pool.children()).toBe(0);
+    const late = await app.context.pool.run({ kind: "read", file: { role: "plan", fileName: "late.txt", bytes: new Uint8Array(Buffer.from("late")) } });
+    expect(late).toMatchObject({ ok: false, problem: { code: "BUSY" } });
   });
 });

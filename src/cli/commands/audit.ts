@@ -6,6 +6,8 @@ import path from "node:path";
 import type { Command } from "commander";
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../../report/formatters/formats.ts";
 import { GRADE_LABELS } from "../../report/score.ts";
+import { ruleSetData, valueOf, type TaskFile } from "../../runtime/index.ts";
+import { cliAuditPool, commandTimeoutMs } from "../audit-pool.ts";
 import { readInputFile } from "../input-file.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
@@ -26,6 +28,8 @@ export interface AuditCommandOptions {
   format?: string;
   out?: string;
   failUnder?: string;
+  /** Seconds per document for reading and checking (default: EHCP_QA_PARSE_TIMEOUT_S, else 10). */
+  timeout?: string;
   /** For tests: a fixed report time. */
   generatedAt?: Date;
 }
@@ -53,6 +57,8 @@ function writeFailure(file: string, code: string | undefined): string {
 }
 
 export async function runAudit(planPath: string, options: AuditCommandOptions, io: Io): Promise<number> {
+  // The deadline counts from here: a caller waiting on this command waits for all of it.
+  const startedAt = Date.now();
   return withProblems(io, async () => {
     const format = options.format ?? "text";
     if (!CLI_FORMATS.includes(format)) throw badOption(`--format must be one of ${CLI_FORMATS.join(", ")}; "${format}" is not.`);
@@ -65,8 +71,9 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
         throw badOption(`--fail-under must be a score from 0 to 100; "${options.failUnder}" is not.`);
       }
     }
-    // The checker is loaded when a check runs (`--help` loads none of it), the Word writer only for --format docx.
-    const { auditFiles, formatReport, loadRuleSet } = await import("../../index.ts");
+    // The rule set and formatters are loaded when a check runs (`--help` loads none of them); the checker itself runs in
+    // the audit pool's child; the Word and PDF writers load only for --format docx and pdf.
+    const [{ loadRuleSet }, { formatReport }] = await Promise.all([import("../../config/loader.ts"), import("../../report/formatters/index.ts")]);
     const ruleSet = await loadRuleSet(options.ruleset ?? "default");
     const [plan, draft, responses, advice] = await Promise.all([
       readInputFile(planPath),
@@ -74,7 +81,18 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
       Promise.all((options.response ?? []).map((file) => readInputFile(file))),
       Promise.all((options.advice ?? []).map((file) => readInputFile(file))),
     ]);
-    const report = await auditFiles({ plan, ...(draft ? { draft } : {}), responses, advice }, ruleSet, options.generatedAt ? { generatedAt: options.generatedAt } : {});
+    const files: TaskFile[] = [
+      { role: "plan", ...plan },
+      ...(draft ? [{ role: "draft" as const, ...draft }] : []),
+      ...responses.map((file) => ({ role: "response" as const, ...file })),
+      ...advice.map((file) => ({ role: "advice" as const, ...file })),
+    ];
+    const timeoutMs = commandTimeoutMs(options.timeout, files.length);
+    const outcome = await cliAuditPool().run(
+      { kind: "audit", files, ruleSet: ruleSetData(ruleSet), generatedAt: (options.generatedAt ?? new Date()).toISOString() },
+      { startedAt, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
+    );
+    const { report } = valueOf(outcome);
     const wordFile = format === "docx" ? await (await import("../../report/word/index.ts")).wordOutput(report, plan.bytes) : undefined;
     const pdfFile = format === "pdf" ? await (await import("../../report/pdf/index.ts")).pdfOutput(report, plan.bytes) : undefined;
     const output = wordFile?.bytes ?? pdfFile?.bytes ?? formatReport(report, format as ReportFormat);
@@ -111,6 +129,7 @@ export function registerAuditCommand(program: Command, io: Io = processIo): void
     .option("--format <format>", `report format: ${CLI_FORMATS.join(", ")} (docx: a DOCX plan comes back with a Word comment on each finding; pdf: a PDF plan comes back with a highlighted note on each finding; both need --out)`, "text")
     .option("--out <file>", "write the report to this file instead of printing it")
     .option("--fail-under <score>", "exit with code 1 when the score is below this (0-100)")
+    .option("--timeout <seconds>", "seconds per document for reading and checking, counted from the start (default 10, or EHCP_QA_PARSE_TIMEOUT_S)")
     .action(async (plan: string, options: AuditCommandOptions) => {
       process.exitCode = await runAudit(plan, options, io);
     });

@@ -44,7 +44,7 @@ function badOption(message: string): ProblemError {
 function parseJobs(text: string | undefined, everyCore: number): number {
   if (text === undefined) return everyCore;
   const jobs = Number(text);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw badOption(`--jobs must be a whole number of worker threads, 1 or more; "${text}" is not.`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw badOption(`--jobs must be a whole number of plans at once, 1 or more; "${text}" is not.`);
   return jobs;
 }
 
@@ -224,7 +224,7 @@ export function registerBatchCommand(program: Command, io: Io = processIo): void
     .requiredOption("--out <dir>", "the folder to write results into (running again with the same folder carries on where it stopped)")
     .option("--manifest <csv>", "a CSV with columns id, plan, draft, response, advice (files separated by ;) and your own columns for breakdowns")
     .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
-    .option("--jobs <n>", `worker threads (default: every core, ${availableParallelism()} here)`)
+    .option("--jobs <n>", `plans audited at once, each in its own process (default: every core, ${availableParallelism()} here)`)
     .option("--audit-date <date>", "the date the date rules count to, YYYY-MM-DD (default: today, or the date of the run being carried on)")
     .action(async (folder: string, options: BatchCommandOptions) => {
       process.exitCode = (await runBatchCommand(folder, options, io)).code;

@@ -1,0 +1,59 @@
+// The service as `npm start` runs it (the command of package.json's start script, spawned without npm), stopped
+// by SIGTERM as a process manager stops it: it exits by itself, promptly, with code 0, leaving no child behind.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The start script as node arguments: `tsx file` runs through tsx's loader, `node file` as it is. */
+function startCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL("package.json", `file://${ROOT}`), "utf8")) as { scripts: { start: string } };
+  const [program, ...args] = scripts.start.trim().split(/\s+/);
+  const script = args.find((arg) => /\.[cm]?[jt]s$/.test(arg));
+  // A compiled entry not built in this checkout: run its TypeScript source instead.
+  if (program === "node" && script && !existsSync(`${ROOT}${script}`)) return ["--import", "tsx", "server.ts"];
+  if (program === "tsx") return ["--import", "tsx", ...args];
+  if (program === "node") return args;
+  throw new Error(`The start script is not a node or tsx command: ${scripts.start}`);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("npm start", () => {
+  it("stops on SIGTERM within 5 seconds with exit code 0, its audit children ended", async () => {
+    const server = spawn(process.execPath, startCommand(), { cwd: ROOT, env: { ...process.env, PORT: "0", EHCP_QA_PARSE_THREADS: "2" }, stdio: ["ignore", "pipe", "pipe"] });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.once("exit", (code, signal) => resolve({ code, signal })));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        void exited.then(({ code }) => reject(new Error(`the server exited (${code}) before listening`)));
+        createInterface({ input: server.stdout }).on("line", (line) => {
+          const found = /ehcp-qa listening on (http:\/\/\S+?)"/.exec(line)?.[1];
+          if (found) resolve(found);
+        });
+      });
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      expect(children.length).toBeGreaterThanOrEqual(2);
+
+      const signalled = performance.now();
+      server.kill("SIGTERM");
+      const { code, signal } = await exited;
+      expect(performance.now() - signalled).toBeLessThan(5_000);
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+      for (const pid of children) expect(alive(pid), `child ${pid}`).toBe(false);
+    } finally {
+      if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+    }
+  });
+});
