@@ -95,7 +95,7 @@ describe("the zip guard", () => {
 
   it("even without the guard, a zip bomb costs only a child process: stopped at its memory limit, and the pool carries on", async () => {
     const smallPool = createAuditPool({ processes: 1, memoryLimitMb: 300 });
-    const noGuard = { maxTotalUncompressedBytes: Infinity, maxEntryUncompressedBytes: Infinity, maxCompressionRatio: Infinity };
+    const noGuard = { maxTotalUncompressedBytes: Infinity, maxEntryUncompressedBytes: Infinity, maxCompressionRatio: Infinity, maxDocumentXmlBytes: Infinity, maxParagraphs: Infinity, maxXmlElements: Infinity, maxXmlDepth: Infinity };
     try {
       const problem = await problemOf(readDocument(fixture("bad/zip-bomb.docx"), { fileName: "bomb.docx", limits: noGuard }, smallPool));
       expect(problem.problem.code).toBe("ZIP_BOMB");

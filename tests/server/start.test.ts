@@ -11,10 +11,11 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The start script as node arguments: `tsx file` runs through tsx's loader, `node file` as it is. */
 function startCommand(): string[] {
   const { scripts } = JSON.parse(readFileSync(new URL("package.json", `file://${ROOT}`), "utf8")) as { scripts: { start: string } };
-  const [program, ...args] = scripts.start.trim().split(/\s+/);
+  // `exec` makes the shell hand its process to node, so a signal sent to npm's child reaches the service.
+  const [program, ...args] = scripts.start.trim().replace(/^exec\s+/, "").split(/\s+/);
   const script = args.find((arg) => /\.[cm]?[jt]s$/.test(arg));
   // A compiled entry not built in this checkout: run its TypeScript source instead.
-  if (program === "node" && script && !existsSync(`${ROOT}${script}`)) return ["--import", "tsx", "server.ts"];
+  if (program === "node" && script && !existsSync(`${ROOT}${script}`)) return ["--import", "tsx", script.replace(/^dist\//, "src/").replace(/\.js$/, ".ts")];
   if (program === "tsx") return ["--import", "tsx", ...args];
   if (program === "node") return args;
   throw new Error(`The start script is not a node or tsx command: ${scripts.start}`);
