@@ -78,7 +78,7 @@ export async function dumpRedis(client: Redis): Promise<Map<string, string>> {
     else if (type === "hash") value = await client.hgetall(key);
     else if (type === "list") value = await client.lrange(key, 0, -1);
     else if (type === "set") value = await client.smembers(key);
-    else if (type === "zset") value = await client.zrange(key, 0, -1);
+    else if (type === "zset") value = await client.zrange(key, "0", "-1");
     else if (type === "stream") value = await client.xrange(key, "-", "+");
     dump.set(key, `${type} ${JSON.stringify(value)}`);
   }

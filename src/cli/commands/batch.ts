@@ -4,6 +4,8 @@
 // are rows with their code); 2 when the input, manifest or rule set cannot be used; 130 when stopped with Ctrl-C
 // (what was done is written, and running the same command again carries on from there); 3 for an internal error
 // (including one that stopped a plan being scored: the other plans' results are still written).
+// With --queue redis://...: the plans are scored by `ehcp-qa worker` processes on the queue instead of this machine's
+// threads; everything else (outputs, their order, --resume by results.jsonl, exit codes) is the same.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import cliProgress from "cli-progress";
@@ -26,6 +28,7 @@ import {
 } from "../../batch/index.ts";
 import { loadRuleSet } from "../../config/loader.ts";
 import { ProblemError } from "../../model/problem.ts";
+import { checkQueueUrl, checkReachable, createQueuePool, describeUrl, queueKeyFromEnv, type QueuePool } from "../../queue/index.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { readInputFile } from "../input-file.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
@@ -39,6 +42,10 @@ export interface BatchCommandOptions {
   ruleset?: string;
   jobs?: string;
   auditDate?: string;
+  /** A Redis address: score on queue workers (`ehcp-qa worker`) rather than this machine's threads. */
+  queue?: string;
+  /** Megabytes of this batch's plans that may wait in the queue at once (default 256). */
+  queueMaxMb?: string;
   /** For tests: a fixed time for the reports and the summary. */
   generatedAt?: Date;
   /** For tests: acts as a first Ctrl-C when aborted. */
@@ -62,6 +69,30 @@ function parseJobs(text: string | undefined): number {
   const jobs = Number(text);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw badOption(`--jobs must be a whole number of worker threads, 1 or more; "${text}" is not.`);
   return jobs;
+}
+
+function parseQueueMaxMb(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const mb = Number(text);
+  if (!Number.isFinite(mb) || mb <= 0) throw badOption(`--queue-max-mb must be a number of megabytes above 0; "${text}" is not.`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+/** The queue's side of the batch when --queue is given: checked before any plan is read. */
+async function openQueue(options: BatchCommandOptions, ruleSet: Awaited<ReturnType<typeof loadRuleSet>>, io: Io): Promise<QueuePool | undefined> {
+  if (options.queue === undefined) return undefined;
+  const url = checkQueueUrl(options.queue);
+  const maxBytesWaiting = parseQueueMaxMb(options.queueMaxMb);
+  const key = queueKeyFromEnv();
+  await checkReachable(url);
+  io.stderr(`Scoring on the workers of the queue at ${describeUrl(url)}${key ? " (sealed payloads)" : ""}.\n`);
+  return createQueuePool({
+    url,
+    ruleSet,
+    ...(key ? { key } : {}),
+    ...(maxBytesWaiting ? { maxBytesWaiting } : {}),
+    onNoWorkers: () => io.stderr(`No worker is taking plans from ${describeUrl(url)}: start one with "ehcp-qa worker --queue ${describeUrl(url)}" (the batch waits for it; Ctrl-C stops it).\n`),
+  });
 }
 
 function parseAuditDate(text: string | undefined): string | undefined {
@@ -171,6 +202,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
       const auditDate = askedDate ?? previous.auditDate ?? generatedAt.toISOString().slice(0, 10);
       if (previous.byKey.size > 0) io.stderr(`Carrying on from the results already in ${options.out} (audit date ${auditDate}).\n`);
 
+      const queuePool = await openQueue(options, ruleSet, io);
       const stop = new AbortController();
       const abandon = new AbortController();
       options.signal?.addEventListener("abort", () => stop.abort(), { once: true });
@@ -193,6 +225,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
           auditDate,
           generatedAt,
           pool: { threads: jobs },
+          ...(queuePool ? { batchPool: queuePool } : {}),
           previous: previous.byKey,
           onResult: (result, reused) => {
             if (!reused) appendResult(log, result);
@@ -204,6 +237,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
       } finally {
         display.stop();
         process.off("SIGINT", onSigint);
+        await queuePool?.close();
       }
       const { summary, files } = await buildOutputs({
         results: run.results,
@@ -236,6 +270,8 @@ export function registerBatchCommand(program: Command, io: Io = processIo): void
     .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
     .option("--jobs <n>", `worker threads (default: every core, ${defaultBatchThreads()} here)`)
     .option("--audit-date <date>", "the date the date rules count to, YYYY-MM-DD (default: today, or the date of the run being carried on)")
+    .option("--queue <url>", "score on `ehcp-qa worker` processes through this Redis (redis://host:port) instead of this machine's threads")
+    .option("--queue-max-mb <n>", "with --queue: megabytes of plans that may wait in Redis at once (default 256)")
     .action(async (folder: string, options: BatchCommandOptions) => {
       process.exitCode = (await runBatchCommand(folder, options, io)).code;
     });
