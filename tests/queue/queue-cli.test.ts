@@ -118,5 +118,5 @@ describe.skipIf(redisMissing !== undefined)("ehcp-qa batch --queue with two work
     expect(/"data"/.test(dump), "a job left in Redis").toBe(false);
     for (const [index, bytes] of planFiles.entries()) expect(dump.includes(bytes.subarray(0, 600).toString("base64").slice(0, 200)), `plan ${index + 1}'s bytes in Redis`).toBe(false);
     for (const child of children(PLANS)) expect(dump.includes(child.name), "a child's name in Redis").toBe(false);
-  });
+  }, 180_000); // About 20 s on an idle machine; room for a busy one (two batch runs of 17 plans each).
 });
