@@ -20,14 +20,15 @@ const PLANS = 16;
 interface Running {
   child: ChildProcess;
   err: string;
+  out: string;
   exited: Promise<number | null>;
 }
 
 function run(args: string[], env: Record<string, string> = {}): Running {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const running: Running = { child, err: "", exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
+  const running: Running = { child, err: "", out: "", exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
   child.stderr!.on("data", (chunk: Buffer) => (running.err += chunk.toString()));
-  child.stdout!.resume();
+  child.stdout!.on("data", (chunk: Buffer) => (running.out += chunk.toString()));
   return running;
 }
 
@@ -108,6 +109,13 @@ describe.skipIf(redisMissing !== undefined)("ehcp-qa batch --queue with two work
     expect(timeless(results)).toEqual(timeless(await readResults(local)));
     const csv = async (o: string) => (await readFile(path.join(o, "results.csv"), "utf8")).split("\n").map((line) => line.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, "")).join("\n");
     expect(await csv(out)).toEqual(await csv(local));
+
+    // Run again into the same folder: every plan is taken from results.jsonl, none is sent to the queue.
+    const again = run(["batch", input, "--out", out, "--queue", redis.url, "--audit-date", AUDIT_DATE], env);
+    started.push(again);
+    expect(await again.exited, again.err.slice(-500)).toBe(0);
+    expect(again.out).toContain(`${PLANS + 1} plans were already scored`);
+    expect(timeless(await readResults(out))).toEqual(timeless(results));
 
     // Nothing of any plan is left in Redis: no job, no outcome, no bytes.
     survivor.child.kill("SIGTERM");

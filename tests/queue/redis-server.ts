@@ -12,6 +12,8 @@ export const redisMissing: string | undefined = (() => {
   return probe.error || probe.status !== 0 ? `${REDIS_SERVER} is not on PATH (apt-get install redis-server; .ci/run installs it)` : undefined;
 })();
 
+// CI sets EHCP_QA_REQUIRE_REDIS=1: there, a missing redis-server is a failure, not a skip.
+if (redisMissing && process.env.EHCP_QA_REQUIRE_REDIS === "1") throw new Error(`The Redis queue tests must run here, but ${redisMissing}.`);
 if (redisMissing) console.warn(`Skipping the Redis queue tests: ${redisMissing}.`);
 
 async function freePort(): Promise<number> {
