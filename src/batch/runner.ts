@@ -13,6 +13,7 @@ import { AbandonedError, createBatchPool, defaultBatchThreads, type BatchPool, t
 import type { BatchSource } from "./source.ts";
 import type { AuditTaskFile } from "./audit-worker.ts";
 import type { BatchPlan, BatchProblem, BatchProgress, BatchResult } from "./types.ts";
+import { printsOf, type ParagraphPrint } from "./boilerplate.ts";
 
 export interface RunBatchOptions {
   source: BatchSource;
@@ -49,6 +50,8 @@ export interface BatchRun {
   /** Plans not finished because the batch was stopped, in id order. */
   pending: string[];
   stopped: boolean;
+  /** Each audited plan's paragraph prints, by id, when the audit task gave them (for the shared-paragraph analysis). */
+  paragraphs: Map<string, ParagraphPrint[]>;
 }
 
 /** Problems that may not happen again (the machine was busy, or slow): a resumed run tries these plans again. */
@@ -64,6 +67,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const results: BatchResult[] = [];
   const progress: BatchProgress = { done: 0, total: plans.length, failures: 0, reused: 0 };
   let audited = 0;
+  const paragraphs = new Map<string, ParagraphPrint[]>();
   let pool = options.batchPool;
   const ownPool = pool === undefined;
   const stopped = () => options.signal?.aborted === true || options.abandonSignal?.aborted === true;
@@ -102,7 +106,11 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
       options.abandonSignal,
     );
     audited++;
-    if (outcome.ok) return finish({ ...base, key, report: outcome.report }, false);
+    if (outcome.ok) {
+      const prints = printsOf(outcome);
+      if (prints) paragraphs.set(plan.id, prints);
+      return finish({ ...base, key, report: outcome.report }, false);
+    }
     const problem: BatchProblem = { ...outcome.problem };
     // The worker names the file by its base name; the row gives its path in the batch.
     if (problem.role !== undefined) problem.file = plan.files.find((f) => f.role === problem.role && path.posix.basename(f.path) === problem.file)?.path ?? problem.file;
@@ -136,5 +144,6 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     reused: progress.reused,
     pending: plans.filter((p) => !finished.has(p.id)).map((p) => p.id),
     stopped: stopped() && finished.size < plans.length,
+    paragraphs,
   };
 }

@@ -105,7 +105,7 @@ export function createRedisBatchJobs(options: RedisBatchJobsOptions): BatchJobSt
       if (job.abandon.signal.aborted) {
         status = "cancelled";
       } else {
-        const outputs = await buildOutputs({ results: result.results, columns: input.columns, ruleset: { name: input.ruleSet.name, version: input.ruleSet.version }, generatedAt });
+        const outputs = await buildOutputs({ results: result.results, columns: input.columns, ruleset: { name: input.ruleSet.name, version: input.ruleSet.version }, generatedAt, paragraphs: result.paragraphs });
         const files: Record<string, string> = {};
         for (const [name, content] of outputs.files) {
           const stored: StoredFile = typeof content === "string" ? { text: content } : { base64: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("base64") };

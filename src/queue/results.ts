@@ -11,7 +11,7 @@ const TAKEN = "taken";
 /** Writes a plan's outcome unless it has one; true when this call wrote it. The detail (an error text) stays out. */
 export async function writeOutcome(redis: Redis, key: Buffer | undefined, at: { batchId: string; planKey: string; ttlSeconds: number }, outcome: PlanAuditOutcome): Promise<boolean> {
   const redisKey = redisKeys.result(at.batchId, at.planKey);
-  const stored: PlanAuditOutcome = outcome.ok ? { ok: true, report: outcome.report } : { ok: false, problem: outcome.problem };
+  const stored: PlanAuditOutcome = outcome.ok ? { ok: true, report: outcome.report, ...(outcome.paragraphs ? { paragraphs: outcome.paragraphs } : {}) } : { ok: false, problem: outcome.problem };
   const written = await redis.set(redisKey, JSON.stringify(wrap(key, stored, redisKey)), "EX", Math.max(1, Math.round(at.ttlSeconds)), "NX");
   return written === "OK";
 }

@@ -6,6 +6,7 @@ import type { LoadedRuleSet } from "../config/rule-set.ts";
 import type { IngestLimits } from "../ingest/guard.ts";
 import type { AuditReport } from "../model/report.ts";
 import type { BatchProblem, BatchRole } from "../batch/types.ts";
+import type { ParagraphPrint } from "../batch/boilerplate.ts";
 
 export interface PlanAuditFile {
   role: BatchRole;
@@ -21,7 +22,8 @@ export interface PlanAuditTask {
   generatedAt: string;
 }
 
-export type PlanAuditOutcome = { ok: true; report: AuditReport } | { ok: false; problem: BatchProblem; detail?: string };
+/** `paragraphs`: the plan's paragraph prints, when the audit task gives them (the batch compares them across plans). */
+export type PlanAuditOutcome = { ok: true; report: AuditReport; paragraphs?: ParagraphPrint[] } | { ok: false; problem: BatchProblem; detail?: string };
 
 /** What the batch runner needs from a pool (structurally the runner's BatchPool). */
 export interface AuditPool {

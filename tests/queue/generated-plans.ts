@@ -14,9 +14,9 @@ const NEEDS = [
   "has developmental coordination disorder and tires quickly when writing",
 ];
 
-/** Copied from plan to plan in real authorities: the same words for different children. */
-export const SHARED_PARAGRAPH =
-  "All staff working with the pupil will read this plan at the start of each term and will meet the special educational needs coordinator to agree how the strategies in it are used in every lesson across the school day.";
+/** Copied from plan to plan: the same words for different children, only the name changed. */
+export const sharedParagraph = (first: string): string =>
+  `All staff working with ${first} will read this plan at the start of each term and will meet the special educational needs coordinator to agree how the strategies in it are used in every lesson across the school day.`;
 
 export interface GeneratedChild {
   id: string;
@@ -38,7 +38,7 @@ export async function planDocx(child: GeneratedChild, index: number, options: { 
   const minutes = 20 + (index % 4) * 5;
   const sections: [string, string, string[]][] = [
     ["A", "Views, interests and aspirations", [`${first} is ${7 + (index % 8)} and enjoys ${interest}.`, `"I like it when I know what is happening next," ${first} said when we met at home.`]],
-    ["B", "Special educational needs", [`${first} ${need}.`, ...(options.shared ? [SHARED_PARAGRAPH] : [])]],
+    ["B", "Special educational needs", [`${first} ${need}.`, ...(options.shared ? [sharedParagraph(first)] : [])]],
     ["C", "Health needs related to SEN", [`${first} has no health needs related to special educational needs.`]],
     ["D", "Social care needs", [`${first} has no social care needs.`]],
     ["E", "Outcomes", [`By July 2027 ${first} will follow a three-step instruction in class without adult prompting on four days out of five.`]],

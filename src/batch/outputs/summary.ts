@@ -4,6 +4,7 @@ import { VERSION } from "../../index.ts";
 import { CATEGORY_IDS, GRADES, type CategoryId, type CheckStatus, type Grade } from "../../model/report.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { CATEGORY_TITLES } from "../../report/score.ts";
+import type { SharedParagraph } from "../boilerplate.ts";
 import type { BatchResult } from "../types.ts";
 import { reportFileNames } from "./report-files.ts";
 
@@ -95,6 +96,8 @@ export interface BatchSummary {
   problems: { code: string; count: number }[];
   breakdowns: Breakdown[];
   plans: PlanLine[];
+  /** Paragraphs found in the plans of different children, most shared first; absent when the plans' paragraphs were not compared. */
+  sharedParagraphs?: SharedParagraph[];
 }
 
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -125,9 +128,10 @@ export interface SummaryInput {
   generatedAt: Date;
   /** Plans not finished (a stopped run). */
   pending?: number;
+  sharedParagraphs?: SharedParagraph[];
 }
 
-export function summarise({ results, columns, ruleset, generatedAt, pending = 0 }: SummaryInput): BatchSummary {
+export function summarise({ results, columns, ruleset, generatedAt, pending = 0, sharedParagraphs }: SummaryInput): BatchSummary {
   const scored = results.filter((r) => r.report);
   const scores = scored.map((r) => r.report!.score);
   const reportFiles = reportFileNames(results);
@@ -237,5 +241,6 @@ export function summarise({ results, columns, ruleset, generatedAt, pending = 0 
         reportFile: reportFiles.get(result.id) ?? null,
       }),
     ),
+    ...(sharedParagraphs ? { sharedParagraphs } : {}),
   };
 }

@@ -245,6 +245,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
         ruleset: { name: ruleSet.name, version: ruleSet.version },
         generatedAt,
         pending: run.pending.length,
+        paragraphs: run.paragraphs,
       });
       // A stopped run keeps results.jsonl as appended: it still holds earlier results of plans not reached this time.
       await writeOutputs(out, files, run.stopped ? new Set([OUTPUT_FILES.jsonl]) : new Set());
