@@ -127,6 +127,10 @@ export async function createQueuePool(options: QueuePoolOptions): Promise<QueueP
       data = undefined;
       pendingEntry!.added = true;
       return await outcome;
+    } catch (error) {
+      // Redis refused the job: nothing waits for this plan any more.
+      if (pending.get(key) === pendingEntry) pending.delete(key);
+      throw error;
     } finally {
       signal?.removeEventListener("abort", abandon);
       freeRoom(bytes);

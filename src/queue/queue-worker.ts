@@ -108,7 +108,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     return outcome;
   }
 
-  async function process(job: Job<AuditJobData>, _token?: string, signal?: AbortSignal): Promise<null> {
+  async function processJob(job: Job<AuditJobData>, _token?: string, signal?: AbortSignal): Promise<null> {
     const at = { batchId: job.data.batchId, planKey: job.data.planKey, ttlSeconds: job.data.resultTtlSeconds };
     if (await hasOutcome(redis, at.batchId, at.planKey)) {
       options.onEvent?.({ type: "already-scored" });
@@ -128,7 +128,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     return null;
   }
 
-  const worker = new Worker<AuditJobData, null>(AUDIT_QUEUE, process, {
+  const worker = new Worker<AuditJobData, null>(AUDIT_QUEUE, processJob, {
     connection: redis,
     prefix: QUEUE_PREFIX,
     concurrency: options.concurrency,
