@@ -126,7 +126,7 @@ export function createBatchJobs(settings: BatchJobSettings, clock: () => Date = 
       if (job.abandon.signal.aborted) {
         job.status = "cancelled";
       } else {
-        job.outputs = await buildOutputs({ results: result.results, columns: input.columns, ruleset: { name: input.ruleSet.name, version: input.ruleSet.version }, generatedAt });
+        job.outputs = await buildOutputs({ results: result.results, columns: input.columns, ruleset: { name: input.ruleSet.name, version: input.ruleSet.version }, generatedAt, paragraphs: result.paragraphs });
         job.status = "done";
       }
     } catch (error) {

@@ -14,7 +14,22 @@ export interface PreviousResults {
 function isResult(value: unknown): value is BatchResult {
   if (typeof value !== "object" || value === null) return false;
   const r = value as Partial<BatchResult>;
-  return typeof r.id === "string" && typeof r.key === "string" && typeof r.auditDate === "string" && Array.isArray(r.files) && (r.report !== undefined || r.problem !== undefined);
+  return typeof r.id === "string" && (typeof r.key === "string" || r.key === null) && typeof r.auditDate === "string" && Array.isArray(r.files) && (r.report !== undefined || r.problem !== undefined);
+}
+
+/** The results a results.jsonl holds, in its order; lines that are not a result (or were cut short) are skipped. */
+export function resultLines(text: string): BatchResult[] {
+  const results: BatchResult[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isResult(value)) results.push(value);
+    } catch {
+      // A last line cut short by a crash.
+    }
+  }
+  return results;
 }
 
 export async function readPreviousResults(file: string): Promise<PreviousResults> {
@@ -26,16 +41,9 @@ export async function readPreviousResults(file: string): Promise<PreviousResults
   }
   const byKey = new Map<string, BatchResult>();
   const dates = new Map<string, number>();
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (!isResult(value)) continue;
-    byKey.set(value.key!, value);
+  for (const value of resultLines(text)) {
+    if (typeof value.key !== "string") continue;
+    byKey.set(value.key, value);
     dates.set(value.auditDate, (dates.get(value.auditDate) ?? 0) + 1);
   }
   const auditDate = [...dates].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]?.[0];

@@ -9,11 +9,13 @@ import path from "node:path";
 import type { LoadedRuleSet } from "../config/rule-set.ts";
 import type { IngestLimits } from "../ingest/guard.ts";
 import { isProblemError } from "../model/problem.ts";
-import { AbortedTask, createAuditPool, ruleSetData, type AuditPool, type TaskFile } from "../runtime/index.ts";
+import { AbortedTask, type AuditPool, type TaskFile } from "../runtime/index.ts";
 import { sortPlans } from "./pairing.ts";
 import { keyPrefix, planKey, sha256 } from "./plan-key.ts";
 import type { BatchSource } from "./source.ts";
 import type { BatchPlan, BatchProblem, BatchProgress, BatchResult } from "./types.ts";
+import type { ParagraphPrint } from "./boilerplate.ts";
+import { localPlanAuditor, type PlanAuditor } from "./plan-auditor.ts";
 
 export interface BatchPoolOptions {
   /** Plans scored side by side, each in its own child process (default: every core, os.availableParallelism()). */
@@ -58,6 +60,8 @@ export interface RunBatchOptions {
   abandonSignal?: AbortSignal;
   /** A pool to use instead of making one (the service's). */
   sharedPool?: SharedPool;
+  /** Score somewhere else than this machine's audit pool: the workers of a Redis queue (src/queue). */
+  batchPool?: PlanAuditor;
 }
 
 export interface BatchRun {
@@ -69,12 +73,9 @@ export interface BatchRun {
   /** Plans not finished because the batch was stopped, in id order. */
   pending: string[];
   stopped: boolean;
+  /** Each audited plan's paragraph prints, by id, when the audit task gave them (for the shared-paragraph analysis). */
+  paragraphs: Map<string, ParagraphPrint[]>;
 }
-
-const INTERNAL: BatchProblem = {
-  code: "INTERNAL",
-  message: "ehcp-qa had an internal problem and could not score this plan. Please report it; running the batch again tries this plan again.",
-};
 
 /** Problems that may not happen again (the machine was busy, or slow): a resumed run tries these plans again. */
 const TRANSIENT = new Set(["BUSY", "PARSE_TIMEOUT", "INTERNAL"]);
@@ -89,9 +90,10 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   const results: BatchResult[] = [];
   const progress: BatchProgress = { done: 0, total: plans.length, failures: 0, reused: 0 };
   let audited = 0;
-  const threads = options.sharedPool?.lanes ?? Math.max(1, Math.round(options.pool?.threads ?? defaultBatchThreads()));
-  let pool = options.sharedPool?.pool;
-  const ownPool = pool === undefined;
+  const threads = options.batchPool?.threads ?? options.sharedPool?.lanes ?? Math.max(1, Math.round(options.pool?.threads ?? defaultBatchThreads()));
+  const paragraphs = new Map<string, ParagraphPrint[]>();
+  let auditor = options.batchPool;
+  const ownAuditor = auditor === undefined;
   const stopped = () => options.signal?.aborted === true || options.abandonSignal?.aborted === true;
 
   const finish = (result: BatchResult, reused: boolean) => {
@@ -122,31 +124,22 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
       const { report, problem } = earlier;
       return finish({ ...base, key, auditDate: earlier.auditDate, ...(report ? { report } : { problem: problem! }) }, true);
     }
-    pool ??= createAuditPool({
-      processes: threads,
-      spareProcesses: 0,
-      ...(options.pool?.memoryLimitMb ? { memoryLimitMb: options.pool.memoryLimitMb } : {}),
-      ...(options.pool?.entry ? { entry: options.pool.entry } : {}),
+    auditor ??= localPlanAuditor(options.ruleSet, {
+      threads,
+      ...options.pool,
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.sharedPool ? { shared: options.sharedPool.pool } : {}),
     });
-    const outcome = await pool.run(
-      {
-        kind: "audit",
-        files: files.map(({ role, fileName, bytes }) => ({ role, fileName, bytes })),
-        ruleSet: ruleSetData(options.ruleSet),
-        auditDate: options.auditDate,
-        generatedAt: options.generatedAt.toISOString(),
-        ...(options.limits ? { limits: options.limits } : {}),
-      },
-      {
-        ...(options.pool?.timeoutMs !== undefined ? { timeoutMs: options.pool.timeoutMs } : {}),
-        ...(options.abandonSignal ? { signal: options.abandonSignal } : {}),
-        background: options.sharedPool !== undefined,
-      },
+    const outcome = await auditor.audit(
+      { files: files.map(({ role, fileName, bytes }) => ({ role, fileName, bytes })), auditDate: options.auditDate, generatedAt: options.generatedAt.toISOString() },
+      options.abandonSignal,
     );
     audited++;
-    if (outcome.ok) return finish({ ...base, key, report: outcome.value.report }, false);
-    // BUSY: the service's pool was closed under the batch (the service is stopping); the plan is scored next run.
-    const problem: BatchProblem = outcome.problem.code === "INTERNAL" ? { ...INTERNAL } : { ...outcome.problem };
+    if (outcome.ok) {
+      if (outcome.paragraphs) paragraphs.set(plan.id, outcome.paragraphs);
+      return finish({ ...base, key, report: outcome.report }, false);
+    }
+    const problem: BatchProblem = { ...outcome.problem };
     // The worker names the file by its base name; the row gives its path in the batch.
     if (problem.role !== undefined) problem.file = plan.files.find((f) => f.role === problem.role && path.posix.basename(f.path) === problem.file)?.path ?? problem.file;
     return finish({ ...base, key, problem }, false);
@@ -169,7 +162,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
   try {
     await Promise.all(Array.from({ length: Math.min(threads, Math.max(plans.length, 1)) }, lane));
   } finally {
-    if (ownPool && pool) await pool.close();
+    if (ownAuditor && auditor) await auditor.close();
   }
   const finished = new Set(results.map((r) => r.id));
   return {
@@ -178,5 +171,6 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     reused: progress.reused,
     pending: plans.filter((p) => !finished.has(p.id)).map((p) => p.id),
     stopped: stopped() && finished.size < plans.length,
+    paragraphs,
   };
 }

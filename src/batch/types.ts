@@ -40,6 +40,11 @@ export interface BatchResult {
   report?: AuditReport;
   /** Why the plan could not be scored; `file` names the file at fault, `role` its part. */
   problem?: BatchProblem;
+  /**
+   * Paragraphs of this plan that recur almost word for word in the plans of other children (boilerplate), with how
+   * many plans of the batch hold each; `group` is the same id in summary.html. Written in the batch's final outputs.
+   */
+  sharedParagraphs?: { group: string; plans: number; text: string }[];
 }
 
 /** A coded problem with one plan; INTERNAL when ehcp-qa itself failed on it (a bug to report, not the file's fault). */

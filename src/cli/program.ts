@@ -7,9 +7,10 @@ import { registerAuditCommand } from "./commands/audit.ts";
 import { registerBatchCommand } from "./commands/batch.ts";
 import { registerParseCommand } from "./commands/parse.ts";
 import { registerRulesCommand } from "./commands/rules.ts";
+import { registerWorkerCommand } from "./commands/worker.ts";
 import { EXIT, processIo, type Io } from "./problems.ts";
 
-const COMMANDS: ((program: Command, io: Io) => void)[] = [registerAuditCommand, registerParseCommand, registerRulesCommand, registerBatchCommand];
+const COMMANDS: ((program: Command, io: Io) => void)[] = [registerAuditCommand, registerParseCommand, registerRulesCommand, registerBatchCommand, registerWorkerCommand];
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 

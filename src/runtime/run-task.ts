@@ -114,7 +114,9 @@ async function auditTask(task: AuditTask, context: Context): Promise<TaskResult<
   try {
     const inputs = { plan, ...(draft ? { draft } : {}), responses: of("response"), advice: of("advice") };
     const report = audit(inputs, rules, { generatedAt: new Date(task.generatedAt), ...(task.auditDate ? { auditDate: task.auditDate } : {}) });
-    return { ok: true, value: { report, readMs: rulesStarted - readStarted, rulesMs: performance.now() - rulesStarted } };
+    const rulesMs = performance.now() - rulesStarted;
+    const paragraphs = task.paragraphPrints ? (await import("../batch/boilerplate.ts")).paragraphPrints(plan) : undefined;
+    return { ok: true, value: { report, readMs: rulesStarted - readStarted, rulesMs, ...(paragraphs ? { paragraphs } : {}) } };
   } catch (error) {
     // NOT_A_PLAN, BLANK_TEMPLATE: the plan read fine but is not one to grade.
     if (isProblemError(error)) return { ok: false, problem: { ...error.problem, role: "plan" } };

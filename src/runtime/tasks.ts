@@ -5,6 +5,7 @@ import type { IngestLimits } from "../ingest/guard.ts";
 import type { SectionAliases } from "../ingest/section-headings.ts";
 import type { Problem, ProblemCode } from "../model/problem.ts";
 import type { AuditReport } from "../model/report.ts";
+import type { ParagraphPrint } from "../batch/boilerplate.ts";
 
 /** What a file is to the check: the plan, its earlier draft, a response letter or an advice report. */
 export type TaskRole = "plan" | "draft" | "response" | "advice";
@@ -41,6 +42,8 @@ export interface AuditTask {
   auditDate?: string;
   limits?: Partial<IngestLimits>;
   words?: WordLimits;
+  /** Give back the plan's paragraph prints, for a batch's search for paragraphs copied between plans. */
+  paragraphPrints?: boolean;
 }
 
 /** Read one file into the document model (the CLI's `parse`). */
@@ -59,6 +62,8 @@ export interface AuditValue {
   /** Time spent reading the files and running the rules, in the child (for the service's log). */
   readMs: number;
   rulesMs: number;
+  /** The plan's paragraph prints, when the task asked for them (src/batch/boilerplate.ts). */
+  paragraphs?: ParagraphPrint[];
 }
 export type TaskValue<T extends Task> = T extends AuditTask ? AuditValue : EhcpDocument;
 

@@ -2,13 +2,18 @@
 // answers 202 with the job's id; GET /api/batches/:id gives its progress; when it is done, results.csv,
 // results.jsonl, quality-return.xlsx, summary.html and each plan's report can be downloaded; DELETE forgets it.
 // Uploads and results live in this process's memory only, never on disk, and a finished job is forgotten after
-// EHCP_QA_BATCH_TTL_MINUTES (default 60).
+// EHCP_QA_BATCH_TTL_MINUTES (default 60). With REDIS_URL, plans are scored by the queue's workers (`ehcp-qa worker`)
+// and each batch's progress and outputs are kept in Redis until they expire, so any instance of the service answers
+// for any batch; the uploads themselves still stay in the memory of the instance that took them.
 import type { Request, RequestHandler, Response } from "express";
 import { Router } from "express";
 import multer from "multer";
 import { availableParallelism } from "node:os";
-import { createBatchJobs, type BatchJobs, type BatchJobSettings } from "../batch/jobs.ts";
-import { discoverPlans, DASHBOARD_CSP, isZipName, memorySource, OUTPUT_FILES, parseManifest, zipSource, type BatchSource, type Manifest } from "../batch/index.ts";
+import { createBatchJobs, type BatchJobEvents, type BatchJobSettings } from "../batch/jobs.ts";
+import { memoryJobStore, type BatchJobStore } from "../batch/job-store.ts";
+import { checkQueueUrl, queueKeyFromEnv } from "../queue/index.ts";
+import { createRedisBatchJobs } from "../queue/redis-batch-jobs.ts";
+import { discoverPlans, DASHBOARD_CSP, isZipName, memorySource, OUTPUT_FILES, parseManifest, planLines, resultLines, zipSource, type BatchSource, type Manifest } from "../batch/index.ts";
 import type { Environment, ServiceLimits } from "./config.ts";
 import type { ServiceContext } from "./app.ts";
 import { fromProblem, methodNotAllowed, ServiceProblem, busy } from "./problems.ts";
@@ -54,7 +59,7 @@ export function batchSettingsFromEnv(env: Environment): BatchServiceSettings {
 }
 
 export interface BatchRouter extends Router {
-  readonly jobs: BatchJobs;
+  readonly jobs: BatchJobStore;
   /** Stops running batches and forgets every batch (the app's close() calls it). */
   close(): Promise<void>;
 }
@@ -105,6 +110,12 @@ function sourceFrom(files: Express.Multer.File[], limits: ServiceLimits): BatchS
   }
 }
 
+/** EHCP_QA_QUEUE_KEY, when set: batches, their plans and their outputs are sealed in Redis. */
+function optionalKey(env: Environment): { key?: Buffer } {
+  const key = queueKeyFromEnv(env);
+  return key ? { key } : {};
+}
+
 function sendOutput(res: Response, body: string | Uint8Array, type: string, download?: string): void {
   if (download) res.attachment(download);
   res.type(type).send(typeof body === "string" ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
@@ -120,28 +131,31 @@ export function batchRoutes(context: ServiceContext, env: Environment = process.
     sharedPool: { pool: context.pool, lanes: settings.threads },
     limits: { maxFileBytes: context.limits.maxFileBytes },
   };
-  const jobs = createBatchJobs(jobSettings, context.clock, {
+  const events: BatchJobEvents = {
     onFinished: (facts) => context.logger.info(facts, "batch finished"),
     onError: (batchId, error) => context.logger.error({ batchId, errorName: error instanceof Error ? error.name : typeof error }, "batch failed"),
-  });
+  };
+  const redisUrl = env.REDIS_URL?.trim();
+  const jobs: BatchJobStore = redisUrl
+    ? createRedisBatchJobs({ url: checkQueueUrl(redisUrl), ...optionalKey(env), ttlMs: jobSettings.ttlMs, maxJobs: settings.maxJobs, clock: context.clock, events })
+    : memoryJobStore(createBatchJobs(jobSettings, context.clock, events));
   const router = Router();
 
   const notFound = (id: string) => new ServiceProblem("NOT_FOUND", `There is no batch ${id}: it may have expired (results are kept for ${settings.ttlMinutes} minutes after a batch ends) or been deleted.`);
-  const jobOf = (req: Request) => {
+  const jobOf = async (req: Request) => {
     const id = String(req.params.id);
-    const job = jobs.get(id);
+    const job = await jobs.get(id);
     if (!job) throw notFound(id);
     return job;
   };
-  /** The outputs of a finished batch; 404 while it is still running. */
-  const outputsOf = (req: Request) => {
-    const job = jobOf(req);
-    const outputs = jobs.outputs(job.id);
-    if (!outputs) {
+  /** One output of a finished batch; 404 while it is still running, undefined when it has no such file. */
+  const outputOf = async (req: Request, name: string) => {
+    const job = await jobOf(req);
+    if (job.status !== "done") {
       const where = job.status === "queued" ? "waiting to start" : job.status === "running" ? `still running (${job.done} of ${job.total} plans done)` : job.status === "cancelled" ? "cancelled" : "stopped by an internal problem";
       throw new ServiceProblem("NOT_FOUND", `The results of batch ${job.id} are not ready: it is ${where}. GET /api/batches/${job.id} shows its progress.`);
     }
-    return outputs;
+    return jobs.outputFile(job.id, name);
   };
 
   router.post("/api/batches", requestSizeLimit({ maxRequestBytes: settings.maxUploadBytes }), batchUpload(settings), async (req, res) => {
@@ -163,7 +177,7 @@ export function batchRoutes(context: ServiceContext, env: Environment = process.
           "No plans were found in the upload. Name each plan <id>-final.docx or <id>-final.pdf (its draft <id>-draft.docx, letters <id>-response-*.pdf, advice <id>-advice-*.pdf), or send a manifest that lists them.",
         );
       }
-      const job = jobs.submit({ source, plans: discovery.plans, columns: manifest?.columns ?? [], ruleSet });
+      const job = await jobs.submit({ source, plans: discovery.plans, columns: manifest?.columns ?? [], ruleSet });
       if (!job) throw busy(context.limits.retryAfterSeconds, `The checker already holds ${settings.maxJobs} batches. Try again when one has finished, or delete the results of one you have downloaded.`);
       addLogFacts(res, { batchId: job.id, plans: job.total, ruleset: ruleSet.name });
       // The files that are not part of any plan, and why: the page lists them while the batch runs.
@@ -176,34 +190,41 @@ export function batchRoutes(context: ServiceContext, env: Environment = process.
   });
   router.all("/api/batches", methodNotAllowed(["POST"]));
 
-  router.get("/api/batches/:id", (req, res) => {
-    res.json(jobOf(req));
+  router.get("/api/batches/:id", async (req, res) => {
+    res.json(await jobOf(req));
   });
-  router.delete("/api/batches/:id", (req, res) => {
+  router.delete("/api/batches/:id", async (req, res) => {
     const id = String(req.params.id);
-    if (!jobs.delete(id)) throw notFound(id);
+    if (!(await jobs.delete(id))) throw notFound(id);
     res.status(204).end();
   });
   router.all("/api/batches/:id", methodNotAllowed(["GET", "DELETE"]));
 
-  router.get(`/api/batches/:id/${OUTPUT_FILES.csv}`, (req, res) => sendOutput(res, outputsOf(req).files.get(OUTPUT_FILES.csv)!, "text/csv; charset=utf-8", OUTPUT_FILES.csv));
-  router.get(`/api/batches/:id/${OUTPUT_FILES.jsonl}`, (req, res) => sendOutput(res, outputsOf(req).files.get(OUTPUT_FILES.jsonl)!, "application/jsonl; charset=utf-8", OUTPUT_FILES.jsonl));
-  router.get(`/api/batches/:id/${OUTPUT_FILES.xlsx}`, (req, res) =>
-    sendOutput(res, outputsOf(req).files.get(OUTPUT_FILES.xlsx)!, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", OUTPUT_FILES.xlsx),
+  /** A batch-wide output: every finished batch has it (a store that lost it is ehcp-qa's problem, not the user's). */
+  const wholeBatchOutput = async (req: Request, name: string) => {
+    const file = await outputOf(req, name);
+    if (file === undefined) throw new Error(`The finished batch has no ${name}.`);
+    return file;
+  };
+  router.get(`/api/batches/:id/${OUTPUT_FILES.csv}`, async (req, res) => sendOutput(res, await wholeBatchOutput(req, OUTPUT_FILES.csv), "text/csv; charset=utf-8", OUTPUT_FILES.csv));
+  router.get(`/api/batches/:id/${OUTPUT_FILES.jsonl}`, async (req, res) => sendOutput(res, await wholeBatchOutput(req, OUTPUT_FILES.jsonl), "application/jsonl; charset=utf-8", OUTPUT_FILES.jsonl));
+  router.get(`/api/batches/:id/${OUTPUT_FILES.xlsx}`, async (req, res) =>
+    sendOutput(res, await wholeBatchOutput(req, OUTPUT_FILES.xlsx), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", OUTPUT_FILES.xlsx),
   );
-  router.get(`/api/batches/:id/${OUTPUT_FILES.html}`, (req, res) => {
-    const outputs = outputsOf(req);
+  router.get(`/api/batches/:id/${OUTPUT_FILES.html}`, async (req, res) => {
+    const html = await wholeBatchOutput(req, OUTPUT_FILES.html);
     res.setHeader("Content-Security-Policy", `${DASHBOARD_CSP}; frame-ancestors 'none'`);
-    sendOutput(res, outputs.files.get(OUTPUT_FILES.html)!, "text/html; charset=utf-8");
+    sendOutput(res, html, "text/html; charset=utf-8");
   });
-  // The batch page's results table: one line per plan (grade, score, failing categories, the first fix, its report).
-  router.get("/api/batches/:id/plans", (req, res) => {
-    const outputs = outputsOf(req);
-    res.json({ plans: outputs.summary.plans, ruleset: outputs.summary.ruleset });
+  // The batch page's results table: one line per plan (grade, score, failing categories, the first fix, its report),
+  // made from results.jsonl, which every store keeps.
+  router.get("/api/batches/:id/plans", async (req, res) => {
+    const jsonl = await wholeBatchOutput(req, OUTPUT_FILES.jsonl);
+    const results = resultLines(typeof jsonl === "string" ? jsonl : new TextDecoder().decode(jsonl));
+    res.json({ plans: planLines(results) });
   });
-  router.get("/api/batches/:id/reports/:file", (req, res) => {
-    const outputs = outputsOf(req);
-    const report = outputs.files.get(`reports/${String(req.params.file)}`);
+  router.get("/api/batches/:id/reports/:file", async (req, res) => {
+    const report = await outputOf(req, `reports/${String(req.params.file)}`);
     if (report === undefined) throw new ServiceProblem("NOT_FOUND", "There is no such plan report in this batch. The links in its summary.html name every one.");
     res.setHeader("Content-Security-Policy", HTML_REPORT_CSP);
     sendOutput(res, report, "text/html; charset=utf-8");

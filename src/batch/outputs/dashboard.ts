@@ -168,6 +168,28 @@ function failingSection(summary: BatchSummary): string {
   ].join("\n");
 }
 
+/** Shared paragraphs shown on the page; results.jsonl names every one for each plan. */
+const SHARED_SHOWN = 20;
+
+function sharedSection(summary: BatchSummary): string {
+  const shared = summary.sharedParagraphs;
+  if (!shared) return "";
+  const heading = `<section aria-labelledby="shared-heading"><h2 id="shared-heading">Paragraphs copied between children's plans</h2>`;
+  if (shared.length === 0) return `${heading}<p>No paragraph of 20 words or more recurs almost word for word in the plans of different children.</p></section>`;
+  const ids = (group: (typeof shared)[number]) => escapeHtml(group.ids.length > 10 ? `${group.ids.slice(0, 10).join(", ")} and ${group.ids.length - 10} more` : group.ids.join(", "));
+  return [
+    heading,
+    `<p>Text found almost word for word in the plans of different children (the child's name set aside): boilerplate that may not describe each child. ${shared.length > SHARED_SHOWN ? `The ${SHARED_SHOWN} most shared of ${shared.length}; ` : ""}results.jsonl lists them for each plan.</p>`,
+    table(
+      "Shared paragraphs",
+      [{ text: "Group" }, { text: "Paragraph" }, { text: "Plans", num: true }, { text: "Which plans" }],
+      shared.slice(0, SHARED_SHOWN).map((group) => [td(group.group), tdHtml(`<blockquote>${escapeHtml(group.text)}</blockquote>`), td(group.plans, true), tdHtml(ids(group))]),
+      ' id="table-shared-paragraphs"',
+    ),
+    "</section>",
+  ].join("\n");
+}
+
 function breakdownSections(summary: BatchSummary): string {
   if (summary.breakdowns.length === 0) return "";
   const key = GRADES.map((grade) => ({ label: GRADE_LABELS[grade], colour: GRADE_COLOURS[grade] }));
@@ -263,6 +285,7 @@ export function dashboardHtml(summary: BatchSummary): string {
     scoresSection(summary),
     categoriesSection(summary),
     failingSection(summary),
+    sharedSection(summary),
     breakdownSections(summary),
     unreadableSection(summary),
     plansSection(summary),

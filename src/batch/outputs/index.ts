@@ -3,6 +3,7 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatReport } from "../../report/formatters/index.ts";
+import { sharedParagraphs, type ParagraphPrint, type SharedParagraph } from "../boilerplate.ts";
 import type { BatchResult } from "../types.ts";
 import { resultsCsv } from "./csv.ts";
 import { dashboardHtml } from "./dashboard.ts";
@@ -22,6 +23,8 @@ export interface OutputInput {
   generatedAt: Date;
   /** Plans not finished (a stopped run). */
   pending?: number;
+  /** Audited plans' paragraph prints by id (BatchRun.paragraphs): their shared paragraphs are listed when given. */
+  paragraphs?: ReadonlyMap<string, ParagraphPrint[]>;
 }
 
 export interface BatchOutputs {
@@ -33,7 +36,23 @@ export interface BatchOutputs {
 /** results.jsonl: one result per line, in id order. */
 export const resultsJsonl = (results: BatchResult[]): string => results.map((result) => `${JSON.stringify(result)}\n`).join("");
 
-export async function buildOutputs(input: OutputInput): Promise<BatchOutputs> {
+/** Who a result's plan is about, so that two plans of one child do not make a paragraph "shared". */
+const childOf = (result: BatchResult): string => result.report?.documents.find((d) => d.role === "plan")?.facts.childName?.trim().toLowerCase() || `id:${result.id}`;
+
+/** The paragraphs shared between children's plans, and each result with the groups its plan holds. */
+function withSharedParagraphs(results: BatchResult[], prints: ReadonlyMap<string, ParagraphPrint[]>): { results: BatchResult[]; shared: SharedParagraph[] } {
+  const shared = sharedParagraphs(results.filter((r) => r.report && prints.has(r.id)).map((r) => ({ id: r.id, child: childOf(r), prints: prints.get(r.id)! })));
+  const byPlan = new Map<string, { group: string; plans: number; text: string }[]>();
+  for (const group of shared) for (const id of group.ids) byPlan.set(id, [...(byPlan.get(id) ?? []), { group: group.group, plans: group.plans, text: group.text }]);
+  return { results: results.map((r) => (byPlan.has(r.id) ? { ...r, sharedParagraphs: byPlan.get(r.id)! } : r)), shared };
+}
+
+export async function buildOutputs(original: OutputInput): Promise<BatchOutputs> {
+  let input: OutputInput & { sharedParagraphs?: SharedParagraph[] } = original;
+  if (original.paragraphs && original.paragraphs.size > 0) {
+    const { results, shared } = withSharedParagraphs(original.results, original.paragraphs);
+    input = { ...original, results, sharedParagraphs: shared };
+  }
   const summary = summarise(input);
   const table = resultTable(input.results, input.columns);
   const files = new Map<string, string | Uint8Array>([

@@ -4,6 +4,7 @@ import { VERSION } from "../../index.ts";
 import { CATEGORY_IDS, GRADES, type CategoryId, type CheckStatus, type Grade } from "../../model/report.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
 import { CATEGORY_TITLES } from "../../report/score.ts";
+import type { SharedParagraph } from "../boilerplate.ts";
 import type { BatchResult } from "../types.ts";
 import { reportFileNames } from "./report-files.ts";
 
@@ -101,6 +102,8 @@ export interface BatchSummary {
   problems: { code: string; count: number }[];
   breakdowns: Breakdown[];
   plans: PlanLine[];
+  /** Paragraphs found in the plans of different children, most shared first; absent when the plans' paragraphs were not compared. */
+  sharedParagraphs?: SharedParagraph[];
 }
 
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -131,6 +134,7 @@ export interface SummaryInput {
   generatedAt: Date;
   /** Plans not finished (a stopped run). */
   pending?: number;
+  sharedParagraphs?: SharedParagraph[];
 }
 
 function firstFixOf(result: BatchResult): string | null {
@@ -138,10 +142,28 @@ function firstFixOf(result: BatchResult): string | null {
   return first ? `${first.place ? `${first.place}: ` : ""}${first.message}` : null;
 }
 
-export function summarise({ results, columns, ruleset, generatedAt, pending = 0 }: SummaryInput): BatchSummary {
+/** One line per plan for a results table, in the results' order (report file names as summary.html links them). */
+export function planLines(results: BatchResult[]): PlanLine[] {
+  const reportFiles = reportFileNames(results);
+  return results.map(
+    (result): PlanLine => ({
+      id: result.id,
+      score: result.report?.score ?? null,
+      grade: result.report?.grade ?? null,
+      failedChecks: result.report ? result.report.checks.filter((check) => check.status === "fail").length : null,
+      problemCode: result.problem?.code ?? null,
+      problem: result.problem?.message ?? null,
+      reportFile: reportFiles.get(result.id) ?? null,
+      planFile: result.files.find((file) => file.role === "plan")?.path ?? null,
+      failingCategories: result.report?.categories.filter((c) => c.status === "fail").map((c) => c.title) ?? [],
+      firstFix: firstFixOf(result),
+    }),
+  );
+}
+
+export function summarise({ results, columns, ruleset, generatedAt, pending = 0, sharedParagraphs }: SummaryInput): BatchSummary {
   const scored = results.filter((r) => r.report);
   const scores = scored.map((r) => r.report!.score);
-  const reportFiles = reportFileNames(results);
 
   const grades = GRADES.map((grade): GradeCount => {
     const count = scored.filter((r) => r.report!.grade === grade).length;
@@ -237,19 +259,7 @@ export function summarise({ results, columns, ruleset, generatedAt, pending = 0 
     failingRules,
     problems: [...problemCounts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)),
     breakdowns,
-    plans: results.map(
-      (result): PlanLine => ({
-        id: result.id,
-        score: result.report?.score ?? null,
-        grade: result.report?.grade ?? null,
-        failedChecks: result.report ? result.report.checks.filter((check) => check.status === "fail").length : null,
-        problemCode: result.problem?.code ?? null,
-        problem: result.problem?.message ?? null,
-        reportFile: reportFiles.get(result.id) ?? null,
-        planFile: result.files.find((file) => file.role === "plan")?.path ?? null,
-        failingCategories: result.report?.categories.filter((c) => c.status === "fail").map((c) => c.title) ?? [],
-        firstFix: firstFixOf(result),
-      }),
-    ),
+    plans: planLines(results),
+    ...(sharedParagraphs ? { sharedParagraphs } : {}),
   };
 }

@@ -4,12 +4,16 @@
 // are rows with their code); 2 when the input, manifest or rule set cannot be used; 130 when stopped with Ctrl-C
 // (what was done is written, and running the same command again carries on from there); 3 for an internal error
 // (including one that stopped a plan being scored: the other plans' results are still written).
+// With --queue redis://...: the plans are scored by `ehcp-qa worker` processes on the queue instead of this machine's
+// threads; everything else (outputs, their order, --resume by results.jsonl, exit codes) is the same.
 import { mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import type { BatchProgress, BatchRun, BatchSummary, Manifest, OUTPUT_FILES } from "../../batch/index.ts";
 import { ProblemError } from "../../model/problem.ts";
+import type { QueuePool } from "../../queue/index.ts";
+import type { LoadedRuleSet } from "../../config/rule-set.ts";
 import { GRADE_LABELS } from "../../report/score.ts";
 import { readInputFile } from "../input-file.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
@@ -23,6 +27,10 @@ export interface BatchCommandOptions {
   ruleset?: string;
   jobs?: string;
   auditDate?: string;
+  /** A Redis address: score on queue workers (`ehcp-qa worker`) rather than this machine's threads. */
+  queue?: string;
+  /** Megabytes of this batch's plans that may wait in the queue at once (default 256). */
+  queueMaxMb?: string;
   /** For tests: a fixed time for the reports and the summary. */
   generatedAt?: Date;
   /** For tests: acts as a first Ctrl-C when aborted. */
@@ -46,6 +54,32 @@ function parseJobs(text: string | undefined, everyCore: number): number {
   const jobs = Number(text);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw badOption(`--jobs must be a whole number of plans at once, 1 or more; "${text}" is not.`);
   return jobs;
+}
+
+function parseQueueMaxMb(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const mb = Number(text);
+  if (!Number.isFinite(mb) || mb <= 0) throw badOption(`--queue-max-mb must be a number of megabytes above 0; "${text}" is not.`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+/** The queue's side of the batch when --queue is given: checked before any plan is read. */
+async function openQueue(options: BatchCommandOptions, ruleSet: LoadedRuleSet, io: Io): Promise<QueuePool | undefined> {
+  if (options.queue === undefined) return undefined;
+  // BullMQ and its Redis client load only for a batch on the queue.
+  const { checkQueueUrl, checkReachable, createQueuePool, describeUrl, queueKeyFromEnv } = await import("../../queue/index.ts");
+  const url = checkQueueUrl(options.queue);
+  const maxBytesWaiting = parseQueueMaxMb(options.queueMaxMb);
+  const key = queueKeyFromEnv();
+  await checkReachable(url);
+  io.stderr(`Scoring on the workers of the queue at ${describeUrl(url)}${key ? " (sealed payloads)" : ""}.\n`);
+  return createQueuePool({
+    url,
+    ruleSet,
+    ...(key ? { key } : {}),
+    ...(maxBytesWaiting ? { maxBytesWaiting } : {}),
+    onNoWorkers: () => io.stderr(`No worker is taking plans from ${describeUrl(url)}: start one with "ehcp-qa worker --queue ${describeUrl(url)}" (the batch waits for it; Ctrl-C stops it).\n`),
+  });
 }
 
 function parseAuditDate(text: string | undefined): string | undefined {
@@ -161,6 +195,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
       const auditDate = askedDate ?? previous.auditDate ?? generatedAt.toISOString().slice(0, 10);
       if (previous.byKey.size > 0) io.stderr(`Carrying on from the results already in ${options.out} (audit date ${auditDate}).\n`);
 
+      const queuePool = await openQueue(options, ruleSet, io);
       const stop = new AbortController();
       const abandon = new AbortController();
       options.signal?.addEventListener("abort", () => stop.abort(), { once: true });
@@ -183,6 +218,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
           auditDate,
           generatedAt,
           pool: { threads: jobs },
+          ...(queuePool ? { batchPool: queuePool } : {}),
           previous: previous.byKey,
           onResult: (result, reused) => {
             if (!reused) appendResult(log, result);
@@ -194,6 +230,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
       } finally {
         display.stop();
         process.off("SIGINT", onSigint);
+        await queuePool?.close();
       }
       const { summary, files } = await buildOutputs({
         results: run.results,
@@ -201,6 +238,7 @@ export async function runBatchCommand(input: string, options: BatchCommandOption
         ruleset: { name: ruleSet.name, version: ruleSet.version },
         generatedAt,
         pending: run.pending.length,
+        paragraphs: run.paragraphs,
       });
       // A stopped run keeps results.jsonl as appended: it still holds earlier results of plans not reached this time.
       await writeOutputs(out, files, run.stopped ? new Set([OUTPUT_FILES.jsonl]) : new Set());
@@ -226,6 +264,8 @@ export function registerBatchCommand(program: Command, io: Io = processIo): void
     .option("--ruleset <name|path>", "rule set: a name in rules/ (default, strict, ...) or a JSON file", "default")
     .option("--jobs <n>", `plans audited at once, each in its own process (default: every core, ${availableParallelism()} here)`)
     .option("--audit-date <date>", "the date the date rules count to, YYYY-MM-DD (default: today, or the date of the run being carried on)")
+    .option("--queue <url>", "score on `ehcp-qa worker` processes through this Redis (redis://host:port) instead of this machine's threads")
+    .option("--queue-max-mb <n>", "with --queue: megabytes of plans that may wait in Redis at once (default 256)")
     .action(async (folder: string, options: BatchCommandOptions) => {
       process.exitCode = (await runBatchCommand(folder, options, io)).code;
     });
