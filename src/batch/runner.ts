@@ -122,7 +122,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     const earlier = options.previous?.get(key);
     if (earlier && isReusable(earlier)) {
       const { report, problem } = earlier;
-      return finish({ ...base, key, auditDate: earlier.auditDate, ...(report ? { report } : { problem: problem! }) }, true);
+      if (earlier.paragraphPrints) paragraphs.set(plan.id, earlier.paragraphPrints);
+      return finish({ ...base, key, auditDate: earlier.auditDate, ...(report ? { report } : { problem: problem! }), ...(earlier.paragraphPrints ? { paragraphPrints: earlier.paragraphPrints } : {}) }, true);
     }
     auditor ??= localPlanAuditor(options.ruleSet, {
       threads,
@@ -137,7 +138,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchRun> {
     audited++;
     if (outcome.ok) {
       if (outcome.paragraphs) paragraphs.set(plan.id, outcome.paragraphs);
-      return finish({ ...base, key, report: outcome.report }, false);
+      return finish({ ...base, key, report: outcome.report, ...(outcome.paragraphs ? { paragraphPrints: outcome.paragraphs } : {}) }, false);
     }
     const problem: BatchProblem = { ...outcome.problem };
     // The worker names the file by its base name; the row gives its path in the batch.

@@ -1,5 +1,6 @@
 // The shapes batch scoring passes between discovery, the runner and the outputs. Plain data throughout: a result
 // is exactly one line of results.jsonl.
+import type { ParagraphPrint } from "./boilerplate.ts";
 import type { AuditReport } from "../model/report.ts";
 import type { Problem, ProblemCode } from "../model/problem.ts";
 
@@ -45,6 +46,11 @@ export interface BatchResult {
    * many plans of the batch hold each; `group` is the same id in summary.html. Written in the batch's final outputs.
    */
   sharedParagraphs?: { group: string; plans: number; text: string }[];
+  /**
+   * The plan's paragraph prints (a MinHash signature and the start of each longer paragraph, the child's name set
+   * aside): kept with the result so a resumed run compares the plans it reuses with the ones it scores.
+   */
+  paragraphPrints?: ParagraphPrint[];
 }
 
 /** A coded problem with one plan; INTERNAL when ehcp-qa itself failed on it (a bug to report, not the file's fault). */
