@@ -41,6 +41,16 @@ describe("text", () => {
     expect(formatReport(report, "text")).toContain("The grade is capped at Requires improvement because a critical check failed: Placement is named.");
   });
 
+  it("every human format passes on what the reader could not do in full, as a note", async () => {
+    const report = await fixtureReport();
+    const [plan, ...rest] = report.documents;
+    const noted = { ...report, documents: [{ ...plan!, notes: ["Its tables could not all be read in the time allowed, so their text was read as plain lines."] }, ...rest] };
+    for (const format of ["text", "markdown", "html"] as const) {
+      expect(formatReport(noted, format)).toContain("test-plan.pdf: Its tables could not all be read in the time allowed");
+      expect(formatReport(report, format)).not.toContain("Note: test-plan.pdf");
+    }
+  });
+
   it("every human format says what decided the grade", async () => {
     const report = await fixtureReport();
     expect(report.gradeReason).toBe("Inadequate by its score of 16.7; structure and provision specificity fail.");

@@ -121,3 +121,8 @@ export function correctionLines(finding: Finding): string[] {
 export const findingAnchor = (id: string): string => `finding-${id}`;
 
 export const FIX_FIRST_HEADING = "Fix these first";
+
+/** What a reader could not do in full, per file ("plan.pdf: its tables were read as plain lines ..."): notes, not failures. */
+export function readingNotes(report: AuditReport): string[] {
+  return report.documents.flatMap((doc) => (doc.notes ?? []).map((note) => `${doc.fileName}: ${note}`));
+}

@@ -17,6 +17,7 @@ import {
   notApplicableReason,
   SEVERITY_LABELS,
   STATUS_LABELS,
+  readingNotes,
 } from "./common.ts";
 
 export const escapeHtml = (text: string): string =>
@@ -122,7 +123,9 @@ export function formatHtml(report: AuditReport, options: HtmlOptions = {}): stri
     const size = doc.pages !== undefined ? `${doc.pages} pages` : doc.paragraphs !== undefined ? `${doc.paragraphs} paragraphs` : "";
     body.push(`<dt>${e(doc.role === "plan" ? "Plan" : doc.role[0]!.toUpperCase() + doc.role.slice(1))}</dt><dd>${e(doc.fileName)} (${e(doc.format.toUpperCase())}${size ? `, ${e(size)}` : ""}, ${doc.words} words)</dd>`);
   }
-  body.push("</dl></section>");
+  body.push("</dl>");
+  for (const note of readingNotes(report)) body.push(`<p class="reading-note">Note: ${e(note)}</p>`);
+  body.push("</section>");
 
   const first = report.fixFirst ?? [];
   if (first.length > 0) {

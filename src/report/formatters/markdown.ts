@@ -16,6 +16,7 @@ import {
   notApplicableReason,
   SEVERITY_LABELS,
   STATUS_LABELS,
+  readingNotes,
 } from "./common.ts";
 
 /** Escape text so Markdown shows it literally (document text can contain *, _, |, # ...). */
@@ -29,6 +30,7 @@ export function formatMarkdown(report: AuditReport): string {
   const cap = gradeReasonText(report);
   if (cap) out.push(`> ${md(cap)}`, "");
   out.push(`Rule set ${md(report.ruleset.name)} ${md(report.ruleset.version)} · checked ${dateText(report.generatedAt)} · ehcp-qa ${md(report.tool.version)}`, "");
+  for (const note of readingNotes(report)) out.push(`> Note: ${md(note)}`, "");
 
   const first = report.fixFirst ?? [];
   if (first.length > 0) {

@@ -16,6 +16,7 @@ import {
   notApplicableReason,
   SEVERITY_LABELS,
   STATUS_LABELS,
+  readingNotes,
 } from "./common.ts";
 
 const pad = (text: string, width: number): string => text.padEnd(width);
@@ -30,6 +31,7 @@ export function formatText(report: AuditReport): string {
   lines.push(`Rule set: ${report.ruleset.name} ${report.ruleset.version}    Checked: ${dateText(report.generatedAt)}    ehcp-qa ${report.tool.version}`);
   const others = report.documents.filter((d) => d.role !== "plan");
   if (others.length > 0) lines.push(`Also read: ${others.map((d) => `${d.fileName} (${d.role})`).join(", ")}`);
+  for (const note of readingNotes(report)) lines.push(`Note: ${note}`);
 
   const first = report.fixFirst ?? [];
   if (first.length > 0) {
