@@ -81,13 +81,23 @@ function tooManyWords(document: EhcpDocument, file: TaskFile, words: WordLimits,
 }
 
 async function auditTask(task: AuditTask, context: Context): Promise<TaskResult<AuditValue>> {
-  const [{ audit, parseRuleSet, readPlan }, { detectFormat }] = await Promise.all([import("../index.ts"), import("../ingest/detect.ts")]);
-  let ruleSet = ruleSets.get(task.ruleSet.key);
+  const [{ audit, loadRuleSet, parseRuleSet, readPlan }, { detectFormat }] = await Promise.all([import("../index.ts"), import("../ingest/detect.ts")]);
+  const given = task.ruleSet;
+  const cacheKey = "ref" in given ? `ref:${given.ref}` : given.key;
+  let ruleSet = ruleSets.get(cacheKey);
   if (!ruleSet) {
-    ruleSet = parseRuleSet(task.ruleSet.resolved, { file: task.ruleSet.label });
-    ruleSets.set(task.ruleSet.key, ruleSet);
+    ruleSet = "ref" in given ? loadRuleSet(given.ref) : parseRuleSet(given.resolved, { file: given.label });
+    ruleSets.set(cacheKey, ruleSet);
   }
-  const rules = await ruleSet;
+  let rules: LoadedRuleSet;
+  try {
+    rules = await ruleSet;
+  } catch (error) {
+    // A rule set named by reference can be missing or invalid: its coded problem, and the next task tries again.
+    ruleSets.delete(cacheKey);
+    if (isProblemError(error)) return { ok: false, problem: { ...error.problem } };
+    throw error;
+  }
   const readStarted = performance.now();
   const read: { role: TaskFile["role"]; document: EhcpDocument }[] = [];
   let words = 0;

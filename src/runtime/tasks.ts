@@ -31,11 +31,19 @@ export interface WordLimits {
   perCheck: number;
 }
 
+/**
+ * A rule set the child loads itself, by name or file as `--ruleset` gives it (the CLI): the command then loads no rule
+ * and compiles no schema of its own, and a rule-set mistake comes back as INVALID_RULESET like any other problem.
+ */
+export interface RuleSetRef {
+  ref: string;
+}
+
 /** Read every file (plan first), then audit them with the rule set. */
 export interface AuditTask {
   kind: "audit";
   files: TaskFile[];
-  ruleSet: RuleSetData;
+  ruleSet: RuleSetData | RuleSetRef;
   /** ISO date-time stamped on the report. */
   generatedAt: string;
   /** "Today" for the date rules (ISO date); default: the report's date. */

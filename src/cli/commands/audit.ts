@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../../report/formatters/formats.ts";
 import { GRADE_LABELS } from "../../report/score.ts";
-import { ruleSetData, valueOf, type TaskFile } from "../../runtime/index.ts";
+import { valueOf, type TaskFile } from "../../runtime/index.ts";
 import { cliAuditPool, commandTimeoutMs } from "../audit-pool.ts";
 import { readInputFile } from "../input-file.ts";
 import { ProblemError } from "../../model/problem.ts";
@@ -71,10 +71,9 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
         throw badOption(`--fail-under must be a score from 0 to 100; "${options.failUnder}" is not.`);
       }
     }
-    // The rule set and formatters are loaded when a check runs (`--help` loads none of them); the checker itself runs in
-    // the audit pool's child; the Word and PDF writers load only for --format docx and pdf.
-    const [{ loadRuleSet }, { formatReport }] = await Promise.all([import("../../config/loader.ts"), import("../../report/formatters/index.ts")]);
-    const ruleSet = await loadRuleSet(options.ruleset ?? "default");
+    // The checker and the rule set load in the audit pool's child; here only the formatters (not for `--help`), and the
+    // Word and PDF writers only for --format docx and pdf.
+    const { formatReport } = await import("../../report/formatters/index.ts");
     const [plan, draft, responses, advice] = await Promise.all([
       readInputFile(planPath),
       options.draft ? readInputFile(options.draft) : undefined,
@@ -89,7 +88,8 @@ export async function runAudit(planPath: string, options: AuditCommandOptions, i
     ];
     const timeoutMs = commandTimeoutMs(options.timeout, files.length);
     const outcome = await cliAuditPool().run(
-      { kind: "audit", files, ruleSet: ruleSetData(ruleSet), generatedAt: (options.generatedAt ?? new Date()).toISOString() },
+      // The child loads the rule set: this process loads no rule and compiles no schema.
+      { kind: "audit", files, ruleSet: { ref: options.ruleset ?? "default" }, generatedAt: (options.generatedAt ?? new Date()).toISOString() },
       { startedAt, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
     );
     const { report } = valueOf(outcome);
