@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { loadRuleSet, VERSION } from "../src/index.ts";
 import { auditVsBare, describeAuditVsBare, type AuditVsBare, type BenchFile } from "./audit-vs-bare.ts";
 import { batchThroughput, describeBatchBench } from "./batch.ts";
+import { appendQueueBench } from "./queue-workers.ts";
 import { cliBench } from "./cli.ts";
 import { buildLongPlan } from "./long-plan.ts";
 import { serviceBench, type Burst } from "./service-latency.ts";
@@ -18,6 +19,8 @@ import { markdownTable, ms } from "./stats.ts";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SAMPLES = path.join(ROOT, "samples");
 const RESULTS = path.join(ROOT, "bench", "results.md");
+/** Few enough that the whole bench stays under two minutes. */
+const QUEUE_PLANS = 12;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BATCH_PLANS = Number(process.env.BENCH_BATCH_PLANS ?? 12);
 /** Whole processes vary less than a few milliseconds of work in one, and each audit costs seconds: fewer runs. */
@@ -186,6 +189,12 @@ async function main(): Promise<void> {
   ].join("\n");
   await writeFile(RESULTS, report);
   process.stdout.write(report);
+  // Plans per second on 1 and 2 workers of a Redis queue (issue 17), when a redis-server can be started here.
+  try {
+    await appendQueueBench(RESULTS, QUEUE_PLANS);
+  } catch (error) {
+    process.stderr.write(`Queue workers not measured: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 await main();

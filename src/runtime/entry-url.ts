@@ -16,11 +16,11 @@ export function entryUrl(name: string, callerUrl: string): URL {
 const TYPESCRIPT_HOOKS = new URL("./typescript-hooks.mjs", import.meta.url);
 
 /**
- * The Node options a child process or piscina worker needs to load `entry`: tsx's hooks for a TypeScript entry,
+ * The Node options a child process or worker thread needs to load `entry`: tsx's hooks for a TypeScript entry,
  * none for JavaScript. They are registered by a preload that calls tsx's register(): unlike `--import tsx`, that
  * also works in worker threads on Node 20, where modules the entry imports later (dynamic imports) would otherwise
  * not get the hooks. (A bare `new Worker(tsFile)` still fails there: its entry is loaded before the preload runs;
- * piscina and child processes import it after.)
+ * child processes import it after.)
  */
 export function entryExecArgv(entry: URL): string[] {
   return entry.pathname.endsWith(".ts") ? ["--import", TYPESCRIPT_HOOKS.href] : [];
