@@ -5,7 +5,7 @@ import type { LoadedRule, LoadedRuleSet } from "../config/rule-set.ts";
 import { didYouMean } from "../config/hints.ts";
 import type { CategoryId, Severity } from "../model/report.ts";
 import type { JsonSchema, RuleExample } from "../rules/types.ts";
-import { escapeHtml } from "./formatters/html.ts";
+import { escapeHtml, htmlHead } from "./formatters/html.ts";
 import { CATEGORY_TITLES } from "./score.ts";
 
 export interface RuleOptionSummary {
@@ -179,15 +179,7 @@ footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: .9re
 
 function htmlDocument(title: string, body: string): string {
   return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
-    "</head>",
-    "<body>",
+    ...htmlHead({ title, style: PAGE_STYLE }),
     body,
     "</body>",
     "</html>",

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { GRADES, type Grade } from "../../model/report.ts";
 import { GRADE_LABELS } from "../../report/formatters/common.ts";
-import { escapeHtml } from "../../report/formatters/html.ts";
+import { escapeHtml, htmlHead } from "../../report/formatters/html.ts";
 import { columnBars, horizontalBars, stackedBars, type Bar } from "./charts.ts";
 import type { BatchSummary, CategorySummary } from "./summary.ts";
 
@@ -264,17 +264,7 @@ export function dashboardHtml(summary: BatchSummary): string {
     ? `<p class="notice" role="status">This run was stopped before the end: ${plural(summary.pending, "plan")} ${summary.pending === 1 ? "is" : "are"} not scored yet, and this page covers only the ${summary.total - summary.pending} finished. Run the same command again (same output folder) to finish.</p>`
     : "";
   return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${DASHBOARD_CSP}">`,
-    '<meta name="referrer" content="no-referrer">',
-    `<title>Plan quality audit: ${plural(summary.total, "plan")}</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
+    ...htmlHead({ title: `Plan quality audit: ${plural(summary.total, "plan")}`, style: STYLE, csp: DASHBOARD_CSP, meta: ['<meta name="referrer" content="no-referrer">'] }),
     '<a class="skip" href="#main">Skip to the summary</a>',
     `<header><div class="wrap"><p class="product">ehcp-qa · quality return</p><h1>Plan quality audit: ${plural(summary.total, "plan")}</h1>`,
     `<dl class="meta"><dt>Rule set</dt><dd>${escapeHtml(`${summary.ruleset.name} ${summary.ruleset.version}`)}</dd><dt>Audit date</dt><dd>${escapeHtml(summary.auditDates.join(", ") || "–")}</dd><dt>Made</dt><dd>${escapeHtml(summary.generatedAt.replace("T", " ").slice(0, 16))} UTC by ehcp-qa ${escapeHtml(summary.toolVersion)}</dd></dl></div></header>`,

@@ -86,6 +86,24 @@ footer { margin-top: 2rem; padding-bottom: 2rem; color: #4a4a4a; font-size: .9re
 @media print { .skip { display: none; } ol.findings > li { break-inside: avoid; } }
 `;
 
+/** The start of every page ehcp-qa writes, up to `<body>`: the same head for the report, the batch summary and rule pages. */
+export function htmlHead(options: { title: string; style: string; csp?: string; meta?: string[] }): string[] {
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // Our own policy, never user text: written as it is (its quotes are part of the policy).
+    ...(options.csp ? [`<meta http-equiv="Content-Security-Policy" content="${options.csp}">`] : []),
+    ...(options.meta ?? []),
+    `<title>${escapeHtml(options.title)}</title>`,
+    `<style>${options.style}</style>`,
+    "</head>",
+    "<body>",
+  ];
+}
+
 const badge = (kind: "status" | "sev", value: CheckStatus | Severity, label: string): string => `<span class="badge ${kind}-${value}">${escapeHtml(label)}</span>`;
 
 export interface HtmlOptions {
@@ -198,16 +216,7 @@ export function formatHtml(report: AuditReport, options: HtmlOptions = {}): stri
   body.push(`<footer><p>Made by ehcp-qa ${e(report.tool.version)}. This report quotes the plan: keep it as securely as the plan itself.</p></footer>`);
 
   return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>EHC plan audit: ${e(file)} (${e(GRADE_LABELS[grade])})</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
+    ...htmlHead({ title: `EHC plan audit: ${file} (${GRADE_LABELS[grade]})`, style: STYLE, csp: "default-src 'none'; style-src 'unsafe-inline'" }),
     ...body,
     "</body>",
     "</html>",
