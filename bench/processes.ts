@@ -77,12 +77,17 @@ export async function runNode(args: string[], options: { cwd: string; peakMemory
     child.once("close", (exitCode) => resolve(exitCode));
   });
   const cpuMs = endedChildrenCpuMs() - before;
-  let peakKb = 0;
+  // Each process's highest report (a process reports its peak so far, several times), added up over the processes.
+  const peakByPid = new Map<string, number>();
   try {
-    for (const line of readFileSync(peakFile, "utf8").split("\n")) peakKb += Number(line) || 0;
+    for (const line of readFileSync(peakFile, "utf8").split("\n")) {
+      const [pid, kb] = line.split(" ");
+      if (pid && Number(kb) > (peakByPid.get(pid) ?? 0)) peakByPid.set(pid, Number(kb));
+    }
   } catch {
     // no Node process reported (it did not start)
   }
+  const peakKb = [...peakByPid.values()].reduce((sum, kb) => sum + kb, 0);
   rmSync(dir, { recursive: true, force: true });
   return { cpuMs, peakMb: peakKb / 1024, code, stdout };
 }

@@ -1,7 +1,13 @@
-// Preloaded into every Node process the bench starts (NODE_OPTIONS --import): when the process ends, appends its
-// peak resident memory (kB, every thread) to the file the bench named. Plain JavaScript: it must load before tsx.
+// Preloaded into every Node process the bench starts (NODE_OPTIONS --import, which forked audit children inherit):
+// appends "pid peak-kB" (every thread) to the file the bench named, every 50 ms and at exit. The samples matter for
+// audit children, which the pool ends with SIGKILL, so no exit handler of theirs runs. Plain JavaScript: it must load
+// before tsx.
 import { appendFileSync } from "node:fs";
 import { isMainThread } from "node:worker_threads";
 
 const file = process.env.EHCP_QA_BENCH_PEAK_FILE;
-if (file && isMainThread) process.on("exit", () => appendFileSync(file, `${process.resourceUsage().maxRSS}\n`));
+if (file && isMainThread) {
+  const report = () => appendFileSync(file, `${process.pid} ${process.resourceUsage().maxRSS}\n`);
+  setInterval(report, 50).unref();
+  process.on("exit", report);
+}
