@@ -37,7 +37,7 @@ export async function planDocx(child: GeneratedChild, index: number, options: { 
   const interest = INTERESTS[index % INTERESTS.length]!;
   const minutes = 20 + (index % 4) * 5;
   const sections: [string, string, string[]][] = [
-    ["A", "Views, interests and aspirations", [`${first} is ${7 + (index % 8)} and enjoys ${interest}.`, `"I like it when I know what is happening next," ${first} said when we met at home.`]],
+    ["A", "Views, interests and aspirations", [`${first} is ${7 + (index % 8)} and enjoys ${interest}.`, `"Tell me before things change, then I am fine," ${first} said when we met at home.`]],
     ["B", "Special educational needs", [`${first} ${need}.`, ...(options.shared ? [sharedParagraph(first)] : [])]],
     ["C", "Health needs related to SEN", [`${first} has no health needs related to special educational needs.`]],
     ["D", "Social care needs", [`${first} has no social care needs.`]],
