@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { countWords } from "../../src/text/words.ts";
+
+/** The definition, as a regular expression: the loop in countWords must agree with it on every text. */
+const reference = (text: string): number => (text.match(/\S*[\p{L}\p{N}]\S*/gu) ?? []).length;
+
+describe("countWords", () => {
+  it.each([
+    ["", 0],
+    ["   \n\t ", 0],
+    ["Speech and language therapy, 30 minutes weekly.", 7],
+    ["Reading | - | Maths", 2],
+    ["• 1:1 support — daily", 3],
+    ["Zoë’s café\u00a0déjà\u2003vu", 4],
+    ["x 😀 𝟘", 2],
+    ["(a) ... [b]", 2],
+  ])("counts %j as %i words, as the definition does", (text, words) => {
+    expect(countWords(text)).toBe(words);
+    expect(reference(text)).toBe(words);
+  });
+
+  it("agrees with the definition on generated text of every kind of character", () => {
+    const pieces = ["a", "z", "A", "Z", "0", "9", "@", "[", "`", "{", "/", ":", " ", "\n", "\t", "\r", "\f", "\v", "\u00a0", "\ufeff", "\u2028", "\u2003", "\u3000", "-", "|", "•", "’", "é", "Ω", "٣", "😀", "𝟘", "\ud800", ".", ","];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 2000; n++) {
+      let text = "";
+      const length = next() % 30;
+      for (let i = 0; i < length; i++) text += pieces[next() % pieces.length];
+      expect(countWords(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+});
