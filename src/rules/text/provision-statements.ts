@@ -1,10 +1,10 @@
 // The provision statements of a plan's sections, each with its slot analysis. Lead-ins ("The following
 // provision will be made:"), sub-headings written as paragraphs and sentences that only describe the child are
 // not provision statements and are left out, so they are neither praised nor flagged.
-import type { EhcpDocument, SectionId } from "../../model/document.ts";
+import type { EhcpDocument, Section, SectionId } from "../../model/document.ts";
 import { hasPhrase } from "./phrase-list.ts";
 import { saysAbsent } from "./negation.ts";
-import { analyseProvision, type ProvisionAnalysis, type VagueLexiconEntry } from "./provision-slots.ts";
+import { analyseProvision, DEFAULT_GENERIC_WORDS, DEFAULT_VAGUE_LEXICON, type ProvisionAnalysis, type VagueLexiconEntry } from "./provision-slots.ts";
 import { splitStatements, type ProvisionStatement } from "./statements.ts";
 import { countWords } from "../../text/words.ts";
 
@@ -60,17 +60,35 @@ export function isProvisionStatement(
   return quantified || analysis.who !== undefined || analysis.vagueSignals.length > 0 || hasPhrase(text, cues);
 }
 
+/** Each section's statements, split once: two rules read Section F's provision (specificity, needs met). */
+const statementsBySection = new WeakMap<Section, ProvisionStatement[]>();
+/** Each statement's analysis, by the settings it was made with (as JSON, so equal settings from two rules share it). */
+const analysesByStatement = new WeakMap<ProvisionStatement, Map<string, ProvisionAnalysis>>();
+
+function statementsOf(section: Section): ProvisionStatement[] {
+  let statements = statementsBySection.get(section);
+  if (!statements) {
+    statements = splitStatements(section.blocks);
+    statementsBySection.set(section, statements);
+  }
+  return statements;
+}
+
 /** Every provision statement in `sections`, in document order, with its analysis. */
 export function findProvisionStatements(doc: EhcpDocument, sections: readonly SectionId[], options: FindOptions = {}): FoundProvision[] {
   const childName = forenameOf(doc);
-  const analyseOptions = { ...(options.vagueLexicon ? { lexicon: options.vagueLexicon } : {}), ...(options.genericWords ? { genericWords: options.genericWords } : {}), ...(childName ? { childName } : {}) };
+  const analyseOptions = { lexicon: options.vagueLexicon ?? DEFAULT_VAGUE_LEXICON, genericWords: options.genericWords ?? DEFAULT_GENERIC_WORDS, ...(childName ? { childName } : {}) };
+  const settingsKey = JSON.stringify(analyseOptions);
   const cues = options.provisionCues ?? PROVISION_CUES;
   const notProvision = options.notProvisionPhrases ?? NOT_PROVISION_PHRASES;
   const found: FoundProvision[] = [];
   for (const section of doc.sections) {
     if (!sections.includes(section.id)) continue;
-    for (const statement of splitStatements(section.blocks)) {
-      const analysis = analyseProvision(statement, analyseOptions);
+    for (const statement of statementsOf(section)) {
+      let analyses = analysesByStatement.get(statement);
+      if (!analyses) analysesByStatement.set(statement, (analyses = new Map()));
+      let analysis = analyses.get(settingsKey);
+      if (!analysis) analyses.set(settingsKey, (analysis = analyseProvision(statement, analyseOptions)));
       if (isProvisionStatement(statement, analysis, cues, notProvision)) found.push({ statement, analysis });
     }
   }
