@@ -69,11 +69,22 @@ export function isUnknownWord(word: string): boolean {
   return lexicon[word.toLowerCase()] === undefined;
 }
 
+const peopleByPhrase = new Map<string, string[]>();
+/** The people the language model finds in a phrase (the same clauses recur: speakers, headings, table labels). */
+function peopleIn(phrase: string): string[] {
+  let people = peopleByPhrase.get(phrase);
+  if (!people) {
+    people = nlp(phrase).people().out("array") as string[];
+    if (peopleByPhrase.size > 5000) peopleByPhrase.clear();
+    peopleByPhrase.set(phrase, people);
+  }
+  return people;
+}
+
 /** Whether a phrase names a person other than the child: a title and name, or a name the model tags as a person's. */
 export function namesAnotherPerson(phrase: string, child: ChildNames): boolean {
   if (TITLED.test(phrase)) return true;
-  const people = nlp(phrase).people().out("array") as string[];
-  return people.some((person) => {
+  return peopleIn(phrase).some((person) => {
     const first = wordsOf(person)[0]?.toLowerCase();
     return first !== undefined && !child.words.has(first);
   });

@@ -148,6 +148,30 @@ type HeadingVoice = Speaker | null;
 
 /** Verbs that introduce someone's words in a clause or heading ("Mum said:", "What Sam told us", "They added:"). */
 const CLAUSE_VERBS = ["added", "gave", "wrote", "views", "words", "voice", "think", "thinks", "say", "says", "told"];
+
+interface VerbLists {
+  /** Verbs that open a clause introducing someone's words ("Mum said:", "Sam gave his views:"). */
+  clause: string[];
+  /** Verbs that make a heading say whose words follow ("What Sam told us"). */
+  heading: string[];
+  /** A tag after a quote: ", said Mum". */
+  quoteTag: RegExp;
+}
+
+/** Made once per lexicon: the phrase matchers are cached by list, so the lists must be the same arrays every call. */
+const verbListsCache = new WeakMap<VoiceLexicon, VerbLists>();
+function verbLists(lexicon: VoiceLexicon): VerbLists {
+  let lists = verbListsCache.get(lexicon);
+  if (!lists) {
+    lists = {
+      clause: [...lexicon.speechVerbs, ...lexicon.reportingVerbs, ...CLAUSE_VERBS],
+      heading: [...lexicon.speechVerbs, ...CLAUSE_VERBS],
+      quoteTag: new RegExp(`^\\s*,?\\s*(?:${lexicon.speechVerbs.map(escapeRegExp).join("|")})\\s+([^.,;!?“"]{1,60})`, "iu"),
+    };
+    verbListsCache.set(lexicon, lists);
+  }
+  return lists;
+}
 const PRONOUN_SUBJECT = /^(?:and\s+)?(?:he|she|they|we)(?:\s+(?:also|both|then|all))?$/i;
 
 /** The child named as a subject ("Sam", "Sam's views"), not as someone's relation ("Sam's mum", "Sam's teacher"). */
@@ -193,7 +217,7 @@ function speakerNamed(phrase: string, lexicon: VoiceLexicon, child: ChildRef, pr
  * mother). The noun phrase nearest the verb decides; the whole clause is the fallback ("Mum gave her views:").
  */
 function clauseSpeaker(clause: string, lexicon: VoiceLexicon, child: ChildRef, previous: HeadingVoice): HeadingVoice {
-  const verb = findPhrases(clause, [...lexicon.speechVerbs, ...lexicon.reportingVerbs, ...CLAUSE_VERBS])[0];
+  const verb = findPhrases(clause, verbLists(lexicon).clause)[0];
   const subject = verb ? clause.slice(0, verb.index) : clause;
   const nearest = subject.split(/[,;(]/).map((part) => part.trim()).filter((part) => part !== "").pop() ?? "";
   return speakerNamed(nearest, lexicon, child, previous) ?? (nearest !== subject.trim() ? speakerNamed(subject, lexicon, child, previous) : null);
@@ -205,7 +229,7 @@ function headingVoice(heading: string | null, lexicon: VoiceLexicon, child: Chil
   if (hasPhrase(heading, lexicon.professionalHeadings)) return "professional";
   if (hasPhrase(heading, lexicon.childHeadings)) return "child";
   // "What Sam told us", "What Sam's parents say": a heading that says whose words follow.
-  if (!hasPhrase(heading, [...lexicon.speechVerbs, ...CLAUSE_VERBS])) return null;
+  if (!hasPhrase(heading, verbLists(lexicon).heading)) return null;
   return clauseSpeaker(heading, lexicon, child, null);
 }
 
@@ -219,7 +243,7 @@ function quoteSpeaker(blockText: string, quoteStart: number, quoteEnd: number, a
     const speaker = clauseSpeaker(tail, lexicon, child, previous);
     if (speaker) return speaker;
   }
-  const tag = new RegExp(`^\\s*,?\\s*(?:${lexicon.speechVerbs.map(escapeRegExp).join("|")})\\s+([^.,;!?“"]{1,60})`, "iu").exec(head);
+  const tag = verbLists(lexicon).quoteTag.exec(head);
   if (tag) return speakerNamed(tag[1]!, lexicon, child, previous);
   for (const context of [head, tail]) {
     if (attr.parent?.test(context)) return "parent";
