@@ -2,6 +2,8 @@
 // Knows PDFs, not EHC plans: sections are recognised later from the blocks (sections.ts). The file size limit is
 // the caller's job; the page and text limits and the deadline are checked here, between pages, and the process
 // that runs this is ended if a single pdf.js call never returns.
+// First, before pdf-parse loads pdf.js: it keeps the engine's own built-ins that pdf.js's core-js replaces.
+import { restoreNativeBuiltins } from "./pdf/native-builtins.ts";
 import { PDFParse } from "pdf-parse";
 // pdf-parse's own copy of pdf.js (a dependency it pins): its operator ids, and the pages it has loaded.
 import { OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -17,6 +19,8 @@ import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
 import { pageText } from "./pdf/page-text.ts";
 import { ruledTables, type TableSource } from "./pdf/ruled-tables.ts";
+
+restoreNativeBuiltins();
 
 /** Fewer letters than this per page on average means the pages are pictures of text: a scan without OCR. */
 const MIN_LETTERS_PER_PAGE = 25;
@@ -127,6 +131,8 @@ async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: nu
   const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDFJS_LIMITS });
   try {
     const doc = await withinDeadline(loadedDocument(parser), deadlineAt);
+    // pdf.js's worker code (loaded with the first document) carries core-js too.
+    restoreNativeBuiltins();
     checkPageCount(doc.numPages, limits);
     const markup: PageMarkup[] = [];
     const tableSources: TableSource[] = [];
