@@ -2,6 +2,10 @@
 // against the bare text extraction it starts from (mammoth.convertToHtml for DOCX, pdf-parse getText for PDF), in
 // CPU time of this process. The ratio says what the checking costs on top of just reading the file.
 import mammoth from "mammoth";
+// The PDF reader before pdf-parse: it keeps the engine's own Array.prototype.push and JSON.parse, which pdf.js's
+// legacy build replaces process-wide with slower copies (src/ingest/pdf/native-builtins.ts). Loaded by pdf-parse
+// first, the slow copies would stay for the whole bench, DOCX rows included, as they never do in the CLI.
+import "../src/ingest/pdf.ts";
 import { PDFParse } from "pdf-parse";
 import { audit, readPlan, type LoadedRuleSet } from "../src/index.ts";
 import { ms } from "./stats.ts";

@@ -2,6 +2,8 @@
 // Knows PDFs, not EHC plans: sections are recognised later from the blocks (sections.ts). The file size limit is
 // the caller's job; the page and text limits and the deadline are checked here, between pages, and the process
 // that runs this is ended if a single pdf.js call never returns.
+// First, before pdf-parse loads pdf.js: it keeps the engine's own built-ins that pdf.js's core-js replaces.
+import { restoreNativeBuiltins } from "./pdf/native-builtins.ts";
 import { PDFParse } from "pdf-parse";
 // pdf-parse's own copy of pdf.js (a dependency it pins): its operator ids, and the pages it has loaded.
 import { OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -15,6 +17,10 @@ import type { PageContent } from "./pdf/flow.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
 import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
+import { pageText } from "./pdf/page-text.ts";
+import { ruledTables, type TableSource } from "./pdf/ruled-tables.ts";
+
+restoreNativeBuiltins();
 
 /** Fewer letters than this per page on average means the pages are pictures of text: a scan without OCR. */
 const MIN_LETTERS_PER_PAGE = 25;
@@ -57,20 +63,27 @@ const PDFJS_LIMITS = {
 /** The share of the time left after the text that finding the ruled tables may take. */
 const TABLE_SHARE_OF_TIME_LEFT = 0.5;
 
+/** One page as the reader needs it: its text and review markup now, what its ruled tables are found from later. */
+interface PageRead {
+  markup: PageMarkup;
+  tableSource: TableSource;
+}
+
 /**
- * One page's text and review markup (markup reads the same text items the page text came from). The deadline is
- * checked between pdf.js's passes over the page: a long page cannot be stopped inside a pass (pdf.js does not
- * give the clock a turn), but it is not given another.
+ * One page, in one pass of pdf.js: its text items once (the page text, the runs review markup is placed by, and
+ * later the tables' cell text all come from them), its operator list once (struck and underlined text now, table
+ * borders later) and its annotations. The deadline is checked between pdf.js's passes over the page: a long page
+ * cannot be stopped inside a pass (pdf.js does not give the clock a turn), but it is not given another.
  */
-async function readPage(parser: PDFParse, doc: PDFDocumentProxy, num: number, deadlineAt: number): Promise<PageMarkup> {
-  const text = (await withinDeadline(parser.getText({ partial: [num], pageJoiner: "" }), deadlineAt)).pages[0]?.text ?? "";
+async function readPage(doc: PDFDocumentProxy, num: number, deadlineAt: number): Promise<PageRead> {
   const page = await withinDeadline(doc.getPage(num), deadlineAt);
-  // The same text items pdf-parse read the page text from (its default options), to place runs in that text.
+  const viewport = page.getViewport({ scale: 1 });
+  // pdf.js's defaults, which are also the options pdf-parse reads page text and table cells with.
   const content = await withinDeadline(page.getTextContent(), deadlineAt);
-  // Kept by pdf.js for the page (no cleanup here), so the tables' pass reuses this operator list.
   const [annotations, operators] = await withinDeadline(Promise.all([page.getAnnotations(), page.getOperatorList()]), deadlineAt);
   const textItems = content.items.filter((item) => "str" in item);
-  return pageMarkup(num, text, { annotations, textItems, operators }, OPS);
+  const markup = pageMarkup(num, pageText(textItems, viewport), { annotations, textItems, operators }, OPS);
+  return { markup, tableSource: { operators, textItems, viewportTransform: viewport.transform } };
 }
 
 /**
@@ -78,16 +91,17 @@ async function readPage(parser: PDFParse, doc: PDFDocumentProxy, num: number, de
  * when a page's tables cannot be found (an odd drawing, or time runs out) their text is still read, as lines,
  * from the page text, and a note says so.
  */
-export async function readTables(parser: Pick<PDFParse, "getTable">, pageCount: number, until: number): Promise<{ tablesByPage: Map<number, string[][][]>; notes: string[] }> {
+export async function readTables(tablesOf: (page: number) => Promise<string[][][]>, pageCount: number, until: number): Promise<{ tablesByPage: Map<number, string[][][]>; notes: string[] }> {
   const tablesByPage = new Map<number, string[][][]>();
   const failedPages: number[] = [];
   for (let num = 1; num <= pageCount; num++) {
-    const found = await beforeDeadline(parser.getTable({ partial: [num] }).catch(() => null), until);
+    // Checked before the page's tables are started: finding them may not give the clock a turn.
+    const found = Date.now() >= until ? OUT_OF_TIME : await beforeDeadline(tablesOf(num).catch(() => null), until);
     if (found === OUT_OF_TIME) {
       return { tablesByPage, notes: [...failedNote(failedPages), tablesOutOfTimeNote(num, pageCount)] };
     }
     if (found === null) failedPages.push(num);
-    else tablesByPage.set(num, found.pages[0]?.tables ?? []);
+    else tablesByPage.set(num, found);
   }
   return { tablesByPage, notes: failedNote(failedPages) };
 }
@@ -117,17 +131,21 @@ async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: nu
   const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDFJS_LIMITS });
   try {
     const doc = await withinDeadline(loadedDocument(parser), deadlineAt);
+    // pdf.js's worker code (loaded with the first document) carries core-js too.
+    restoreNativeBuiltins();
     checkPageCount(doc.numPages, limits);
     const markup: PageMarkup[] = [];
+    const tableSources: TableSource[] = [];
     let words = 0;
     for (let num = 1; num <= doc.numPages; num++) {
-      const page = await readPage(parser, doc, num, deadlineAt);
-      words += countWords(page.text);
+      const page = await readPage(doc, num, deadlineAt);
+      words += countWords(page.markup.text);
       checkWordCount(words, limits, num === doc.numPages);
-      markup.push(page);
+      markup.push(page.markup);
+      tableSources.push(page.tableSource);
     }
     const until = Date.now() + (deadlineAt - Date.now()) * TABLE_SHARE_OF_TIME_LEFT;
-    const { tablesByPage, notes } = await readTables(parser, doc.numPages, until);
+    const { tablesByPage, notes } = await readTables(async (num) => ruledTables(tableSources[num - 1]!), doc.numPages, until);
     const pages = markup.map((page) => ({ page: page.page, lines: page.text.split("\n"), tables: tablesByPage.get(page.page) ?? [] }));
     return { pages, markup, notes };
   } catch (error) {

@@ -151,22 +151,18 @@ describe("a PDF's content streams, judged from its bytes", () => {
 });
 
 describe("tables second", () => {
-  const tableOf = (num: number) => ({ pages: [{ num, tables: [[["cell"]]] }] });
+  const tableOf = (num: number) => [[[`cell on page ${num}`]]];
 
   it("stops finding tables when their share of the time runs out, and says so in a note", async () => {
-    const parser = {
-      getTable: ({ partial }: { partial?: number[] } = {}) => (partial?.[0] === 3 ? new Promise<never>(() => undefined) : Promise.resolve(tableOf(partial![0]!))),
-    } as unknown as Parameters<typeof readTables>[0];
-    const { tablesByPage, notes } = await readTables(parser, 5, Date.now() + 200);
+    const tablesOf = (num: number) => (num === 3 ? new Promise<never>(() => undefined) : Promise.resolve(tableOf(num)));
+    const { tablesByPage, notes } = await readTables(tablesOf, 5, Date.now() + 200);
     expect([...tablesByPage.keys()]).toEqual([1, 2]);
     expect(notes).toEqual([expect.stringMatching(/tables on pages 3-5 took too long, so their text was read as ordinary lines/)]);
   });
 
   it("a page whose tables cannot be found keeps its text; the other pages keep their tables", async () => {
-    const parser = {
-      getTable: ({ partial }: { partial?: number[] } = {}) => (partial?.[0] === 2 ? Promise.reject(new Error("odd drawing")) : Promise.resolve(tableOf(partial![0]!))),
-    } as unknown as Parameters<typeof readTables>[0];
-    const { tablesByPage, notes } = await readTables(parser, 3, Date.now() + 5000);
+    const tablesOf = (num: number) => (num === 2 ? Promise.reject(new Error("odd drawing")) : Promise.resolve(tableOf(num)));
+    const { tablesByPage, notes } = await readTables(tablesOf, 3, Date.now() + 5000);
     expect([...tablesByPage.keys()]).toEqual([1, 3]);
     expect(notes).toEqual([expect.stringMatching(/tables on page 2 could not be worked out/)]);
   });
