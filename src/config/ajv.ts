@@ -1,28 +1,63 @@
 // One Ajv setup for every schema we validate: rule sets, rule options, the report. Draft 2020-12.
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, Plugin, ValidateFunction } from "ajv/dist/2020.js";
-import formatsModule from "ajv-formats";
+// Compiling a schema is the dear part of loading a rule set (about 350 ms of CPU for the built-in rules' schemas), so the
+// build writes the validators of every schema it knows as code (Ajv standalone, see standalone-validators.ts) next to
+// this file. A process of dist/ uses those and loads no Ajv at all; a schema without one (running from src/, a rule of
+// a test's own) is compiled here, with the same options, so both give the same errors.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Ajv2020, CodeOptions, ErrorObject, Plugin } from "ajv/dist/2020.js";
 import type { JsonSchema } from "../rules/types.ts";
 
-// ajv-formats is CommonJS with both `module.exports` and `exports.default`; take whichever the loader gives.
-const addFormats = ((formatsModule as unknown as { default?: Plugin<unknown> }).default ?? formatsModule) as unknown as Plugin<unknown>;
+/** A compiled schema: Ajv's own validate function or a precompiled one; `errors` is set after a failed call. */
+export type SchemaValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-function createAjv(): Ajv2020 {
+/** Precompiled validators by `schemaKey` of their schema. */
+export type PrecompiledValidators = ReadonlyMap<string, SchemaValidator>;
+
+/** Where the build writes the precompiled validators: beside this file, so only dist/ has them. */
+export const PRECOMPILED_VALIDATORS_URL = new URL("./precompiled-validators.js", import.meta.url);
+
+/** An Ajv instance with our options; `code` asks for source that standalone code generation can write out. */
+export function createAjv(code?: CodeOptions): Ajv2020 {
+  // Loaded on demand (Ajv is CommonJS): a process that has every validator precompiled never loads it.
+  const require = createRequire(import.meta.url);
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const formatsModule = require("ajv-formats") as Plugin<unknown> & { default?: Plugin<unknown> };
+  // ajv-formats has both `module.exports` and `exports.default`; take whichever the loader gives.
+  const addFormats = formatsModule.default ?? formatsModule;
   // strict: a misspelt keyword in an options schema ("minimun") is an error, not silently ignored.
   // strictRequired is off so `anyOf: [{ required: ["a"] }, { required: ["b"] }]` ("one or the other") is allowed.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true, ...(code ? { code } : {}) });
   addFormats(ajv, undefined);
   return ajv;
 }
 
-const shared = createAjv();
-const compiled = new WeakMap<object, ValidateFunction>();
+/** A schema's key among the precompiled validators: its whole JSON, so an edited schema never meets a stale validator. */
+export function schemaKey(schema: JsonSchema): string {
+  return JSON.stringify(schema);
+}
 
-/** Compile (once per schema object) and return a validator. Throws when the schema itself is invalid. */
-export function compileSchema(schema: JsonSchema): ValidateFunction {
+const precompiledFile = fileURLToPath(PRECOMPILED_VALIDATORS_URL);
+let precompiled: PrecompiledValidators = existsSync(precompiledFile) ? ((await import(PRECOMPILED_VALIDATORS_URL.href)) as { validators: PrecompiledValidators }).validators : new Map();
+let compiled = new WeakMap<object, SchemaValidator>();
+let ajv: Ajv2020 | undefined;
+
+/** Use these precompiled validators from now on (an empty map compiles every schema): how tests compare the two paths. */
+export function usePrecompiledValidators(validators: PrecompiledValidators): void {
+  precompiled = validators;
+  compiled = new WeakMap();
+}
+
+/** The validator of a schema (looked up or compiled once per schema object). Throws when the schema itself is invalid. */
+export function compileSchema(schema: JsonSchema): SchemaValidator {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = shared.compile(schema);
+    validate = precompiled.get(schemaKey(schema));
+    if (!validate) {
+      ajv ??= createAjv();
+      validate = ajv.compile(schema);
+    }
     compiled.set(schema, validate);
   }
   return validate;
