@@ -576,10 +576,15 @@ describe("readDocx on Word constructs the docx package cannot write", () => {
     ]);
   });
 
-  it("reads a document that gives Word's namespace another prefix", async () => {
+  it("reads a document that gives Word's namespace another prefix, or makes it the default namespace", async () => {
     const bytes = await toBytes(plan());
+    const expected = await readDocx(bytes);
     const renamed = await withDocumentXml(bytes, (xml) => xml.replace(/(<\/?)w:/g, "$1wx:").replace(/ w:/g, " wx:").replace("xmlns:w=", "xmlns:wx="));
-    expect(await readDocx(renamed)).toEqual(await readDocx(bytes));
+    expect(await readDocx(renamed)).toEqual(expected);
+    // Elements unprefixed in the default namespace; attributes keep a prefix (unprefixed ones have no namespace).
+    const wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const unprefixed = await withDocumentXml(bytes, (xml) => xml.replace(/(<\/?)w:/g, "$1").replace("<document ", `<document xmlns="${wordNamespace}" `));
+    expect(await readDocx(unprefixed)).toEqual(expected);
   });
 });
 

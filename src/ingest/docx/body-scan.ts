@@ -147,6 +147,8 @@ export function scanBody(xml: string): BodyScan {
   const namespaces = new Map<string, string>();
   const names = new Map<string, { namespace: Namespace; local: string }>();
   let wordNamespace = "";
+  /** How a mark starts: with the root's prefix for Word's namespace, or declaring one where Word's is the default. */
+  let markOpening = "";
 
   const paragraphStack: BodyParagraph[] = [];
   const openComments = new Map<string, { parts: string[]; needsBreak: boolean }>();
@@ -254,9 +256,8 @@ export function scanBody(xml: string): BodyScan {
     paragraphs.push(paragraph);
     for (const anchor of commentsAwaitingParagraph.splice(0)) anchor.paragraph = paragraph.index;
     for (const open of openComments.values()) if (open.parts.length > 0) open.needsBreak = true;
-    // The mark carries its own namespace declaration, whatever prefix (if any) the document gives Word's.
     if (!selfClosing) {
-      out.push(xml.slice(copiedUpTo, tagEnd), `<m:bookmarkStart xmlns:m="${wordNamespace}" m:name="${paragraphMark}${paragraph.index}"/>`);
+      out.push(xml.slice(copiedUpTo, tagEnd), `${markOpening}${paragraphMark}${paragraph.index}"/>`);
       copiedUpTo = tagEnd;
     }
     paragraphStack.push(paragraph);
@@ -408,7 +409,9 @@ export function scanBody(xml: string): BodyScan {
     const frame: Frame = { name: qualified, local, mode: Mode.Skip, close: Close.Nothing, parentShown: shown, parentRendered: rendered, seen: 0 };
     if (!parent) {
       if (namespace !== Namespace.Word || local !== "document") throw corruptFile();
-      wordNamespace = namespaces.get(qualified.includes(":") ? qualified.slice(0, qualified.indexOf(":")) : "") ?? "";
+      const prefix = qualified.includes(":") ? qualified.slice(0, qualified.indexOf(":")) : "";
+      wordNamespace = namespaces.get(prefix) ?? "";
+      markOpening = prefix ? `<${prefix}:bookmarkStart ${prefix}:name="` : `<m:bookmarkStart xmlns:m="${wordNamespace}" m:name="`;
       frame.mode = Mode.Root;
     } else if (parent.mode === Mode.Visit) {
       [frame.mode, frame.close] = openVisited(local, namespace, attributes, tagEnd, selfClosing, parent);
