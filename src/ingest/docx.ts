@@ -51,6 +51,8 @@ async function readTree(wordPackage: WordPackage, scan: BodyScan): Promise<TreeD
   let tree: TreeDocument | null = null;
   try {
     // mammoth's warnings (unknown styles and the like) are not the user's concern, and would quote the document.
+    // `file` is the input mammoth's own opening of a package takes (lib/unzip.js); its types list only path, buffer
+    // and arrayBuffer, which would mean zipping the marked copy again and mammoth inflating the package again.
     await mammoth.convertToHtml({ file: mammothFile(wordPackage, scan.mammothXml) } as unknown as { buffer: Buffer }, {
       transformDocument: (document: TreeDocument) => {
         tree = document;

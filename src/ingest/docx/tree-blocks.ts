@@ -34,9 +34,7 @@ export interface TreeDocument {
 
 export interface TreeBlock {
   block: RawBlock;
-  /** "body" blocks come from the body; "note" blocks are footnote/endnote text, placed after the block citing them. */
-  source: "body" | "note";
-  /** Body indices of the paragraphs the block holds, in order (none for notes). */
+  /** Body indices of the paragraphs the block holds, in order; none for footnote/endnote text (placed after the block citing it). */
   paragraphs: number[];
 }
 
@@ -334,9 +332,9 @@ function texts(row: GridCell[]): string[] {
 function placeNotes(bodyBlocks: { block: RawBlock; noteRefs: string[]; paragraphs: number[] }[], notes: Map<string, string>): TreeBlock[] {
   const placed = new Set<string>();
   const out: TreeBlock[] = [];
-  const noteBlock = (text: string): TreeBlock => ({ block: { kind: "paragraph", text, location: {} }, source: "note", paragraphs: [] });
+  const noteBlock = (text: string): TreeBlock => ({ block: { kind: "paragraph", text, location: {} }, paragraphs: [] });
   for (const { block, noteRefs, paragraphs } of bodyBlocks) {
-    out.push({ block, source: "body", paragraphs });
+    out.push({ block, paragraphs });
     for (const id of noteRefs) {
       const text = notes.get(id);
       if (text && !placed.has(id)) {
