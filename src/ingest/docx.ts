@@ -1,130 +1,133 @@
-// DOCX -> RawDocument. mammoth gives the body's structure (headings, lists, tables); comments and
-// tracked changes, which mammoth drops, come from word/document.xml and word/comments.xml directly.
+// DOCX -> RawDocument, reading the body once: body-scan.ts passes over word/document.xml for what mammoth drops
+// (comments' anchors, tracked changes, paragraph numbering) and marks every paragraph; mammoth reads that copy
+// into its document tree, which becomes blocks (tree-blocks.ts) that know their paragraphs by the marks.
 // Size and zip-bomb limits are checked before this runs (guard.ts); sections are found after (sections.ts).
-import type { Document as XmlDocument, Element as XmlElement, Node as XmlNode } from "@xmldom/xmldom";
+import type { Element as XmlElement, Node as XmlNode } from "@xmldom/xmldom";
 import mammoth from "mammoth";
 import { countWords } from "../text/words.ts";
 import { resolveDeadline, withinDeadline } from "./deadline.ts";
 import { checkWordCount, resolveLimits } from "./guard.ts";
 import type { RawBlock, RawComment, RawDocument, RawTrackedChange, ReadOptions } from "./raw.ts";
-import { alignBlocks, bodyUnits, type BodyUnit } from "./docx/align.ts";
-import { walkBody, type BodyWalk } from "./docx/body-walk.ts";
-import { headingStyleMap } from "./docx/heading-styles.ts";
-import { htmlToBlocks, type HtmlBlock } from "./docx/html-blocks.ts";
+import { scanBody, type BodyScan } from "./docx/body-scan.ts";
+import { headingStyleLevels } from "./docx/heading-styles.ts";
 import { numberLabels } from "./docx/numbering.ts";
-import { bytesForMammoth, corruptFile, isWordElement, openWordPackage, wordAttribute, wordDescendants } from "./docx/ooxml.ts";
+import { corruptFile, isWordElement, mammothFile, openWordPackage, wordAttribute, wordDescendants, type WordPackage } from "./docx/ooxml.ts";
 import { cleanText } from "./docx/text.ts";
+import { treeToBlocks, type TreeBlock, type TreeDocument } from "./docx/tree-blocks.ts";
 
 const UNKNOWN_AUTHOR = "Unknown author";
 
-/** Images are not read at all: the checker needs none, and base64-encoding them would be wasted work. */
-const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
-
 /**
  * The package's size and structure were judged before this runs (guard.ts, in the calling process). Judged here:
- * the amount of text, before mammoth's conversion (the costly step), and the deadline between steps.
+ * the amount of text, before mammoth reads the body (the costly step), and the deadline between steps.
  */
 export async function readDocx(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const deadlineAt = resolveDeadline(options.deadlineAt);
   const wordPackage = await withinDeadline(openWordPackage(bytes), deadlineAt);
-  const walk = walkBody(wordPackage.document);
+  const scan = scanBody(wordPackage.documentXml);
   checkWordCount(
-    walk.paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph.text), 0),
+    scan.paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph.text), 0),
     resolveLimits(options.limits),
     true,
   );
-  const mammothBytes = await withinDeadline(bytesForMammoth(bytes, wordPackage), deadlineAt);
-  const html = await withinDeadline(convertToHtml(mammothBytes, headingStyleMap(wordPackage.styles)), deadlineAt);
-  const htmlBlocks = htmlToBlocks(html);
-  const labels = numberLabels(walk.paragraphs, wordPackage.numbering, wordPackage.styles);
-  const { blocks, blockOfParagraph } = locateBlocks(htmlBlocks, walk, labels);
+  const tree = await withinDeadline(readTree(wordPackage, scan), deadlineAt);
+  const headingLevel = headingStyleLevels(wordPackage.styles);
+  const paragraphMarked = (name: string): number | null => (name.startsWith(scan.paragraphMark) ? Number(name.slice(scan.paragraphMark.length)) : null);
+  const treeBlocks = treeToBlocks(tree, { headingLevel, paragraphMarked });
+  const labels = numberLabels(scan.paragraphs, wordPackage.numbering, wordPackage.styles);
+  const { blocks, blockOfParagraph } = locateBlocks(treeBlocks, scan, labels);
 
   return {
     format: "docx",
     blocks,
-    comments: readComments(wordPackage.comments, walk, blockOfParagraph),
-    trackedChanges: trackedChanges(walk, blockOfParagraph),
-    paragraphCount: walk.paragraphs.filter((paragraph) => cleanText(paragraph.text) !== "").length,
+    comments: readComments(wordPackage, scan, blockOfParagraph),
+    trackedChanges: trackedChanges(scan, blockOfParagraph),
+    paragraphCount: scan.paragraphs.filter((paragraph) => cleanText(paragraph.text) !== "").length,
   };
 }
 
-async function convertToHtml(bytes: Uint8Array, styleMap: string[]): Promise<string> {
+/** mammoth's document tree of the marked body; no HTML is written (the tree is swapped for an empty one). */
+async function readTree(wordPackage: WordPackage, scan: BodyScan): Promise<TreeDocument> {
+  let tree: TreeDocument | null = null;
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // mammoth's warnings (unknown styles and the like) are not the user's concern, and would quote the document.
-    const result = await mammoth.convertToHtml({ buffer }, { styleMap, convertImage: skipImages });
-    return result.value;
+    // `file` is the input mammoth's own opening of a package takes (lib/unzip.js); its types list only path, buffer
+    // and arrayBuffer, which would mean zipping the marked copy again and mammoth inflating the package again.
+    await mammoth.convertToHtml({ file: mammothFile(wordPackage, scan.mammothXml) } as unknown as { buffer: Buffer }, {
+      transformDocument: (document: TreeDocument) => {
+        tree = document;
+        return { ...document, children: [] };
+      },
+      // No HTML is made, so no style map is needed: blocks follow mammoth's default one (tree-blocks.ts).
+      includeDefaultStyleMap: false,
+    });
   } catch {
     throw corruptFile();
   }
+  if (!tree) throw corruptFile();
+  return tree;
 }
 
 /**
- * Gives every block its paragraph location, and maps every body paragraph to the block it belongs to
- * (a paragraph mammoth skipped, such as an empty one, belongs to the nearest block before it).
+ * Gives every block its paragraph location, and maps every body paragraph to the block it belongs to: the block
+ * holding its mark; for a paragraph mammoth leaves out, its table's block (a deleted row) or the nearest block
+ * before it (an empty paragraph).
  */
 function locateBlocks(
-  htmlBlocks: HtmlBlock[],
-  walk: BodyWalk,
+  treeBlocks: TreeBlock[],
+  scan: BodyScan,
   labels: Map<number, string>,
 ): { blocks: RawBlock[]; blockOfParagraph: (paragraph: number | null) => number | null } {
-  const { units, unitOfParagraph } = bodyUnits(walk.paragraphs);
-  const matches = alignBlocks(
-    htmlBlocks.filter((entry) => entry.source === "body").map(({ block }) => ({ isTable: block.kind === "table", text: blockText(block) })),
-    units,
-  );
+  const blockOf: (number | null)[] = scan.paragraphs.map(() => null);
+  const blockOfTable = new Map<number, number>();
+  const firstParagraphOfTable = new Map<number, number>();
+  for (const paragraph of scan.paragraphs) {
+    if (paragraph.table !== null && !firstParagraphOfTable.has(paragraph.table)) firstParagraphOfTable.set(paragraph.table, paragraph.index);
+  }
 
-  const blockOfUnit: (number | null)[] = units.map(() => null);
   let lastLocation: RawBlock["location"] = {};
-  let bodyPosition = 0;
-  const blocks = htmlBlocks.map((entry, index) => {
-    const unitIndex = entry.source === "body" ? (matches[bodyPosition++] ?? null) : null;
-    const unit: BodyUnit | undefined = unitIndex === null ? undefined : units[unitIndex];
-    if (unitIndex === null || !unit) {
-      // Footnotes sit where they are cited; an unmatched block is placed with the block before it.
+  const blocks = treeBlocks.map((entry, index) => {
+    const first = entry.paragraphs[0];
+    if (first === undefined) {
+      // Footnotes sit where they are cited: with the block before them.
       return { ...entry.block, location: { ...lastLocation } };
     }
-    blockOfUnit[unitIndex] = index;
-    lastLocation = { paragraph: unit.firstParagraph };
-    const block: RawBlock = { ...entry.block, location: { paragraph: unit.firstParagraph } };
-    const label = labels.get(unit.firstParagraph);
+    for (const paragraph of entry.paragraphs) blockOf[paragraph] = index;
+    const table = scan.paragraphs[first]?.table ?? null;
+    if (entry.block.kind === "table" && table !== null) blockOfTable.set(table, index);
+    const location = { paragraph: entry.block.kind === "table" && table !== null ? (firstParagraphOfTable.get(table) ?? first) : first };
+    lastLocation = location;
+    const block: RawBlock = { ...entry.block, location };
+    const label = labels.get(location.paragraph);
     if (block.kind === "heading" && label && !block.text.startsWith(label)) block.text = `${label} ${block.text}`;
     return block;
   });
 
-  fillGaps(blockOfUnit);
-  return {
-    blocks,
-    blockOfParagraph: (paragraph) => {
-      if (paragraph === null) return null;
-      const unitIndex = unitOfParagraph[paragraph];
-      return unitIndex === undefined ? null : (blockOfUnit[unitIndex] ?? null);
-    },
-  };
-}
-
-/** Units with no block of their own take the nearest block before them (or the first block, at the very start). */
-function fillGaps(blockOfUnit: (number | null)[]): void {
-  let previous: number | null = null;
-  for (let i = 0; i < blockOfUnit.length; i++) {
-    if (blockOfUnit[i] === null) blockOfUnit[i] = previous;
-    else previous = blockOfUnit[i]!;
+  for (const paragraph of scan.paragraphs) {
+    if (paragraph.table !== null) blockOf[paragraph.index] = blockOfTable.get(paragraph.table) ?? null;
   }
-  const first = blockOfUnit.find((block) => block !== null) ?? null;
-  for (let i = 0; i < blockOfUnit.length && blockOfUnit[i] === null; i++) blockOfUnit[i] = first;
+  fillGaps(blockOf);
+  return { blocks, blockOfParagraph: (paragraph) => (paragraph === null ? null : (blockOf[paragraph] ?? null)) };
 }
 
-function blockText(block: RawBlock): string {
-  return block.kind === "table" ? [block.header, ...block.rows].flat().join(" ") : block.text;
+/** Paragraphs with no block of their own take the nearest block before them (or the first block, at the very start). */
+function fillGaps(blockOf: (number | null)[]): void {
+  let previous: number | null = null;
+  for (let i = 0; i < blockOf.length; i++) {
+    if (blockOf[i] === null) blockOf[i] = previous;
+    else previous = blockOf[i]!;
+  }
+  const first = blockOf.find((block) => block !== null) ?? null;
+  for (let i = 0; i < blockOf.length && blockOf[i] === null; i++) blockOf[i] = first;
 }
 
-function readComments(comments: XmlDocument | null, walk: BodyWalk, blockOfParagraph: (paragraph: number | null) => number | null): RawComment[] {
+function readComments({ comments }: WordPackage, scan: BodyScan, blockOfParagraph: (paragraph: number | null) => number | null): RawComment[] {
   if (!comments) return [];
   const out: (RawComment & { order: number })[] = [];
   for (const element of wordDescendants(comments, "comment")) {
     const id = wordAttribute(element, "id");
     if (id === undefined) continue;
-    const anchor = walk.anchors.get(id);
+    const anchor = scan.anchors.get(id);
     const date = wordAttribute(element, "date");
     out.push({
       id,
@@ -160,8 +163,8 @@ function commentText(comment: XmlElement): string {
   return cleanText(lines.join("\n"));
 }
 
-function trackedChanges(walk: BodyWalk, blockOfParagraph: (paragraph: number | null) => number | null): RawTrackedChange[] {
-  return walk.changes.flatMap((change) => {
+function trackedChanges(scan: BodyScan, blockOfParagraph: (paragraph: number | null) => number | null): RawTrackedChange[] {
+  return scan.changes.flatMap((change) => {
     const text = cleanText(change.text);
     // Changes with no text of their own (a paragraph mark, an image, formatting) are not edits a reader can check.
     if (text === "") return [];

@@ -532,6 +532,60 @@ describe("readDocx on Word constructs the docx package cannot write", () => {
       { id: "4", text: "a therapist" },
     ]);
   });
+
+  it("leaves a deleted table row out of the table, and points the row's deletions at the table", async () => {
+    let nextId = 500;
+    const deleted = (inner: string): string =>
+      inner.replace(/<w:r>(.*?)<\/w:r>/g, (_, run: string) => `<w:del w:id="${nextId++}" w:author="${CASEWORKER}" w:date="2025-04-01T00:00:00Z"><w:r>${run.replace(/w:t\b/g, "w:delText")}</w:r></w:del>`);
+    const bytes = await withDocumentXml(
+      await toBytes(
+        new Document({
+          sections: [
+            {
+              children: [
+                new Paragraph("Before the table."),
+                new Table({
+                  rows: [
+                    new TableRow({ children: [cell("Need"), cell("Provision")] }),
+                    new TableRow({ children: [cell("Reading"), cell("Phonics group, 20 minutes daily")] }),
+                    new TableRow({ children: [cell("Writing"), cell("Typing club, 30 minutes weekly")] }),
+                  ],
+                }),
+                new Paragraph("After the table."),
+              ],
+            },
+          ],
+        }),
+      ),
+      (xml) =>
+        xml.replace(/<w:tr>(<w:tc>(?:(?!<\/w:tr>).)*?Reading.*?)<\/w:tr>/, (_, inner: string) =>
+          `<w:tr><w:trPr><w:del w:id="499" w:author="${CASEWORKER}" w:date="2025-04-01T00:00:00Z"/></w:trPr>${deleted(inner)}</w:tr>`,
+        ),
+    );
+    const document = await readDocx(bytes);
+    expect(document.blocks.map((block) => [textOf(block), block.location.paragraph])).toEqual([
+      ["Before the table.", 0],
+      // The table starts at its first paragraph, the deleted row's included; after it come 6 paragraphs in all.
+      [expect.not.stringContaining("Reading"), 1],
+      ["After the table.", 7],
+    ]);
+    expect(textOf(document.blocks[1]!)).toContain("Typing club, 30 minutes weekly");
+    expect(document.trackedChanges.map(({ kind, text, rawBlockIndex }) => ({ kind, text, rawBlockIndex }))).toEqual([
+      { kind: "deletion", text: "Reading", rawBlockIndex: 1 },
+      { kind: "deletion", text: "Phonics group, 20 minutes daily", rawBlockIndex: 1 },
+    ]);
+  });
+
+  it("reads a document that gives Word's namespace another prefix, or makes it the default namespace", async () => {
+    const bytes = await toBytes(plan());
+    const expected = await readDocx(bytes);
+    const renamed = await withDocumentXml(bytes, (xml) => xml.replace(/(<\/?)w:/g, "$1wx:").replace(/ w:/g, " wx:").replace("xmlns:w=", "xmlns:wx="));
+    expect(await readDocx(renamed)).toEqual(expected);
+    // Elements unprefixed in the default namespace; attributes keep a prefix (unprefixed ones have no namespace).
+    const wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const unprefixed = await withDocumentXml(bytes, (xml) => xml.replace(/(<\/?)w:/g, "$1").replace("<document ", `<document xmlns="${wordNamespace}" `));
+    expect(await readDocx(unprefixed)).toEqual(expected);
+  });
 });
 
 describe("readDocx on files that are not Word documents", () => {

@@ -1,6 +1,6 @@
 // Which paragraph styles are headings: mammoth knows "Heading 1".."Heading 6"; LA templates also use
-// Title and their own styles ("EHCP Section Heading", "Part Title"). We build mammoth's style map from
-// the document's own styles.xml, so a custom style counts as a heading when Word itself treats it as one.
+// Title and their own styles ("EHCP Section Heading", "Part Title"). We read the document's own styles.xml,
+// so a custom style counts as a heading when Word itself treats it as one.
 import type { Document as XmlDocument, Element as XmlElement } from "@xmldom/xmldom";
 import { wordAttribute, wordChild, wordDescendants } from "./ooxml.ts";
 
@@ -27,11 +27,11 @@ interface ParagraphStyle {
   outlineLevel: number | undefined;
 }
 
-/** mammoth style-map lines ("p[style-name='Part Title'] => h1:fresh") for the document's heading styles. */
-export function headingStyleMap(styles: XmlDocument | null): string[] {
-  const levels = new Map<string, number>(BUILT_IN_HEADING_STYLES.map(([name, level]) => [name.toLowerCase(), level]));
-  for (const [name, level] of documentHeadingStyles(styles)) if (!levels.has(name.toLowerCase())) levels.set(name.toLowerCase(), level);
-  return [...levels].map(([name, level]) => `p[style-name='${escapeStyleName(name)}'] => h${level}:fresh`);
+/** The heading level of a paragraph style, by its name (in any case, as mammoth matches style names). */
+export function headingStyleLevels(styles: XmlDocument | null): (styleName: string) => number | undefined {
+  const levels = new Map<string, number>(BUILT_IN_HEADING_STYLES.map(([name, level]) => [name.toUpperCase(), level]));
+  for (const [name, level] of documentHeadingStyles(styles)) if (!levels.has(name.toUpperCase())) levels.set(name.toUpperCase(), level);
+  return (styleName) => levels.get(styleName.toUpperCase());
 }
 
 function documentHeadingStyles(styles: XmlDocument | null): [string, number][] {
@@ -78,8 +78,4 @@ function headingLevelFromName(name: string): number | undefined {
 function childValue(element: XmlElement | undefined, localName: string): string | undefined {
   const child = element ? wordChild(element, localName) : undefined;
   return child ? wordAttribute(child, "val") : undefined;
-}
-
-function escapeStyleName(name: string): string {
-  return name.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
 }

@@ -2,7 +2,7 @@
 // whose headings are numbered by Word ("Section A:", "1.", "Part 3") would lose the letter or number that
 // names the section; the PDF shows it. We count the way Word does and give headings their label back.
 import type { Document as XmlDocument, Element as XmlElement } from "@xmldom/xmldom";
-import { numberingProperties, type BodyParagraph } from "./body-walk.ts";
+import type { BodyParagraph } from "./body-scan.ts";
 import { wordAttribute, wordChild, wordDescendants } from "./ooxml.ts";
 
 interface LevelDefinition {
@@ -163,4 +163,15 @@ function roman(value: number): string {
     }
   }
   return out;
+}
+
+/** A style's w:numPr, as numbering instance and level (a paragraph's own are read by body-scan.ts). */
+function numberingProperties(properties: XmlElement): { numId: string; level: number } | undefined {
+  const numPr = wordChild(properties, "numPr");
+  if (!numPr) return undefined;
+  const numIdElement = wordChild(numPr, "numId");
+  const levelElement = wordChild(numPr, "ilvl");
+  const numId = numIdElement ? wordAttribute(numIdElement, "val") : undefined;
+  const level = Number(levelElement ? wordAttribute(levelElement, "val") : 0);
+  return numId === undefined ? undefined : { numId, level: Number.isInteger(level) && level >= 0 && level <= 8 ? level : 0 };
 }

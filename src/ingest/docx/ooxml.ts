@@ -10,7 +10,7 @@ export const MC_NAMESPACE = "http://schemas.openxmlformats.org/markup-compatibil
 export const VML_NAMESPACE = "urn:schemas-microsoft-com:vml";
 const PACKAGE_RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-export const ELEMENT_NODE = 1;
+const ELEMENT_NODE = 1;
 
 const CORRUPT_MESSAGE =
   "This Word file is damaged and cannot be read. Open it in Word, save it again as a Word document (.docx), and upload it again.";
@@ -25,8 +25,10 @@ export function corruptFile(): ProblemError {
 export interface WordPackage {
   zip: JSZip;
   documentPath: string;
+  /** word/document.xml as text: scanned once by body-scan.ts, then parsed by mammoth. */
   documentXml: string;
-  document: XmlDocument;
+  /** Where the comments part is (whether or not the package has one). */
+  commentsPath: string;
   comments: XmlDocument | null;
   styles: XmlDocument | null;
   numbering: XmlDocument | null;
@@ -44,29 +46,34 @@ export async function openWordPackage(bytes: Uint8Array): Promise<WordPackage> {
   if (documentXml === null) {
     throw new ProblemError({ code: "UNSUPPORTED_FORMAT", message: NOT_WORD_MESSAGE });
   }
-  const document = parseXml(documentXml);
-  if (!isWordElement(document.documentElement, "document")) {
-    throw corruptFile();
-  }
   const related = await relatedParts(zip, documentPath);
-  const part = (type: string): Promise<XmlDocument | null> => readXmlPart(zip, related.get(type) ?? siblingPath(documentPath, `${type}.xml`));
-  const [comments, styles, numbering] = await Promise.all([part("comments"), part("styles"), part("numbering")]);
-  return { zip, documentPath, documentXml, document, comments, styles, numbering };
+  const partPath = (type: string): string => related.get(type) ?? siblingPath(documentPath, `${type}.xml`);
+  const commentsPath = partPath("comments");
+  const [comments, styles, numbering] = await Promise.all([readXmlPart(zip, commentsPath), readXmlPart(zip, partPath("styles")), readXmlPart(zip, partPath("numbering"))]);
+  return { zip, documentPath, documentXml, commentsPath, comments, styles, numbering };
+}
+
+/** The package as mammoth opens a file (its `file` input: `exists` and `read`), from the zip already open. */
+export interface MammothFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string | Uint8Array>;
 }
 
 /**
- * Wrappers mammoth does not read, dropping the text inside: simple fields (mail-merge and DOCPROPERTY fields
- * that print the child's name or a date) and right-to-left runs.
+ * The package for mammoth, with its main part replaced by `documentXml` (body-scan.ts's copy), so the zip is
+ * inflated once and nothing is zipped again. Comments are left out: they are read from comments.xml here.
  */
-const WRAPPERS_MAMMOTH_DROPS = /<\/?(?:\w+:)?(?:fldSimple|dir|bdo)\b[^>]*>/g;
-
-/** The bytes to give mammoth: the file itself, or a copy whose body has those wrappers removed, keeping their text. */
-export async function bytesForMammoth(bytes: Uint8Array, wordPackage: WordPackage): Promise<Uint8Array> {
-  const unwrapped = wordPackage.documentXml.replace(WRAPPERS_MAMMOTH_DROPS, "");
-  if (unwrapped === wordPackage.documentXml) return bytes;
-  wordPackage.zip.file(wordPackage.documentPath, unwrapped);
-  // Stored, not compressed: the copy lives for one call and only mammoth reads it.
-  return wordPackage.zip.generateAsync({ type: "uint8array", compression: "STORE" });
+export function mammothFile(wordPackage: WordPackage, documentXml: string): MammothFile {
+  return {
+    exists: (name) => name !== wordPackage.commentsPath && wordPackage.zip.file(name) !== null,
+    read: async (name, encoding) => {
+      if (name === wordPackage.documentPath && encoding) return documentXml;
+      const entry = wordPackage.zip.file(name);
+      if (!entry) throw corruptFile();
+      const bytes = await entry.async("uint8array");
+      return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
+    },
+  };
 }
 
 /** Reads and parses one part; null when the part is absent; CORRUPT_FILE when it cannot be inflated or parsed. */
@@ -87,7 +94,7 @@ async function readPartText(zip: JSZip, path: string): Promise<string | null> {
   }
 }
 
-export function parseXml(text: string): XmlDocument {
+function parseXml(text: string): XmlDocument {
   try {
     // Our own handler: xmldom's default would print parse problems (and document text) to the console.
     const parser = new DOMParser({
@@ -165,15 +172,6 @@ export function wordChild(element: XmlElement, localName: string): XmlElement | 
     if (isWordElement(child, localName)) return child;
   }
   return undefined;
-}
-
-/** Whether element has the chain of w: children given, e.g. ("pPr", "rPr", "del"). */
-export function hasWordPath(element: XmlElement, ...localNames: string[]): boolean {
-  let current: XmlElement | undefined = element;
-  for (const name of localNames) {
-    current = current ? wordChild(current, name) : undefined;
-  }
-  return current !== undefined;
 }
 
 export function wordDescendants(root: XmlDocument | XmlElement, localName: string): XmlElement[] {

@@ -1,4 +1,4 @@
-// Text clean-up shared by the HTML side (mammoth) and the OOXML side (comments, tracked changes),
+// Text clean-up shared by the blocks (mammoth's tree) and what body-scan.ts reads (comments, tracked changes),
 // so that a comment's anchor reads exactly like the block text it points into.
 
 /**
@@ -12,15 +12,4 @@ export function cleanText(text: string): string {
     .map((line) => line.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ").trim())
     .filter((line) => line !== "")
     .join("\n");
-}
-
-/**
- * A comparison key that survives every difference between mammoth's rendering and our own reading of
- * the XML (whitespace, tabs, symbols, checkbox glyphs, footnote marks, case): letters and digits only.
- */
-export function alignmentKey(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
