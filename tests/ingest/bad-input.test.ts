@@ -40,12 +40,10 @@ describe("bad input: a coded problem a caseworker can act on", () => {
     ["pdf/encrypted.pdf", "ENCRYPTED_PDF", /password/],
     ["pdf/scanned.pdf", "NO_TEXT_LAYER", /OCR/],
   ])("%s -> %s", async (path, code, message) => {
-    const started = performance.now();
     const problem = await problemOf(readDocument(fixture(path), { fileName: `/uploads/${path}` }));
     expect(problem.problem.code).toBe(code);
     expect(problem.problem.message).toMatch(message);
     expect(problem.problem.file).toBe(path.split("/").pop());
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it("reads a text file named .docx as text: the content decides, not the name", async () => {
