@@ -1,7 +1,7 @@
 // Resident memory of a child process: what the operating system counts, images and font buffers included, not
 // only the V8 heap (which --max-old-space-size caps). On Linux it is read from /proc (cheap enough to sample every
 // 50 ms); elsewhere from pidusage, loaded only there (every command that starts a child loads this module).
-import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 
 const MEBIBYTE = 1024 * 1024;
 export const megabytes = (bytes: number): number => Math.round(bytes / MEBIBYTE);
@@ -10,9 +10,7 @@ export const megabytes = (bytes: number): number => Math.round(bytes / MEBIBYTE)
 export async function residentBytes(pid: number): Promise<number | undefined> {
   if (process.platform === "linux") {
     try {
-      // Read at once: /proc is made by the kernel on the spot (no disk), and a synchronous read costs a tenth of the
-      // CPU of a promise-based one, which the watchdog would pay every sample of every audit.
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const status = await readFile(`/proc/${pid}/status`, "utf8");
       const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
       return kib === undefined ? undefined : Number(kib) * 1024;
     } catch {
