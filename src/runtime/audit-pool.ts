@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { ZIP_BOMB_MESSAGE } from "../ingest/guard.ts";
+import { childV8Flags, DEFAULT_CHILD_MEMORY_MB, snapshotArgs } from "./child-snapshot.ts";
 import { entryExecArgv, entryUrl } from "./entry-url.ts";
 import { residentBytes } from "./memory.ts";
 import type { FromChild, Task, TaskOutcome, TaskProblem, TaskProgress, TaskResult, TaskValue } from "./tasks.ts";
@@ -151,6 +152,8 @@ interface Child {
   jobStartedAt?: number;
   killed?: KillReason;
   idleTimer?: NodeJS.Timeout;
+  /** Started with the build's start-up snapshot. */
+  fromSnapshot: boolean;
   /** The end of what it wrote on stderr: how V8 says it ran out of heap. Never logged (it could quote a document). */
   stderrTail: string;
 }
@@ -161,7 +164,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     spareProcesses: Math.max(0, Math.round(options.spareProcesses ?? 1)),
     // Longer than an ordinary plan takes on a busy machine, so that only files running towards their deadline count.
     slowTaskMs: options.slowTaskMs ?? 4_000,
-    memoryLimitMb: options.memoryLimitMb ?? 1024,
+    memoryLimitMb: options.memoryLimitMb ?? DEFAULT_CHILD_MEMORY_MB,
     timeoutMs: options.timeoutMs ?? 10_000,
     maxQueue: options.maxQueue ?? 256,
     sampleMs: options.sampleMs ?? 50,
@@ -169,9 +172,10 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   };
   const entry = options.entry ?? DEFAULT_ENTRY;
   const memoryLimitBytes = settings.memoryLimitMb * MB;
-  // The heap is capped below the resident limit so that, most of the time, the watchdog (which knows the file being
-  // read) ends a child first; the heap cap is the backstop between two samples.
-  const heapMb = Math.max(64, Math.round(settings.memoryLimitMb * 0.85));
+  const v8Flags = childV8Flags(settings.memoryLimitMb);
+  // Compiled children start from the build's snapshot (the language model already in the heap) when there is one;
+  // if a child cannot start from it (a blob V8 refuses), the pool carries on without it.
+  let snapshot = entry.pathname.endsWith(".ts") ? [] : snapshotArgs(v8Flags);
 
   const children = new Set<Child>();
   const urgent: Job[] = [];
@@ -184,15 +188,14 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   function spawnChild(spare: boolean): Child {
     const child: Child = {
       process: fork(fileURLToPath(entry), [], {
-        // V8 sizes the young generation from the heap cap, smaller under 1 GB (more collections while parsing): it is
-        // set as for an uncapped process.
-        execArgv: [...entryExecArgv(entry), `--max-old-space-size=${heapMb}`, "--max-semi-space-size=16"],
+        execArgv: [...entryExecArgv(entry), ...snapshot, ...v8Flags],
         serialization: "advanced",
         stdio: ["ignore", "ignore", "pipe", "ipc"],
       }),
       spawnedAt: Date.now(),
       ready: false,
       spare,
+      fromSnapshot: snapshot.length > 0,
       stderrTail: "",
     };
     children.add(child);
@@ -288,7 +291,9 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
         job.settle({ ok: false, problem: job.progress?.stage === "reading" ? { ...CRASHED, file: job.progress.fileName, role: job.progress.role } : INTERNAL, detail });
       }
     } else if (!child.ready && !child.killed && !closed) {
-      brokenPool(undefined, code, signal);
+      // A snapshot this Node will not load ends a child before it is ready: the next ones start without it.
+      if (child.fromSnapshot) snapshot = [];
+      else brokenPool(undefined, code, signal);
     }
     dispatch();
   }

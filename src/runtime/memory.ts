@@ -1,8 +1,7 @@
 // Resident memory of a child process: what the operating system counts, images and font buffers included, not
 // only the V8 heap (which --max-old-space-size caps). On Linux it is read from /proc (cheap enough to sample every
-// 50 ms); elsewhere from pidusage.
+// 50 ms); elsewhere from pidusage, loaded only there (every command that starts a child loads this module).
 import { readFile } from "node:fs/promises";
-import pidusage from "pidusage";
 
 const MEBIBYTE = 1024 * 1024;
 export const megabytes = (bytes: number): number => Math.round(bytes / MEBIBYTE);
@@ -19,6 +18,7 @@ export async function residentBytes(pid: number): Promise<number | undefined> {
     }
   }
   try {
+    const { default: pidusage } = await import("pidusage");
     return (await pidusage(pid)).memory;
   } catch {
     return undefined;

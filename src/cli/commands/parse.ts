@@ -1,11 +1,9 @@
 // `ehcp-qa parse <file> [--format json|text] [--ruleset r]`: reads a plan into the document model and prints it
 // (json) or a summary of what was found (text). Exit 0, or 2 with `error CODE: message` when it cannot be read.
 import type { Command } from "commander";
-import { loadDefaultAliases } from "../../ingest/default-aliases.ts";
 import { valueOf } from "../../runtime/outcome.ts";
 import { cliAuditPool, commandTimeoutMs } from "../audit-pool.ts";
 import { ProblemError } from "../../model/problem.ts";
-import { documentSummary } from "../document-summary.ts";
 import { readInputFile } from "../input-file.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
 
@@ -27,6 +25,8 @@ export function runParse(file: string, options: ParseCommandOptions, io: Io): Pr
     }
     // The file is read in the audit pool's child, which loads the reader it needs. The default aliases are read
     // directly; a named rule set is loaded in full only when asked for.
+    // Loaded here, not for every command line (an audit needs neither).
+    const [{ loadDefaultAliases }, { documentSummary }] = await Promise.all([import("../../ingest/default-aliases.ts"), import("../document-summary.ts")]);
     const aliases = options.ruleset ? (await (await import("../../config/loader.ts")).loadRuleSet(options.ruleset)).aliases : await loadDefaultAliases();
     const input = await readInputFile(file);
     const timeoutMs = commandTimeoutMs(options.timeout, 1);

@@ -4,7 +4,6 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { LoadedRuleSet } from "../../config/rule-set.ts";
 import { ProblemError } from "../../model/problem.ts";
-import { findRule, rulePage, rulePageText } from "../../report/rule-page.ts";
 import { EXIT, processIo, withProblems, type Io } from "../problems.ts";
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -66,7 +65,7 @@ export function runRulesValidate(file: string, io: Io): Promise<number> {
 
 export function runRuleShow(id: string, options: { ruleset?: string }, io: Io): Promise<number> {
   return withProblems(io, async () => {
-    const ruleSet = await loadRuleSet(options.ruleset ?? "default");
+    const [ruleSet, { findRule, rulePage, rulePageText }] = await Promise.all([loadRuleSet(options.ruleset ?? "default"), import("../../report/rule-page.ts")]);
     const found = findRule(ruleSet, id);
     if (!("rule" in found)) throw new ProblemError({ code: "BAD_REQUEST", message: `${found.message} "ehcp-qa rules list" shows every rule.` });
     io.stdout(rulePageText(rulePage(found.rule, ruleSet)));

@@ -1,6 +1,6 @@
 // A plan that calls the child by another child's name was copied from another plan: a serious data breach and
 // a sign the content is not about this child.
-import nlp from "compromise";
+import { nlp } from "../../text/nlp.ts";
 import { defineRule } from "../define-rule.ts";
 import { splitSentences } from "../scope.ts";
 import { escapeRegExp } from "../../text/regexp.ts";

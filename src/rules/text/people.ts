@@ -1,7 +1,7 @@
 // Who is who in a plan: the child's names (full name, forename, the name they are known by) and the names of
 // other people, told apart by the language model's person tagging (compromise) and by titles ("Mrs Kaur").
 // Shared by the voice attribution (a named adult's words are not the child's) and the names check.
-import nlp from "compromise";
+import { nlp } from "../../text/nlp.ts";
 import type { EhcpDocument, TitleFacts } from "../../model/document.ts";
 
 export interface ChildNames {

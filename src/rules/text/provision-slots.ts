@@ -1,6 +1,6 @@
 // Reads one provision statement and finds its slots (CoP 9.69: what, who, how long, how often, group size)
 // and the vague signals in it. Shared by the provision rules and the professional-advice comparison.
-import nlp from "compromise";
+import { nlp } from "../../text/nlp.ts";
 import type { LabelledCell } from "./statements.ts";
 import { isProvisionCell } from "./statements.ts";
 import { findPhrases } from "./phrase-list.ts";
