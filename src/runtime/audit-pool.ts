@@ -27,6 +27,12 @@ export interface AuditPoolOptions {
   timeoutMs?: number;
   /** Tasks that may wait beyond one per child; one more is answered BUSY (default 256). */
   maxQueue?: number;
+  /**
+   * The largest semi-space of a child's young generation, in MB (default 16, V8's own without a heap cap). Pools whose
+   * children audit plan after plan (the service's, a batch's) set 32: most of an audit's short-lived objects then die
+   * before they are copied, about 20% less CPU an audit, for about 30 MB more a child.
+   */
+  semiSpaceMb?: number;
   /** How often the watchdog samples busy children's memory, in ms (default 50). */
   sampleMs?: number;
   /** Start the children now and load the audit's modules in them (the service), rather than on first use (the CLI). */
@@ -70,6 +76,14 @@ export class AbortedTask extends Error {
 }
 
 const MB = 1024 * 1024;
+
+/**
+ * How a child's V8 heap grows. Under a heap cap below about 1 GB, V8 grows the old generation in small steps (a factor
+ * near 2 rather than 4), so an audit, whose document model lives until its report is sent, paid for many more full
+ * collections: about half again the CPU of the same audit in an uncapped process (measured: 310 ms against 200 ms for
+ * a 2,500-word DOCX). The growth is set as for an uncapped process; the cap stays, as the backstop behind the watchdog.
+ */
+const CHILD_HEAP_GROWTH = "--heap-growing-percent=300";
 const DEFAULT_ENTRY = entryUrl("./child", import.meta.url);
 
 export const defaultProcesses = (): number => Math.max(2, Math.min(8, availableParallelism()));
@@ -165,6 +179,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     timeoutMs: options.timeoutMs ?? 10_000,
     maxQueue: options.maxQueue ?? 256,
     sampleMs: options.sampleMs ?? 50,
+    semiSpaceMb: Math.max(1, Math.round(options.semiSpaceMb ?? 16)),
     warm: options.warm ?? false,
   };
   const entry = options.entry ?? DEFAULT_ENTRY;
@@ -172,6 +187,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   // The heap is capped below the resident limit so that, most of the time, the watchdog (which knows the file being
   // read) ends a child first; the heap cap is the backstop between two samples.
   const heapMb = Math.max(64, Math.round(settings.memoryLimitMb * 0.85));
+  const execArgv = [...entryExecArgv(entry), `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${settings.semiSpaceMb}`, CHILD_HEAP_GROWTH];
 
   const children = new Set<Child>();
   const urgent: Job[] = [];
@@ -184,9 +200,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
   function spawnChild(spare: boolean): Child {
     const child: Child = {
       process: fork(fileURLToPath(entry), [], {
-        // V8 sizes the young generation from the heap cap, smaller under 1 GB (more collections while parsing): it is
-        // set as for an uncapped process.
-        execArgv: [...entryExecArgv(entry), `--max-old-space-size=${heapMb}`, "--max-semi-space-size=16"],
+        execArgv,
         serialization: "advanced",
         stdio: ["ignore", "ignore", "pipe", "ipc"],
       }),
