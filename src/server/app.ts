@@ -101,8 +101,9 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
   const fromEnv = settingsFromEnv(deps.env ?? process.env);
   const limits: ServiceLimits = { ...DEFAULT_SERVICE_LIMITS, ...fromEnv.limits, ...deps.limits };
   const ownPool = deps.pool === undefined;
-  // The service's children start at once and load the audit's modules, so the first upload waits for nothing.
-  const pool = deps.pool ?? createAuditPool({ ...fromEnv.pool, warm: true });
+  // The service's children start at once and load the audit's modules, so the first upload waits for nothing; they
+  // audit plan after plan, so they get the larger young generation (less CPU an audit).
+  const pool = deps.pool ?? createAuditPool({ ...fromEnv.pool, warm: true, semiSpaceMb: 32 });
   const logger = deps.logger ?? defaultLogger(deps.env?.LOG_LEVEL ?? process.env.LOG_LEVEL ?? "info");
   const context: ServiceContext = {
     ruleSets: deps.ruleSets ?? ruleSetCatalog(),

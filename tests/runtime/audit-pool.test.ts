@@ -38,6 +38,17 @@ describe("the audit pool", () => {
     expect(outcome.ok && outcome.value.blocks[0]).toMatchObject({ text: "Still alive." });
   });
 
+  it("starts children with the heap's growth, its cap below the memory limit, and the young generation asked for", async () => {
+    const flagsOf = async (audits: AuditPool) => {
+      const outcome = await audits.run(read("flags"));
+      if (!outcome.ok) throw new Error(outcome.problem.message);
+      return outcome.value as unknown as string[];
+    };
+    const standard = await flagsOf(pool({ memoryLimitMb: 500 }));
+    expect(standard).toEqual(expect.arrayContaining(["--max-old-space-size=425", "--max-semi-space-size=16", "--heap-growing-percent=300"]));
+    expect(await flagsOf(pool({ semiSpaceMb: 32 }))).toContain("--max-semi-space-size=32");
+  });
+
   it("counts the deadline from the caller's start, and says how long it was", async () => {
     const audits = pool();
     // A child ready first: the time before a child is free is the checker's, answered BUSY (tested below).

@@ -1,7 +1,7 @@
 // An audit pool child with test-only behaviour, chosen by the first file's bytes (ASCII): "spin" never finishes,
 // "heap" allocates on the V8 heap until its cap ends it, "rss" fills memory outside the heap (as pdf.js image
 // buffers do) until the watchdog ends it, "problem" answers a coded problem, "exit" ends the process, "hold"
-// waits for ever. Anything else goes to the real task runner. It speaks the real protocol (child-protocol.ts).
+// waits for ever, "flags" answers the Node options the child was started with. Anything else goes to the real task runner. It speaks the real protocol (child-protocol.ts).
 import { serveTasks } from "../../src/runtime/child-protocol.ts";
 import { runTask } from "../../src/runtime/run-task.ts";
 
@@ -32,6 +32,8 @@ serveTasks(async (task, context) => {
     case "hold":
       reading();
       return new Promise(() => undefined);
+    case "flags":
+      return { ok: true, value: process.execArgv };
     case "problem":
       return { ok: false, problem: { code: "NO_TEXT_LAYER", message: "This PDF is a scan." }, detail: "test" };
     case "exit":
