@@ -82,7 +82,8 @@ const DEFAULT_ENTRY = entryUrl("./child", import.meta.url);
 
 export const defaultProcesses = (): number => Math.max(2, Math.min(8, availableParallelism()));
 
-const seconds = (ms: number): string => String(Math.round(ms / 100) / 10);
+/** Seconds as a caseworker reads them: tenths from one second up, else one significant figure ("0.01", not "0"). */
+const seconds = (ms: number): string => String(ms >= 1000 ? Math.round(ms / 100) / 10 : Number((ms / 1000).toPrecision(1)));
 
 /** A child killed at its memory limit: the file it was reading needs far more than a plan could. */
 function outOfMemory(progress: TaskProgress | undefined): TaskProblem {
@@ -101,6 +102,15 @@ function outOfMemory(progress: TaskProgress | undefined): TaskProblem {
     code: "CORRUPT_FILE",
     message: "Reading and checking this plan needed far more memory than a plan could, so it was stopped; a file may be damaged or built to overload the checker. Save fresh copies as .docx or .pdf and try again.",
   };
+}
+
+/**
+ * A reader that stops itself at the deadline does not know how long it was given: its PARSE_TIMEOUT gets the same
+ * sentence, with the seconds, as a child the pool ends at the deadline.
+ */
+function withTimeoutSeconds<T>(result: TaskResult<T>, job: { timeoutMs: number; progress?: TaskProgress | undefined }): TaskResult<T> {
+  if (result.ok || result.problem.code !== "PARSE_TIMEOUT") return result;
+  return { ...result, problem: { ...result.problem, message: timedOut(job.timeoutMs, job.progress).message } };
 }
 
 function timedOut(timeoutMs: number, progress: TaskProgress | undefined): TaskProblem {
@@ -271,7 +281,7 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     }
     child.job = undefined;
     child.jobStartedAt = undefined;
-    job.settle(message.result, message.peakRssBytes);
+    job.settle(withTimeoutSeconds(message.result, job), message.peakRssBytes);
     // A child that needed over half its limit keeps much of it (V8 and pdf.js rarely give memory back): it is
     // retired, so the next file does not start near the limit and get stopped for another file's size.
     if (message.peakRssBytes > memoryLimitBytes / 2) kill(child, "idle");
