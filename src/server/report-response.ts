@@ -3,8 +3,7 @@
 // a PDF plan back with a highlighted note on each finding (a Word or text plan gets a 400 that says to ask for docx).
 import type { Request, Response } from "express";
 import { formatReport, REPORT_FORMATS, type AuditReport, type ReportFormat } from "../index.ts";
-import { PDF_MEDIA_TYPE, pdfOutput } from "../report/pdf/index.ts";
-import { DOCX_MEDIA_TYPE, wordOutput } from "../report/word/index.ts";
+import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE } from "../report/media-types.ts";
 import { ServiceProblem } from "./problems.ts";
 import { rulePageHref } from "./routes/rule-pages.ts";
 
@@ -52,7 +51,8 @@ function ruleHrefFor(res: Response, report: AuditReport): (ruleId: string) => st
 export async function sendReport(res: Response, report: AuditReport, format: ServiceFormat, planBytes?: Uint8Array): Promise<void> {
   res.vary("Accept");
   if (format === "docx" || format === "pdf") {
-    const file = format === "docx" ? await wordOutput(report, planBytes) : await pdfOutput(report, planBytes);
+    // The modules that make the files load docx and pdf.js: only when a file is asked for.
+    const file = format === "docx" ? await (await import("../report/word/index.ts")).wordOutput(report, planBytes) : await (await import("../report/pdf/index.ts")).pdfOutput(report, planBytes);
     // The file name is made from the plan's name: keep it to safe characters for the header.
     res.attachment(file.fileName.replace(/[^\w.() -]/g, "_"));
     res.type(MEDIA_TYPES[format]).send(Buffer.from(file.bytes));

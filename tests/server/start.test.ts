@@ -1,25 +1,12 @@
 // The service as `npm start` runs it (the command of package.json's start script, spawned without npm), stopped
 // by SIGTERM as a process manager stops it: it exits by itself, promptly, with code 0, leaving no child behind.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT, startCommand } from "../../src/testing/start-command.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-/** The start script as node arguments: `tsx file` runs through tsx's loader, `node file` as it is. */
-function startCommand(): string[] {
-  const { scripts } = JSON.parse(readFileSync(new URL("package.json", `file://${ROOT}`), "utf8")) as { scripts: { start: string } };
-  // `exec` makes the shell hand its process to node, so a signal sent to npm's child reaches the service.
-  const [program, ...args] = scripts.start.trim().replace(/^exec\s+/, "").split(/\s+/);
-  const script = args.find((arg) => /\.[cm]?[jt]s$/.test(arg));
-  // A compiled entry not built in this checkout: run its TypeScript source instead.
-  if (program === "node" && script && !existsSync(`${ROOT}${script}`)) return ["--import", "tsx", script.replace(/^dist\//, "src/").replace(/\.js$/, ".ts")];
-  if (program === "tsx") return ["--import", "tsx", ...args];
-  if (program === "node") return args;
-  throw new Error(`The start script is not a node or tsx command: ${scripts.start}`);
-}
+const ROOT = PROJECT_ROOT;
 
 const alive = (pid: number): boolean => {
   try {

@@ -3,11 +3,15 @@
 // why, what to fix first and the findings that have no words to sit on. The pages' content is not touched: only
 // annotations are added, and the plan's own annotations stay.
 // The words are found with pdf.js (the reader ingest uses) and the annotations written with pdf-lib.
+// First: it keeps the engine's own built-ins before pdf.js's core-js replaces them (see native-builtins.ts).
+import { restoreNativeBuiltins } from "../../ingest/pdf/native-builtins.ts";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from "pdf-lib";
 import type { AuditReport, Finding } from "../../model/report.ts";
 import { belongsInReviewedPlan, findingNoteText, summaryNoteText, type UnanchoredFinding } from "../review-notes.ts";
 import { characterEdges } from "./glyph-widths.ts";
+
+restoreNativeBuiltins();
 
 export const NOTE_AUTHOR = "ehcp-qa";
 /** A highlighter's yellow, drawn multiplied so the words stay readable through it. */
@@ -67,6 +71,8 @@ async function readRuns(bytes: Uint8Array): Promise<{ runs: TextRun[]; pageCount
   // A copy: pdf.js may transfer the buffer it is given, and the caller's bytes are needed again to write the PDF.
   const loading = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   const doc = await loading.promise;
+  // pdf.js's worker code, loaded with the first document, carries core-js too.
+  restoreNativeBuiltins();
   try {
     const runs: TextRun[] = [];
     for (let p = 0; p < doc.numPages; p++) {

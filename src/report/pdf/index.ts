@@ -5,7 +5,7 @@ import type { AuditReport } from "../../model/report.ts";
 import { ProblemError } from "../../model/problem.ts";
 import { annotatePdf } from "./annotate-pdf.ts";
 
-export const PDF_MEDIA_TYPE = "application/pdf";
+export { PDF_MEDIA_TYPE } from "../media-types.ts";
 
 export interface PdfOutput {
   bytes: Uint8Array;

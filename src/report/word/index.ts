@@ -4,7 +4,7 @@ import type { AuditReport } from "../../model/report.ts";
 import { annotateDocx } from "./annotate-docx.ts";
 import { reportDocx } from "./report-docx.ts";
 
-export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export { DOCX_MEDIA_TYPE } from "../media-types.ts";
 
 export interface WordOutput {
   bytes: Uint8Array;
