@@ -168,13 +168,16 @@ export function treeToBlocks(document: TreeDocument, reading: TreeReading): Tree
     if (block) bodyBlocks.push({ block, noteRefs: tableNotes.noteRefs, paragraphs: tableNotes.paragraphs });
   }
 
-  /** A cell's blocks: one line each; a table nested in it, a line per row with " | " between cells. */
-  function cellContent(nodes: TreeNode[], into: Gathered): void {
+  /**
+   * A cell's blocks: each paragraph set off by `around` (a line of its own in a table's cell, a space in a nested
+   * table's cell); a table nested in it, a line per row with " | " between cells.
+   */
+  function cellContent(nodes: TreeNode[], into: Gathered, around: "\n" | " " = "\n"): void {
     for (const node of nodes) {
       if (node.type === "paragraph") {
-        into.parts.push("\n");
+        into.parts.push(around);
         inline(node.children, into, false);
-        into.parts.push("\n");
+        into.parts.push(around);
       } else if (node.type === "table") {
         into.parts.push("\n");
         nestedTable(node, into);
@@ -193,19 +196,7 @@ export function treeToBlocks(document: TreeDocument, reading: TreeReading): Tree
       row.children.forEach((cell) => {
         if (cell.type !== "tableCell") return;
         if (cells++ > 0) into.parts.push(" | ");
-        for (const node of cell.children) {
-          if (node.type === "paragraph") {
-            into.parts.push(" ");
-            inline(node.children, into, false);
-            into.parts.push(" ");
-          } else if (node.type === "table") {
-            into.parts.push("\n");
-            nestedTable(node, into);
-            into.parts.push("\n");
-          } else {
-            inline([node], into, false);
-          }
-        }
+        cellContent(cell.children, into, " ");
       });
     }
   }
