@@ -10,6 +10,7 @@ import { runBatch } from "./runner.ts";
 import type { BatchPoolOptions, SharedPool } from "./runner.ts";
 import type { BatchSource } from "./source.ts";
 import type { BatchPlan } from "./types.ts";
+import { oneAtATime } from "./one-at-a-time.ts";
 
 export type BatchJobStatus = "queued" | "running" | "done" | "failed" | "cancelled";
 
@@ -79,8 +80,8 @@ export interface BatchJobs {
 
 export function createBatchJobs(settings: BatchJobSettings, clock: () => Date = () => new Date(), events: BatchJobEvents = {}): BatchJobs {
   const jobs = new Map<string, Job>();
-  const queue: Job[] = [];
-  let running: Promise<void> | undefined;
+  const batches = oneAtATime(run);
+  const queue = batches.waiting;
 
   const view = (job: Job): BatchJobView => ({
     id: job.id,
@@ -141,16 +142,6 @@ export function createBatchJobs(settings: BatchJobSettings, clock: () => Date = 
     }
   }
 
-  function pump(): void {
-    if (running) return;
-    const job = queue.shift();
-    if (!job) return;
-    running = run(job).finally(() => {
-      running = undefined;
-      pump();
-    });
-  }
-
   return {
     settings,
     submit(input) {
@@ -158,8 +149,7 @@ export function createBatchJobs(settings: BatchJobSettings, clock: () => Date = 
       if (jobs.size >= settings.maxJobs) return undefined;
       const job: Job = { id: randomUUID(), status: "queued", input, total: input.plans.length, done: 0, failures: 0, createdAt: clock(), abandon: new AbortController() };
       jobs.set(job.id, job);
-      queue.push(job);
-      pump();
+      batches.add(job);
       return view(job);
     },
     get(id) {
@@ -192,7 +182,7 @@ export function createBatchJobs(settings: BatchJobSettings, clock: () => Date = 
       queue.length = 0;
       for (const job of jobs.values()) job.abandon.abort();
       jobs.clear();
-      await running;
+      await batches.current();
     },
   };
 }

@@ -13,6 +13,7 @@ import { runBatch } from "../batch/runner.ts";
 import { createQueuePool, type QueuePoolOptions } from "./queue-pool.ts";
 import { connect, QUEUE_PREFIX } from "./redis.ts";
 import { unwrap, wrap, type Envelope } from "./sealed.ts";
+import { oneAtATime } from "../batch/one-at-a-time.ts";
 
 export interface RedisBatchJobsOptions {
   url: string;
@@ -47,8 +48,8 @@ export function createRedisBatchJobs(options: RedisBatchJobsOptions): BatchJobSt
   const redis: Redis = connect(options.url);
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const local = new Map<string, Local>();
-  const waiting: Local[] = [];
-  let running: Promise<void> | undefined;
+  const batches = oneAtATime(run);
+  const waiting = batches.waiting;
 
   const fileField = (id: string, name: string) => `${keys.files(id)}/${name}`;
 
@@ -153,16 +154,6 @@ export function createRedisBatchJobs(options: RedisBatchJobsOptions): BatchJobSt
     job.abandon.abort();
   }
 
-  function pump(): void {
-    if (running) return;
-    const job = waiting.shift();
-    if (!job) return;
-    running = run(job).finally(() => {
-      running = undefined;
-      pump();
-    });
-  }
-
   /** Batches held across every instance (their records not yet expired). */
   async function held(): Promise<number> {
     const ids = await redis.zrange(keys.index, "0", "-1");
@@ -183,8 +174,7 @@ export function createRedisBatchJobs(options: RedisBatchJobsOptions): BatchJobSt
       await redis.zadd(keys.index, Date.now(), id);
       const job: Local = { id, input, abandon: new AbortController() };
       local.set(id, job);
-      waiting.push(job);
-      pump();
+      batches.add(job);
       return { id, status: "queued", done: 0, total: input.plans.length, failures: 0, createdAt };
     },
     async get(id) {
@@ -211,7 +201,7 @@ export function createRedisBatchJobs(options: RedisBatchJobsOptions): BatchJobSt
         await redis.del(keys.state(job.id), keys.files(job.id)).catch(() => undefined);
       }
       for (const job of local.values()) job.abandon.abort();
-      await running;
+      await batches.current();
       await redis.quit().catch(() => undefined);
     },
   };
