@@ -50,18 +50,26 @@ export const callingNames = (names: ChildNames): string[] => [names.forename, na
 
 const TITLED = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\p{Lu}[\p{L}'’-]+/u;
 
-// Tagging a word on its own gives the same answer as in its sentence for most names, at a fraction of the cost.
-const firstNames = new Map<string, boolean>();
-/** Whether the language model knows a capitalised word as a person's first name ("Amelia"; not "Maths", "Biscuit"). */
-export function isFirstName(word: string): boolean {
-  let known = firstNames.get(word);
-  if (known === undefined) {
-    known = nlp(word).has("#FirstName");
-    if (firstNames.size > 5000) firstNames.clear();
-    firstNames.set(word, known);
-  }
-  return known;
+/**
+ * A language-model answer per text, kept while there are not too many: the same words and clauses recur through a
+ * plan (speakers, headings, table labels) and from plan to plan, and tagging costs far more than a lookup.
+ */
+function cachedByText<T>(answer: (text: string) => T, limit = 5000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text)!;
+    const value = answer(text);
+    if (known.size > limit) known.clear();
+    known.set(text, value);
+    return value;
+  };
 }
+
+/**
+ * Whether the language model knows a capitalised word as a person's first name ("Amelia"; not "Maths", "Biscuit").
+ * Tagging a word on its own gives the same answer as in its sentence for most names, at a fraction of the cost.
+ */
+export const isFirstName: (word: string) => boolean = cachedByText((word) => nlp(word).has("#FirstName"));
 
 /** Whether the language model has no entry for a word at all (an uncommon name, a brand, a coinage). */
 export function isUnknownWord(word: string): boolean {
@@ -69,17 +77,8 @@ export function isUnknownWord(word: string): boolean {
   return lexicon[word.toLowerCase()] === undefined;
 }
 
-const peopleByPhrase = new Map<string, string[]>();
-/** The people the language model finds in a phrase (the same clauses recur: speakers, headings, table labels). */
-function peopleIn(phrase: string): string[] {
-  let people = peopleByPhrase.get(phrase);
-  if (!people) {
-    people = nlp(phrase).people().out("array") as string[];
-    if (peopleByPhrase.size > 5000) peopleByPhrase.clear();
-    peopleByPhrase.set(phrase, people);
-  }
-  return people;
-}
+/** The people the language model finds in a phrase. */
+const peopleIn = cachedByText((phrase) => nlp(phrase).people().out("array") as string[]);
 
 /** Whether a phrase names a person other than the child: a title and name, or a name the model tags as a person's. */
 export function namesAnotherPerson(phrase: string, child: ChildNames): boolean {
