@@ -8,7 +8,7 @@ describe("countWords", () => {
   it.each([
     ["", 0],
     ["   \n\t ", 0],
-    ["Speech and language therapy, 30 minutes weekly.", 7],
+    ["Occupational therapy, 45 minutes each fortnight.", 6],
     ["Reading | - | Maths", 2],
     ["• 1:1 support — daily", 3],
     ["Zoë’s café\u00a0déjà\u2003vu", 4],
