@@ -3,7 +3,7 @@
 import { SECTION_IDS, type Block, type EhcpDocument, type SectionId } from "../../model/document.ts";
 import { blocksInScope, parseScope, splitSentences, textUnits } from "../scope.ts";
 import { absentScopeReason, listWords, matchSettingsSchema, sectionLabel, type DeclarativeKind } from "./declarative.ts";
-import { compileTerms, findAll, termsProblems, termsSchema, type MatchSettings, type Terms } from "./matcher.ts";
+import { compileTerms, termsProblems, termsSchema, type Matcher, type MatchSettings, type Terms } from "./matcher.ts";
 
 export interface ConditionalOptions extends MatchSettings {
   if: Terms;
@@ -43,7 +43,7 @@ export const conditional: DeclarativeKind<ConditionalOptions> = {
     const { options, plan } = context;
     const ifMatcher = compileTerms(options.if, options);
     const thenMatcher = compileTerms(options.then, options);
-    const mentions = (blocks: Block[]): boolean => blocks.some((b) => textUnits(b).some((u) => findAll(u.text, thenMatcher).length > 0));
+    const mentions = (blocks: Block[]): boolean => blocks.some((b) => textUnits(b).some((u) => thenMatcher.next(u.text) !== undefined));
     const expected = options.expected ?? (listWords((options.then.phrases ?? []).map((p) => `"${p}"`), "or") || "the expected wording");
     const where = options.thenIn ? listWords(options.thenIn.map((s) => `Section ${s}`)) : undefined;
     const inTargets = options.thenIn ? mentions(blocksInScope(plan, parseScope(options.thenIn))) : false;
@@ -73,10 +73,10 @@ export const conditional: DeclarativeKind<ConditionalOptions> = {
   },
 };
 
-function firstMention(block: Block, matcher: RegExp): { found: string; sentence: string } | null {
+function firstMention(block: Block, matcher: Matcher): { found: string; sentence: string } | null {
   for (const unit of textUnits(block)) {
     for (const sentence of splitSentences(unit.text)) {
-      const [hit] = findAll(sentence.text, matcher);
+      const hit = matcher.next(sentence.text);
       if (hit) return { found: hit.text, sentence: sentence.text };
     }
   }

@@ -1,7 +1,7 @@
 // lexicon: flag phrases (each with its own message and suggestion), except where an exception phrase covers them.
 import { blocksInScope, splitSentences, textUnits } from "../scope.ts";
 import { absentScopeReason, matchSettingsSchema, type DeclarativeKind } from "./declarative.ts";
-import { compileMatcher, findAll, phraseSource, type MatchSettings, type TextMatch } from "./matcher.ts";
+import { findAll, phraseMatcher, type MatchSettings, type TextMatch } from "./matcher.ts";
 import { formatMessage } from "../run-rule.ts";
 
 export interface LexiconPhrase {
@@ -57,14 +57,9 @@ export const lexicon: DeclarativeKind<LexiconOptions> = {
     const absent = absentScopeReason(context.plan.sections.map((s) => s.id), scope);
     if (absent) return { notApplicable: absent };
     const { options } = context;
-    const globalExceptions = options.exceptions.map(phraseSource);
     const compiled = options.phrases.map((entry) => {
-      const exceptions = [...globalExceptions, ...(entry.exceptions ?? []).map(phraseSource)];
-      return {
-        entry,
-        matcher: compileMatcher(phraseSource(entry.phrase), options),
-        exceptions: exceptions.length > 0 ? compileMatcher(exceptions.map((e) => `(?:${e})`).join("|"), options) : null,
-      };
+      const exceptions = [...options.exceptions, ...(entry.exceptions ?? [])];
+      return { entry, matcher: phraseMatcher([entry.phrase], options), exceptions: exceptions.length > 0 ? phraseMatcher(exceptions, options) : null };
     });
     let count = 0;
     for (const block of blocksInScope(context.plan, scope)) {

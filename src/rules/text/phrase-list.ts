@@ -1,22 +1,20 @@
 // Word lists from the rule set, matched as whole words, case-insensitively, with straight and curly quotes,
 // dashes and white space treated alike (the matching rules of src/rules/kinds/matcher.ts).
-import { compileMatcher, phraseSource } from "../kinds/matcher.ts";
+import { findAll, phraseMatcher as compilePhrases, type Matcher, type TextMatch } from "../kinds/matcher.ts";
 
-export interface PhraseMatch {
-  index: number;
-  text: string;
-}
+export type PhraseMatch = TextMatch;
 
-const cache = new Map<string, RegExp | null>();
+const WORD_LIST: { wholeWord: true; caseSensitive: false } = { wholeWord: true, caseSensitive: false };
+const cache = new Map<string, Matcher>();
 const CACHE_LIMIT = 500;
 /**
  * The same matchers by list: rules pass their options' lists (the same arrays for every block of every plan), and
  * joining a long list into a cache key on every call cost more than the matching. Lists are never changed once made.
  */
-const byList = new WeakMap<readonly string[], RegExp | null>();
+const byList = new WeakMap<readonly string[], Matcher>();
 
-/** One matcher for the whole list; longer phrases first, so "speech and language therapist" wins over "therapist". */
-export function phraseMatcher(phrases: readonly string[]): RegExp | null {
+/** One matcher for the whole list: the leftmost phrase, and there the longest ("speech and language therapist", not "therapist"). */
+function listMatcher(phrases: readonly string[]): Matcher {
   const known = byList.get(phrases);
   if (known !== undefined) return known;
   const matcher = matcherFor(phrases);
@@ -24,40 +22,21 @@ export function phraseMatcher(phrases: readonly string[]): RegExp | null {
   return matcher;
 }
 
-function matcherFor(phrases: readonly string[]): RegExp | null {
+function matcherFor(phrases: readonly string[]): Matcher {
   const key = phrases.join("\u0000");
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const sources = [...new Set(phrases.map((phrase) => phrase.trim()).filter((phrase) => phrase !== ""))]
-    .sort((a, b) => b.length - a.length)
-    .map((phrase) => `(?:${phraseSource(phrase)})`);
-  const matcher = sources.length > 0 ? compileMatcher(sources.join("|"), { wholeWord: true, caseSensitive: false }) : null;
+  const matcher = compilePhrases(phrases, WORD_LIST);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, matcher);
   return matcher;
 }
 
 /** Every occurrence of any phrase in `text`, left to right, never overlapping. */
-export function findPhrases(text: string, phrases: readonly string[]): PhraseMatch[] {
-  const matcher = phraseMatcher(phrases);
-  if (!matcher) return [];
-  matcher.lastIndex = 0;
-  const found: PhraseMatch[] = [];
-  for (const match of text.matchAll(matcher)) if (match[0] !== "") found.push({ index: match.index, text: match[0] });
-  return found;
-}
+export const findPhrases = (text: string, phrases: readonly string[]): PhraseMatch[] => findAll(text, listMatcher(phrases));
 
 /** The first occurrence of any phrase: the search stops there (a long text need not be scanned to its end). */
-export function firstPhrase(text: string, phrases: readonly string[]): PhraseMatch | undefined {
-  const matcher = phraseMatcher(phrases);
-  if (!matcher) return undefined;
-  matcher.lastIndex = 0;
-  for (let match = matcher.exec(text); match; match = matcher.exec(text)) {
-    if (match[0] !== "") return { index: match.index, text: match[0] };
-    matcher.lastIndex += 1; // an empty match must not hold the search in place
-  }
-  return undefined;
-}
+export const firstPhrase = (text: string, phrases: readonly string[]): PhraseMatch | undefined => listMatcher(phrases).next(text);
 
 export const hasPhrase = (text: string, phrases: readonly string[]): boolean => firstPhrase(text, phrases) !== undefined;
 
