@@ -32,12 +32,12 @@ writeStandaloneValidators();
 await buildChildSnapshot();
 
 /**
- * The snapshots for children with the pool's default memory limit, one per semi-space the pools use (V8 takes a
+ * The snapshots for children with the pool's default memory limit, one per child profile the pools use (V8 takes a
  * snapshot only with the flags it was built with; src/runtime/child-snapshot.ts names it). Without it the children
  * still work, loading the model themselves, so a platform where it cannot be made gets a warning, not a failed install.
  */
 async function buildChildSnapshot() {
-  const { childV8Flags, DEFAULT_CHILD_MEMORY_MB, POOL_SEMI_SPACES_MB, snapshotBlob } = await import(new URL("../dist/runtime/child-snapshot.js", import.meta.url).href);
+  const { childV8Flags, DEFAULT_CHILD_MEMORY_MB, POOL_PROFILES, snapshotBlob } = await import(new URL("../dist/runtime/child-snapshot.js", import.meta.url).href);
   const bundle = path.join(DIST, "runtime", "snapshot-entry.cjs");
   try {
     const { build } = await import("esbuild");
@@ -50,8 +50,8 @@ async function buildChildSnapshot() {
       target: "node20",
       logLevel: "warning",
     });
-    for (const semiSpaceMb of POOL_SEMI_SPACES_MB) {
-      const v8Flags = childV8Flags(DEFAULT_CHILD_MEMORY_MB, semiSpaceMb);
+    for (const profile of POOL_PROFILES) {
+      const v8Flags = childV8Flags(DEFAULT_CHILD_MEMORY_MB, profile);
       execFileSync(process.execPath, [...v8Flags, "--snapshot-blob", fileURLToPath(snapshotBlob(v8Flags)), "--build-snapshot", bundle], { stdio: "inherit" });
     }
   } catch (error) {

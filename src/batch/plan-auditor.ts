@@ -4,7 +4,7 @@
 import type { LoadedRuleSet } from "../config/rule-set.ts";
 import type { IngestLimits } from "../ingest/guard.ts";
 import type { AuditReport } from "../model/report.ts";
-import { AbortedTask, createAuditPool, ruleSetData, type AuditPool } from "../runtime/index.ts";
+import { AbortedTask, createAuditPool, MANY_AUDITS, ruleSetData, type AuditPool } from "../runtime/index.ts";
 import type { ParagraphPrint } from "./boilerplate.ts";
 import type { BatchProblem, BatchRole } from "./types.ts";
 
@@ -61,8 +61,7 @@ export function localPlanAuditor(ruleSet: LoadedRuleSet, options: LocalAuditorOp
     createAuditPool({
       processes: options.threads,
       spareProcesses: 0,
-      // Children that audit plan after plan: the larger young generation costs less CPU an audit.
-      semiSpaceMb: 32,
+      children: MANY_AUDITS,
       ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
       ...(options.entry ? { entry: options.entry } : {}),
     });

@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { ZIP_BOMB_MESSAGE } from "../ingest/guard.ts";
-import { childV8Flags, DEFAULT_CHILD_MEMORY_MB, DEFAULT_SEMI_SPACE_MB, snapshotArgs } from "./child-snapshot.ts";
+import { childV8Flags, DEFAULT_CHILD_MEMORY_MB, ONE_AUDIT, snapshotArgs, type ChildProfile } from "./child-snapshot.ts";
 import { entryExecArgv, entryUrl } from "./entry-url.ts";
 import { residentBytes } from "./memory.ts";
 import type { FromChild, Task, TaskOutcome, TaskProblem, TaskProgress, TaskResult, TaskValue } from "./tasks.ts";
@@ -29,11 +29,10 @@ export interface AuditPoolOptions {
   /** Tasks that may wait beyond one per child; one more is answered BUSY (default 256). */
   maxQueue?: number;
   /**
-   * The largest semi-space of a child's young generation, in MB (default 16, V8's own without a heap cap). Pools whose
-   * children audit plan after plan (the service's, a batch's) set 32: most of an audit's short-lived objects then die
-   * before they are copied, about 20% less CPU an audit, for about 30 MB more a child.
+   * How the children are tuned (src/runtime/child-snapshot.ts): ONE_AUDIT (the default: a command that audits and
+   * ends) or MANY_AUDITS (children that audit plan after plan: the service's, a batch's).
    */
-  semiSpaceMb?: number;
+  children?: ChildProfile;
   /** How often the watchdog samples busy children's memory, in ms (default 50). */
   sampleMs?: number;
   /** Start the children now and load the audit's modules in them (the service), rather than on first use (the CLI). */
@@ -185,12 +184,12 @@ export function createAuditPool(options: AuditPoolOptions = {}): AuditPool {
     timeoutMs: options.timeoutMs ?? 10_000,
     maxQueue: options.maxQueue ?? 256,
     sampleMs: options.sampleMs ?? 50,
-    semiSpaceMb: Math.max(1, Math.round(options.semiSpaceMb ?? DEFAULT_SEMI_SPACE_MB)),
+    children: options.children ?? ONE_AUDIT,
     warm: options.warm ?? false,
   };
   const entry = options.entry ?? DEFAULT_ENTRY;
   const memoryLimitBytes = settings.memoryLimitMb * MB;
-  const v8Flags = childV8Flags(settings.memoryLimitMb, settings.semiSpaceMb);
+  const v8Flags = childV8Flags(settings.memoryLimitMb, settings.children);
   // Compiled children start from the build's snapshot (the language model already in the heap) when there is one;
   // if a child cannot start from it (a blob V8 refuses), the pool carries on without it.
   let snapshot = entry.pathname.endsWith(".ts") ? [] : snapshotArgs(v8Flags);

@@ -8,7 +8,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { VERSION } from "../index.ts";
-import { createAuditPool, type AuditPool } from "../runtime/index.ts";
+import { createAuditPool, MANY_AUDITS, type AuditPool } from "../runtime/index.ts";
 import { admission } from "./admission.ts";
 import { apiKeyCheck } from "./auth.ts";
 import { DEFAULT_SERVICE_LIMITS, settingsFromEnv, type Environment, type ServiceLimits, type ServiceSettings } from "./config.ts";
@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps = {}): EhcpQaApp {
   const ownPool = deps.pool === undefined;
   // The service's children start at once and load the audit's modules, so the first upload waits for nothing; they
   // audit plan after plan, so they get the larger young generation (less CPU an audit).
-  const pool = deps.pool ?? createAuditPool({ ...fromEnv.pool, warm: true, semiSpaceMb: 32 });
+  const pool = deps.pool ?? createAuditPool({ ...fromEnv.pool, warm: true, children: MANY_AUDITS });
   const logger = deps.logger ?? defaultLogger(deps.env?.LOG_LEVEL ?? process.env.LOG_LEVEL ?? "info");
   const context: ServiceContext = {
     ruleSets: deps.ruleSets ?? ruleSetCatalog(),

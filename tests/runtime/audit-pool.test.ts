@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadRuleSet } from "../../src/index.ts";
-import { AbortedTask, createAuditPool, ruleSetData, type AuditPool, type AuditPoolOptions, type ReadTask, type TaskOutcome } from "../../src/runtime/index.ts";
+import { AbortedTask, createAuditPool, MANY_AUDITS, ruleSetData, type AuditPool, type AuditPoolOptions, type ReadTask, type TaskOutcome } from "../../src/runtime/index.ts";
 
 const TEST_CHILD = new URL("./test-child.ts", import.meta.url);
 const GB = 1024 ** 3;
@@ -38,15 +38,18 @@ describe("the audit pool", () => {
     expect(outcome.ok && outcome.value.blocks[0]).toMatchObject({ text: "Still alive." });
   });
 
-  it("starts children with the heap's growth, its cap below the memory limit, and the young generation asked for", async () => {
+  it("starts children with the heap capped below the memory limit, tuned for one audit or for many", async () => {
     const flagsOf = async (audits: AuditPool) => {
       const outcome = await audits.run(read("flags"));
       if (!outcome.ok) throw new Error(outcome.problem.message);
       return outcome.value as unknown as string[];
     };
     const standard = await flagsOf(pool({ memoryLimitMb: 500 }));
-    expect(standard).toEqual(expect.arrayContaining(["--max-old-space-size=425", "--max-semi-space-size=16", "--heap-growing-percent=300"]));
-    expect(await flagsOf(pool({ semiSpaceMb: 32 }))).toContain("--max-semi-space-size=32");
+    expect(standard).toEqual(expect.arrayContaining(["--max-old-space-size=425", "--max-semi-space-size=4", "--no-opt"]));
+    expect(standard).not.toContain("--heap-growing-percent=300");
+    const longLived = await flagsOf(pool({ children: MANY_AUDITS }));
+    expect(longLived).toEqual(expect.arrayContaining(["--max-semi-space-size=32", "--heap-growing-percent=300"]));
+    expect(longLived).not.toContain("--no-opt");
   });
 
   it("counts the deadline from the caller's start, and says how long it was", async () => {
