@@ -7,10 +7,15 @@
 // they pass (xml-census.ts). The PDF reader checks the page count and the amount of text with the same limits.
 // Parsing itself then runs apart from the service, with a memory cap and a deadline, for whatever this cannot
 // foresee.
-import yauzl from "yauzl";
+import { createRequire } from "node:module";
+import type yauzlModule from "yauzl";
 import { ProblemError } from "../model/problem.ts";
 import { XmlCensusCounter, type XmlCensus } from "./docx/xml-census.ts";
 import { contentStreamProblem } from "./pdf/content-census.ts";
+
+// Loaded as CommonJS, not through an ES import: Node's import of a CommonJS package cost the CLI's main process,
+// which runs this guard, about 6 MB more resident memory (measured: 50 against 44 MB with commander loaded).
+const yauzl = createRequire(import.meta.url)("yauzl") as typeof yauzlModule;
 
 export interface IngestLimits {
   /** Largest file accepted, in bytes. */
@@ -183,7 +188,7 @@ export async function checkWordZip(bytes: Uint8Array, limits: IngestLimits): Pro
   checkXmlCensus(census, limits);
 }
 
-function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
+function openZip(buffer: Buffer): Promise<yauzlModule.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (error, zipfile) => {
       if (error || !zipfile) reject(corruptZip());
@@ -217,7 +222,7 @@ async function readCentralDirectory(buffer: Buffer, limits: IngestLimits): Promi
       zipfile.close();
       reject(problem);
     };
-    zipfile.on("entry", (entry: yauzl.Entry) => {
+    zipfile.on("entry", (entry: yauzlModule.Entry) => {
       const summary = { name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
       total += entry.uncompressedSize;
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
@@ -272,7 +277,7 @@ async function inflateAll(buffer: Buffer, limits: IngestLimits): Promise<XmlCens
       zipfile.close();
       reject(error instanceof ProblemError ? error : error instanceof Error && /too many bytes/i.test(error.message) ? zipBomb() : corruptZip());
     };
-    zipfile.on("entry", (entry: yauzl.Entry) => {
+    zipfile.on("entry", (entry: yauzlModule.Entry) => {
       if (entry.fileName.endsWith("/")) return zipfile.readEntry();
       zipfile.openReadStream(entry, (error, stream) => {
         if (error || !stream) return fail(error);
