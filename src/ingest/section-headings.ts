@@ -87,19 +87,44 @@ function isCapitalLetter(letter: string): boolean {
   return letter === letter.toUpperCase();
 }
 
-/** The alias phrases, longest first, so "health needs related to sen" wins over "health needs". */
+interface AliasPhrase {
+  phrase: string;
+  id: SectionKey;
+  words: number;
+  commas: number;
+}
+
+/** Indexes already built, by the rule set's aliases (the same object for every document a rule set reads). */
+const indexes = new WeakMap<SectionAliases, AliasIndex>();
+/** Lines remembered per index: a document's lines are read as headings in several passes, and plans share headings. */
+const REMEMBERED_LINES = 5_000;
+
+/** The alias phrases by their first word, longest first, so "health needs related to sen" wins over "health needs". */
 export class AliasIndex {
-  private readonly phrases: { phrase: string; id: SectionKey; words: number; commas: number }[];
+  private readonly byFirstWord = new Map<string, AliasPhrase[]>();
+  private readonly starts = new Map<string, { id: SectionKey; tailWords: number } | null>();
+  /** matchSectionHeading's answers, by context and line. */
+  readonly headings = new Map<string, HeadingMatch | null>();
 
   constructor(aliases: SectionAliases) {
-    const phrases: { phrase: string; id: SectionKey; words: number; commas: number }[] = [];
     for (const [id, list] of Object.entries(aliases) as [SectionKey, readonly string[] | undefined][]) {
       for (const alias of list ?? []) {
         const phrase = normalizePhrase(alias);
-        if (phrase !== "") phrases.push({ phrase, id, words: phrase.split(" ").length, commas: commaCount(alias) });
+        if (phrase === "") continue;
+        const firstWord = phrase.split(" ", 1)[0]!;
+        const bucket = this.byFirstWord.get(firstWord) ?? [];
+        bucket.push({ phrase, id, words: phrase.split(" ").length, commas: commaCount(alias) });
+        this.byFirstWord.set(firstWord, bucket);
       }
     }
-    this.phrases = phrases.sort((a, b) => b.phrase.length - a.phrase.length);
+    for (const bucket of this.byFirstWord.values()) bucket.sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  /** The index for a rule set's aliases, built once. */
+  static of(aliases: SectionAliases): AliasIndex {
+    let index = indexes.get(aliases);
+    if (!index) indexes.set(aliases, (index = new AliasIndex(aliases)));
+    return index;
   }
 
   /**
@@ -108,8 +133,12 @@ export class AliasIndex {
    * comma the alias does not have ("SEN Assessment Team, Civic Centre" is an address, not section B).
    */
   matchStart(text: string): { id: SectionKey; tailWords: number } | null {
+    return remembered(this.starts, text, () => this.findStart(text));
+  }
+
+  private findStart(text: string): { id: SectionKey; tailWords: number } | null {
     const normalized = normalizePhrase(text);
-    for (const { phrase, id, words, commas } of this.phrases) {
+    for (const { phrase, id, words, commas } of this.byFirstWord.get(normalized.split(" ", 1)[0]!) ?? []) {
       if (normalized === phrase) return { id, tailWords: 0 };
       if (!normalized.startsWith(`${phrase} `)) continue;
       const tailWords = normalized.slice(phrase.length + 1).split(" ").length;
@@ -124,6 +153,15 @@ export class AliasIndex {
     const found = this.matchStart(text);
     return found && found.tailWords <= maxTail ? found.id : null;
   }
+}
+
+/** `answer()` for `key`, remembered in `memory` (emptied when full). */
+function remembered<T>(memory: Map<string, T>, key: string, answer: () => T): T {
+  if (memory.has(key)) return memory.get(key)!;
+  const value = answer();
+  if (memory.size >= REMEMBERED_LINES) memory.clear();
+  memory.set(key, value);
+  return value;
 }
 
 const commaCount = (text: string): number => (text.match(/,/g) ?? []).length;
@@ -212,6 +250,12 @@ export function headingTitle(text: string): string {
 export function matchSectionHeading(text: string, context: HeadingContext, aliases: AliasIndex): HeadingMatch | null {
   // Headings are short: most blocks are ruled out by their length before any pattern is tried.
   if (text.length > MAX_HEADING_CHARACTERS) return null;
+  const match = remembered(aliases.headings, `${context}\u0000${text}`, () => readHeading(text, context, aliases));
+  // A copy: callers may change what they are given.
+  return match && { ...match, ids: [...match.ids] };
+}
+
+function readHeading(text: string, context: HeadingContext, aliases: AliasIndex): HeadingMatch | null {
   let line = text.replace(/\s+/g, " ").trim();
   if (line === "" || countWords(line) > MAX_WORDS[context]) return null;
   let contentsEntry = false;

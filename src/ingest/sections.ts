@@ -66,7 +66,7 @@ interface Candidate extends HeadingMatch {
 }
 
 export function buildDocument(raw: RawDocument, info: BuildInfo): EhcpDocument {
-  const aliases = new AliasIndex(info.aliases);
+  const aliases = AliasIndex.of(info.aliases);
   const explicitIds = letteredIds(raw.blocks, aliases);
   const lettered = explicitIds.size >= LETTERED_TEMPLATE_MIN_SECTIONS;
   const units = unfold(raw.blocks, aliases, lettered, explicitIds);
