@@ -213,6 +213,16 @@ const FREQUENCY_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:(?:every(?:\\s+other)?|each|on)\\s+)?${WEEKDAY}(?:\\s*(?:,|and|&)\\s*${WEEKDAY})*\\b`, "gi"),
 ];
 
+// Amounts read from a slot's words (made once: the functions below run for every statement).
+const HOURS_A_WEEK = new RegExp(`${TIME_UNIT}\\s+(?:a|per|each)\\s+(?:school\\s+)?week`, "i");
+const HAS_TIME_UNIT = new RegExp(TIME_UNIT, "i");
+const QUANTITY = new RegExp(`(?<![:\\d.])\\b(${NUM}|once|twice)\\b(?!\\s*:\\s*\\d)(?:\\s*[-–]?\\s*([a-z]+))?`, "gi");
+const STARTS_WITH_TIME = new RegExp(`^${NUM}\\s*${TIME_UNIT}`, "i");
+const UP_TO_TIME_UNIT = new RegExp(`^.*?${TIME_UNIT}(?:\\s+of\\s+[^,;]*?)?\\s+`, "i");
+const COUNT_FIRST = new RegExp(`^(?:(once|twice|thrice)|(${NUM})\\s*(?:x|×|times|sessions?|lessons?|visits?))`, "i");
+const PERIOD_ADVERB_WORD = new RegExp(`\\b${PERIOD_ADVERB}\\b`, "i");
+const AMOUNT_OF_TIME = new RegExp(`(${NUM}|an?)\\s*[-–]?\\s*(minutes?|mins?|hours?|hrs?)`);
+
 const DURATION_PATTERN = new RegExp(`\\b${DURATION_CORE}\\b`, "gi");
 const RANGE_PATTERN = new RegExp(`\\b(?:between\\s+${NUM}\\s+and\\s+${NUM}|${NUM}\\s*(?:${DASH}|to)\\s*${NUM})\\s*(?:${TIME_UNIT}|times|x|sessions?|lessons?|days?|weeks?)\\b`, "gi");
 
@@ -294,9 +304,20 @@ interface Span {
   text: string;
 }
 
+/** Each pattern's global twin (the patterns here are module constants, so they are made once). */
+const globalTwins = new WeakMap<RegExp, RegExp>();
+
+function globalTwin(pattern: RegExp): RegExp {
+  if (pattern.global) return pattern;
+  let twin = globalTwins.get(pattern);
+  if (!twin) globalTwins.set(pattern, (twin = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return twin;
+}
+
 function findAll(pattern: RegExp, text: string): Span[] {
   const spans: Span[] = [];
-  const regex = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+  const regex = globalTwin(pattern);
+  regex.lastIndex = 0;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
     if (match[0].length === 0) {
       regex.lastIndex += 1;
@@ -502,18 +523,25 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   const lexicon = options.lexicon ?? DEFAULT_VAGUE_LEXICON;
   const generic = new Set((options.genericWords ?? DEFAULT_GENERIC_WORDS).map((word) => word.toLowerCase()));
   const { text, whatRanges } = analysableText(input);
+  // Occasions and content frequencies are also frequencies: each pattern is run over the text once.
+  const matched = new Map<RegExp, Span[]>();
+  const spansOf = (pattern: RegExp): Span[] => {
+    let spans = matched.get(pattern);
+    if (!spans) matched.set(pattern, (spans = findAll(pattern, text)));
+    return spans;
+  };
 
-  const frequencySpans = mergeSpans(FREQUENCY_PATTERNS.flatMap((pattern) => findAll(pattern, text)));
-  const groupSpans = mergeSpans(GROUP_SIZE_PATTERNS.flatMap((pattern) => findAll(pattern, text)));
+  const frequencySpans = mergeSpans(FREQUENCY_PATTERNS.flatMap(spansOf));
+  const groupSpans = mergeSpans(GROUP_SIZE_PATTERNS.flatMap(spansOf));
   const durationSpans = mergeSpans(findAll(DURATION_PATTERN, text)).filter((span) => !groupSpans.some((group) => overlaps(group, span)));
-  const whoSpans = mergeSpans(WHO_PATTERNS.flatMap((pattern) => findAll(pattern, text)));
+  const whoSpans = mergeSpans(WHO_PATTERNS.flatMap(spansOf));
   const rangeSpans = mergeSpans(findAll(RANGE_PATTERN, text)).filter((span) => !groupSpans.some((group) => overlaps(group, span)));
 
   // What kind of provision it is. Role names ("teaching assistant"), the frequency ("for each session") and references
   // to advice ("following the occupational therapy advice") say nothing about that.
   const kindText = blankOut(text, [...whoSpans, ...frequencySpans, ...findAll(ADVICE_REFERENCE, text)]);
   const isGroupWork = (GROUP_WORDS.test(kindText) && !/\bwhole[- ]class\b/i.test(text)) || groupSpans.some((span) => /group/i.test(span.text));
-  const occasionSpans = OCCASION_FREQUENCIES.flatMap((pattern) => findAll(pattern, text));
+  const occasionSpans = OCCASION_FREQUENCIES.flatMap(spansOf);
   const byOccasion = frequencySpans.some((span) => CONTINUOUS_FREQUENCY.test(span.text) || occasionSpans.some((other) => overlaps(other, span)));
   // A set size of group or 1:1 work ("daily 1:1 reading") is a session someone runs, whatever it is called.
   const isSession = (SESSION_WORDS.test(kindText) || groupSpans.some((span) => !/class/i.test(span.text))) && !CONTINUOUS.test(kindText) && !byOccasion;
@@ -577,7 +605,7 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
     if (unsized) vagueSignals.push({ phrase: unsized[0], kind: "unsized-group", effect: "none", binding: false });
   }
 
-  const contentSpans = CONTENT_FREQUENCIES.flatMap((pattern) => findAll(pattern, text));
+  const contentSpans = CONTENT_FREQUENCIES.flatMap(spansOf);
   const isContentFrequency = (span: Span) => contentSpans.some((other) => other.start === span.start && other.end === span.end);
   const removed = [...frequencySpans.filter((span) => !isContentFrequency(span)), ...durationSpans, ...groupSpans, ...whoSpans, ...vagueSpans, ...rangeSpans];
   const residual = residualWhat(text, whatRanges, removed, options.childName, generic);
@@ -594,7 +622,7 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
       text,
       isSession,
       byOccasion,
-      weeklyHours: frequencySpans.some((span) => new RegExp(`${TIME_UNIT}\\s+(?:a|per|each)\\s+(?:school\\s+)?week`, "i").test(span.text)),
+      weeklyHours: frequencySpans.some((span) => HOURS_A_WEEK.test(span.text)),
       hasWho: whoSpans.length > 0,
     }),
     vagueSignals,
@@ -606,7 +634,7 @@ export function analyseProvision(statement: string | StatementLike, options: Ana
   if (what) analysis.what = what;
   const slotText = (spans: Span[], slot: SlotName): string | undefined => (spans.length > 0 && !undone.has(slot) ? spans.map((span) => tidy(span.text)).join("; ") : undefined);
   const who = slotText(whoSpans, "who");
-  const duration = slotText(durationSpans.length > 0 ? durationSpans : frequencySpans.filter((span) => new RegExp(TIME_UNIT, "i").test(span.text)), "duration");
+  const duration = slotText(durationSpans.length > 0 ? durationSpans : frequencySpans.filter((span) => HAS_TIME_UNIT.test(span.text)), "duration");
   const frequency = slotText(frequencySpans, "frequency");
   const groupSize = slotText(groupSpans, "groupSize");
   if (who) analysis.who = who;
@@ -632,9 +660,8 @@ function verbatimOrCell(input: StatementLike, span: Span): string {
 }
 
 function findQuantities(text: string): Quantity[] {
-  const pattern = new RegExp(`(?<![:\\d.])\\b(${NUM}|once|twice)\\b(?!\\s*:\\s*\\d)(?:\\s*[-–]?\\s*([a-z]+))?`, "gi");
   const quantities: Quantity[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of text.matchAll(QUANTITY)) {
     const value = numberValue(match[1] ?? "");
     if (value === undefined) continue;
     const quantity: Quantity = { text: match[0].trim(), value };
@@ -652,7 +679,7 @@ function normaliseAmounts(frequency: string | undefined, duration: string | unde
   const amounts: Pick<ProvisionAnalysis, "timesPerWeek" | "minutesPerSession" | "minutesPerWeek"> = {};
   const frequencies = frequency?.split("; ") ?? [];
   // "15 hours a week" states a weekly amount, not a number of sessions.
-  const weeklyAmount = frequencies.find((phrase) => new RegExp(`^${NUM}\\s*${TIME_UNIT}`, "i").test(phrase) || /^an?\s+hour/i.test(phrase));
+  const weeklyAmount = frequencies.find((phrase) => STARTS_WITH_TIME.test(phrase) || /^an?\s+hour/i.test(phrase));
   const sessionFrequency = frequencies.find((phrase) => phrase !== weeklyAmount);
   const perWeek = sessionFrequency ? timesPerWeek(sessionFrequency) : undefined;
   if (perWeek !== undefined) amounts.timesPerWeek = perWeek;
@@ -661,7 +688,7 @@ function normaliseAmounts(frequency: string | undefined, duration: string | unde
   if (minutes !== undefined) amounts.minutesPerSession = minutes;
   if (weeklyAmount) {
     const total = minutesOf(weeklyAmount);
-    const per = timesPerWeek(weeklyAmount.replace(new RegExp(`^.*?${TIME_UNIT}(?:\\s+of\\s+[^,;]*?)?\\s+`, "i"), ""));
+    const per = timesPerWeek(weeklyAmount.replace(UP_TO_TIME_UNIT, ""));
     if (total !== undefined && per !== undefined) amounts.minutesPerWeek = total * per;
   } else if (minutes !== undefined && perWeek !== undefined) {
     amounts.minutesPerWeek = minutes * perWeek;
@@ -672,10 +699,10 @@ function normaliseAmounts(frequency: string | undefined, duration: string | unde
 /** Sessions a week implied by a frequency phrase ("3 times a week" 3, "daily" 5, "twice a term" 1/6). */
 export function timesPerWeek(frequency: string): number | undefined {
   const phrase = frequency.toLowerCase().split(";")[0] ?? "";
-  const countMatch = new RegExp(`^(?:(once|twice|thrice)|(${NUM})\\s*(?:x|×|times|sessions?|lessons?|visits?))`, "i").exec(phrase.trim());
+  const countMatch = COUNT_FIRST.exec(phrase.trim());
   const count = countMatch ? (countMatch[1] ? { once: 1, twice: 2, thrice: 3 }[countMatch[1] as "once" | "twice" | "thrice"] : numberValue(countMatch[2] ?? "")) : 1;
   if (count === undefined) return undefined;
-  const adverb = new RegExp(`\\b${PERIOD_ADVERB}\\b`, "i").exec(phrase)?.[0];
+  const adverb = PERIOD_ADVERB_WORD.exec(phrase)?.[0];
   if (adverb) return count * (ADVERB_PER_WEEK[adverb.replace("-", " ")] ?? ADVERB_PER_WEEK[adverb] ?? 1);
   const period = /\b(?:a|an|per|each|every)\s+(school day|half[- ]term|day|week|fortnight|month|term|year|lunchtime|morning|afternoon|weekday)\b/.exec(phrase)?.[1];
   if (period) return count * (PER_WEEK[period.replace("-", " ")] ?? 1);
@@ -687,7 +714,7 @@ export function minutesOf(duration: string): number | undefined {
   const phrase = duration.toLowerCase().split(";")[0] ?? "";
   if (/\bhalf\s+an?\s+hour\b/.test(phrase)) return 30;
   if (/\ban?\s+hour\s+and\s+a\s+half\b/.test(phrase)) return 90;
-  const match = new RegExp(`(${NUM}|an?)\\s*[-–]?\\s*(minutes?|mins?|hours?|hrs?)`).exec(phrase);
+  const match = AMOUNT_OF_TIME.exec(phrase);
   if (!match) return undefined;
   const value = numberValue(match[1] ?? "");
   if (value === undefined) return undefined;
