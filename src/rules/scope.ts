@@ -69,7 +69,21 @@ export interface Sentence {
  * bullet), keeping abbreviations such as "e.g." and "Dr." intact. A line break inside a phrase ("as\nrequired",
  * a wrapped table cell) is just white space.
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string): readonly Readonly<Sentence>[] {
+  let sentences = sentencesByText.get(text);
+  if (!sentences) {
+    if (sentencesByText.size >= REMEMBERED_TEXTS) sentencesByText.clear();
+    sentences = sentencesOf(text);
+    sentencesByText.set(text, sentences);
+  }
+  return sentences;
+}
+
+/** Texts already split: a dozen rules split the same paragraphs. */
+const sentencesByText = new Map<string, readonly Readonly<Sentence>[]>();
+const REMEMBERED_TEXTS = 5_000;
+
+function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   const boundary = /[.!?]+["'”’)]*(?=\s+|$)|\n+(?=\s*[\p{Lu}\p{N}•\-–*])/gu;
   let start = 0;

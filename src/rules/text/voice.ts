@@ -156,6 +156,8 @@ interface VerbLists {
   heading: string[];
   /** A tag after a quote: ", said Mum". */
   quoteTag: RegExp;
+  /** Parent and professional speakers together. */
+  speakers: string[];
 }
 
 /** Made once per lexicon: the phrase matchers are cached by list, so the lists must be the same arrays every call. */
@@ -167,6 +169,7 @@ function verbLists(lexicon: VoiceLexicon): VerbLists {
       clause: [...lexicon.speechVerbs, ...lexicon.reportingVerbs, ...CLAUSE_VERBS],
       heading: [...lexicon.speechVerbs, ...CLAUSE_VERBS],
       quoteTag: new RegExp(`^\\s*,?\\s*(?:${lexicon.speechVerbs.map(escapeRegExp).join("|")})\\s+([^.,;!?“"]{1,60})`, "iu"),
+      speakers: [...lexicon.parentSpeakers, ...lexicon.professionalSpeakers],
     };
     verbListsCache.set(lexicon, lists);
   }
@@ -193,7 +196,7 @@ function lastChildMention(phrase: string, child: ChildRef): number {
 
 /** Where the last parent or professional speaker word in a phrase ends (-1 when none). */
 function lastSpeakerWordEnd(phrase: string, lexicon: VoiceLexicon): number {
-  const found = findPhrases(phrase, [...lexicon.parentSpeakers, ...lexicon.professionalSpeakers]);
+  const found = findPhrases(phrase, verbLists(lexicon).speakers);
   return found.reduce((end, match) => Math.max(end, match.index + match.text.length), -1);
 }
 
