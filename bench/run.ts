@@ -163,7 +163,8 @@ async function main(): Promise<void> {
     "",
     `\`node bin/ehcp-qa.js ...\` started ${PROCESS_RUNS} times after one unmeasured run; CPU is the kernel's count for the process and every process it waited for ` +
       `(user + system), the mean of the runs. The mammoth process is \`node -e\` importing mammoth and converting ${cli.file} to HTML. Peak memory is the peak resident memory ` +
-      "of each Node process of one audit, added up.",
+      "of each Node process of one audit (the kernel's count, noted every 50 ms, at exit, and as an audit child sends its answer), added up: pages the processes share, " +
+      "such as Node's own code, count once for each.",
     "",
     "## The audit in one process, against bare text extraction",
     "",
