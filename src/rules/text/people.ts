@@ -122,9 +122,15 @@ export function peopleAroundChild(plan: EhcpDocument, roleWords: readonly string
     // A first name with a surname that is not the child's: "Lauren Pike".
     new RegExp(`(?<![\\p{L}])(${NAME}\\s+${NAME})(?![\\p{L}])`, "gu"),
   ];
+  // A role sits between non-letters in both patterns that name one, so a block holding no role's first word as a
+  // whole word cannot match them: most blocks are passed over without running their long alternation.
+  const roleFirstWords = new Set(roleWords.map((word) => word.toLowerCase().match(/\p{L}+/u)?.[0] ?? ""));
+  const mentionsRole = (text: string): boolean => roleFirstWords.has("") || (text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => roleFirstWords.has(word));
   const found = new Set<string>();
   for (const block of plan.blocks) {
+    const hasRole = mentionsRole(block.text);
     for (const [index, pattern] of patterns.entries()) {
+      if ((index === 1 || index === 2) && !hasRole) continue;
       pattern.lastIndex = 0;
       for (const match of block.text.matchAll(pattern)) {
         const words = wordsOf(match[1] ?? "").filter((word) => /^\p{Lu}/u.test(word) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|and)$/i.test(word));
