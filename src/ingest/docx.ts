@@ -1,12 +1,13 @@
 // DOCX -> RawDocument, reading the body once: body-scan.ts passes over word/document.xml for what mammoth drops
 // (comments' anchors, tracked changes, paragraph numbering) and marks every paragraph; mammoth reads that copy
 // into its document tree, which becomes blocks (tree-blocks.ts) that know their paragraphs by the marks.
-// Size and zip-bomb limits are checked before this runs (guard.ts); sections are found after (sections.ts).
+// The zip is checked and inflated once, by the guard (guard.ts), which hands its parts over (word-zip.ts); sections
+// are found after (sections.ts).
 import type { Element as XmlElement, Node as XmlNode } from "@xmldom/xmldom";
 import mammoth from "mammoth";
 import { countWords } from "../text/words.ts";
-import { resolveDeadline, withinDeadline } from "./deadline.ts";
-import { checkWordCount, resolveLimits } from "./guard.ts";
+import { checkDeadline, resolveDeadline, withinDeadline } from "./deadline.ts";
+import { checkWordCount, openWordZip, resolveLimits } from "./guard.ts";
 import type { RawBlock, RawComment, RawDocument, RawTrackedChange, ReadOptions } from "./raw.ts";
 import { scanBody, type BodyScan } from "./docx/body-scan.ts";
 import { headingStyleLevels } from "./docx/heading-styles.ts";
@@ -18,16 +19,19 @@ import { treeToBlocks, type TreeBlock, type TreeDocument } from "./docx/tree-blo
 const UNKNOWN_AUTHOR = "Unknown author";
 
 /**
- * The package's size and structure were judged before this runs (guard.ts, in the calling process). Judged here:
- * the amount of text, before mammoth reads the body (the costly step), and the deadline between steps.
+ * The package's size and structure are judged by the guard (guard.ts) before anything here runs: by the caller,
+ * which hands over the zip it opened (`options.wordZip`), or else here. Judged here: the amount of text, before
+ * mammoth reads the body (the costly step), and the deadline between steps.
  */
 export async function readDocx(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const deadlineAt = resolveDeadline(options.deadlineAt);
-  const wordPackage = await withinDeadline(openWordPackage(bytes), deadlineAt);
+  const limits = resolveLimits(options.limits);
+  const wordPackage = openWordPackage(options.wordZip ?? (await openWordZip(bytes, limits)));
+  checkDeadline(deadlineAt);
   const scan = scanBody(wordPackage.documentXml);
   checkWordCount(
     scan.paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph.text), 0),
-    resolveLimits(options.limits),
+    limits,
     true,
   );
   const tree = await withinDeadline(readTree(wordPackage, scan), deadlineAt);

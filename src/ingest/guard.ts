@@ -1,10 +1,10 @@
-// Limits checked before any parser sees a file, cheapest first. mammoth (through jszip) has no size guard: a
-// 300 KB DOCX whose word/document.xml inflates to 100 MB takes Node down with an out-of-memory error no
-// try/catch can stop, and its time and memory grow with the paragraphs and nesting of the XML. So the zip's
-// entry count and central directory are read first (yauzl, milliseconds) and the declared sizes are judged;
-// then every entry is inflated as a stream and thrown away, which catches sizes forged in the directory (yauzl's
-// validateEntrySizes stops a stream that runs past its declared size), while the Word XML parts are counted as
-// they pass (xml-census.ts). The PDF reader checks the page count and the amount of text with the same limits.
+// Limits checked before any parser sees a file, cheapest first. mammoth has no size guard: a 300 KB DOCX whose
+// word/document.xml inflates to 100 MB takes Node down with an out-of-memory error no try/catch can stop, and its
+// time and memory grow with the paragraphs and nesting of the XML. So the zip's entry count and central directory
+// are read first (yauzl, milliseconds) and the declared sizes are judged; then every entry is inflated, each stopped
+// by zlib as soon as it passes its declared size (which catches sizes forged in the directory), while the Word XML
+// parts are counted (xml-census.ts). The XML and relationship parts are kept and handed to the reader (word-zip.ts),
+// so a Word file is inflated once. The PDF reader checks the page count and the amount of text with the same limits.
 // Parsing itself then runs apart from the service, with a memory cap and a deadline, for whatever this cannot
 // foresee.
 import { createRequire } from "node:module";
@@ -12,6 +12,7 @@ import type yauzlModule from "yauzl";
 import { ProblemError } from "../model/problem.ts";
 import { XmlCensusCounter, type XmlCensus } from "./docx/xml-census.ts";
 import { contentStreamProblem } from "./pdf/content-census.ts";
+import { inflateEntry, isKeptPart, locateEntry, WordZip, type ZipEntryData } from "./word-zip.ts";
 
 // Loaded as CommonJS, not through an ES import: Node's import of a CommonJS package cost the CLI's main process,
 // which runs this guard, about 6 MB more resident memory (measured: 50 against 44 MB with commander loaded).
@@ -169,6 +170,12 @@ interface EntrySummary {
   uncompressedSize: number;
 }
 
+/** A directory record as judged: its name and sizes, and where its local header is. */
+interface DirectoryEntry extends EntrySummary {
+  relativeOffsetOfLocalHeader: number;
+  compressionMethod: number;
+}
+
 /** Word XML parts whose paragraphs and nesting are counted before parsing (the parts the readers parse). */
 const isWordXmlPart = (name: string): boolean => /^word\/[^/]+\.xml$/i.test(name);
 const isMainDocumentPart = (name: string): boolean => name.toLowerCase() === "word/document.xml";
@@ -178,14 +185,20 @@ const isMainDocumentPart = (name: string): boolean => name.toLowerCase() === "wo
  * as declared, that it holds a Word document, then the real inflated sizes and the XML parts' paragraph count
  * and nesting. A compression bomb (a ratio no Word file has, or sizes forged in the directory) is ZIP_BOMB; a
  * file that is honestly too big or too complex to be a plan is TOO_LARGE, with what was found and the limit.
- * Throws ZIP_BOMB, TOO_LARGE, CORRUPT_FILE or UNSUPPORTED_FORMAT.
+ * Throws ZIP_BOMB, TOO_LARGE, CORRUPT_FILE or UNSUPPORTED_FORMAT; else gives the reader the parts it inflated.
  */
-export async function checkWordZip(bytes: Uint8Array, limits: IngestLimits): Promise<void> {
+export async function openWordZip(bytes: Uint8Array, limits: IngestLimits): Promise<WordZip> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = await readCentralDirectory(buffer, limits);
   checkIsWordDocument(entries);
-  const census = await inflateAll(buffer, limits);
+  const { census, located, kept } = inflateAll(buffer, entries, limits);
   checkXmlCensus(census, limits);
+  return new WordZip(buffer, located, kept);
+}
+
+/** The guard's verdict alone, for a caller that reads the file some other way. */
+export async function checkWordZip(bytes: Uint8Array, limits: IngestLimits): Promise<void> {
+  await openWordZip(bytes, limits);
 }
 
 function openZip(buffer: Buffer): Promise<yauzlModule.ZipFile> {
@@ -206,7 +219,7 @@ function oversized(entry: EntrySummary, found: number, limit: number, limits: In
 }
 
 /** The central directory's entries, judged one by one as they are read: no entry is inflated here. */
-async function readCentralDirectory(buffer: Buffer, limits: IngestLimits): Promise<EntrySummary[]> {
+async function readCentralDirectory(buffer: Buffer, limits: IngestLimits): Promise<DirectoryEntry[]> {
   const zipfile = await openZip(buffer);
   // The end-of-directory record gives the count before a single entry is read.
   if (zipfile.entryCount > limits.maxEntries) {
@@ -216,14 +229,20 @@ async function readCentralDirectory(buffer: Buffer, limits: IngestLimits): Promi
     );
   }
   return new Promise((resolve, reject) => {
-    const entries: EntrySummary[] = [];
+    const entries: DirectoryEntry[] = [];
     let total = 0;
     const fail = (problem: ProblemError): void => {
       zipfile.close();
       reject(problem);
     };
     zipfile.on("entry", (entry: yauzlModule.Entry) => {
-      const summary = { name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
+      const summary: DirectoryEntry = {
+        name: entry.fileName,
+        compressedSize: entry.compressedSize,
+        uncompressedSize: entry.uncompressedSize,
+        relativeOffsetOfLocalHeader: entry.relativeOffsetOfLocalHeader,
+        compressionMethod: entry.compressionMethod,
+      };
       total += entry.uncompressedSize;
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > limits.ratioCheckMinBytes && ratio > limits.maxCompressionRatio) return fail(zipBomb());
@@ -266,47 +285,39 @@ function checkIsWordDocument(entries: EntrySummary[]): void {
 }
 
 /**
- * Inflates every entry and discards the data: yauzl stops any stream that runs past its declared size. The Word
- * XML parts are counted as they stream past (paragraphs, nesting), and the count is returned for judging.
+ * Inflates every entry in directory order, each stopped by zlib at its declared size; the Word XML parts are
+ * counted (paragraphs, elements, nesting) for judging, and the XML and relationship parts kept for the reader.
  */
-async function inflateAll(buffer: Buffer, limits: IngestLimits): Promise<XmlCensus> {
-  const zipfile = await openZip(buffer);
+function inflateAll(
+  buffer: Buffer,
+  entries: DirectoryEntry[],
+  limits: IngestLimits,
+): { census: XmlCensus; located: Map<string, ZipEntryData>; kept: Map<string, Buffer> } {
   const census: XmlCensus = { paragraphs: 0, elements: 0, maxDepth: 0 };
-  await new Promise<void>((resolve, reject) => {
-    const fail = (error: unknown): void => {
-      zipfile.close();
-      reject(error instanceof ProblemError ? error : error instanceof Error && /too many bytes/i.test(error.message) ? zipBomb() : corruptZip());
-    };
-    zipfile.on("entry", (entry: yauzlModule.Entry) => {
-      if (entry.fileName.endsWith("/")) return zipfile.readEntry();
-      zipfile.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return fail(error);
-        const counter = isWordXmlPart(entry.fileName) ? new XmlCensusCounter() : null;
-        stream.on("data", (chunk: Buffer) => {
-          if (!counter) return;
-          counter.feed(chunk);
-          // Nesting is what makes XML parsers recurse: stop at once, not after the part.
-          if (counter.census.maxDepth > limits.maxXmlDepth) {
-            stream.destroy();
-            fail(tooDeep(limits));
-          }
-        });
-        stream.on("error", fail);
-        stream.on("end", () => {
-          if (counter) {
-            census.paragraphs += counter.census.paragraphs;
-            census.elements += counter.census.elements;
-            census.maxDepth = Math.max(census.maxDepth, counter.census.maxDepth);
-          }
-          zipfile.readEntry();
-        });
-      });
-    });
-    zipfile.on("end", () => resolve());
-    zipfile.on("error", fail);
-    zipfile.readEntry();
-  });
-  return census;
+  const located = new Map<string, ZipEntryData>();
+  const kept = new Map<string, Buffer>();
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    const data = locateEntry(buffer, entry);
+    if (data === "corrupt") throw corruptZip();
+    const inflated = inflateEntry(buffer, data);
+    if (inflated === "too-many-bytes") throw zipBomb();
+    if (inflated === "corrupt") throw corruptZip();
+    if (isWordXmlPart(entry.name)) {
+      const counter = new XmlCensusCounter();
+      counter.feed(inflated);
+      // Nesting is what makes XML parsers recurse: judged before anything else is learnt from the part.
+      if (counter.census.maxDepth > limits.maxXmlDepth) throw tooDeep(limits);
+      census.paragraphs += counter.census.paragraphs;
+      census.elements += counter.census.elements;
+      census.maxDepth = Math.max(census.maxDepth, counter.census.maxDepth);
+    }
+    // Shorter than declared: the entry's data is damaged or cut off.
+    if (inflated.length < data.uncompressedSize) throw corruptZip();
+    located.set(entry.name, data);
+    if (isKeptPart(entry.name)) kept.set(entry.name, inflated);
+  }
+  return { census, located, kept };
 }
 
 function tooDeep(limits: IngestLimits): ProblemError {

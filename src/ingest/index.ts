@@ -7,7 +7,7 @@ import type { EhcpDocument } from "../model/document.ts";
 import { isProblemError, ProblemError } from "../model/problem.ts";
 import { loadDefaultAliases } from "./default-aliases.ts";
 import { detectFormat } from "./detect.ts";
-import { checkFileSize, checkWordZip, resolveLimits, type IngestLimits } from "./guard.ts";
+import { checkFileSize, openWordZip, resolveLimits, type IngestLimits } from "./guard.ts";
 import { readRawInProcess } from "./read-raw.ts";
 import { buildDocument } from "./sections.ts";
 import type { SectionAliases } from "./section-headings.ts";
@@ -40,10 +40,15 @@ export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptio
     const limits = resolveLimits(options.limits);
     checkFileSize(bytes.length, limits);
     const format = detectFormat(bytes);
-    if (format === "docx") await checkWordZip(bytes, limits);
+    // The guard decides before any reader loads; a Word file's parts, inflated by it, are handed to the reader.
+    const wordZip = format === "docx" ? await openWordZip(bytes, limits) : undefined;
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const aliases = options.aliases ?? (await loadDefaultAliases());
-    const raw = await readRawInProcess(format, bytes, { limits, ...(options.deadlineAt !== undefined ? { deadlineAt: options.deadlineAt } : {}) });
+    const raw = await readRawInProcess(format, bytes, {
+      limits,
+      ...(options.deadlineAt !== undefined ? { deadlineAt: options.deadlineAt } : {}),
+      ...(wordZip ? { wordZip } : {}),
+    });
     return buildDocument(raw, { fileName, sha256, aliases });
   } catch (error) {
     if (!isProblemError(error)) throw error;

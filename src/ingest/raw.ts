@@ -2,6 +2,7 @@
 // Readers know their file format; sections.ts knows EHC plans. Neither knows the other.
 import type { DocumentFormat, Location, TrackedChange, WordComment } from "../model/document.ts";
 import type { IngestLimits } from "./guard.ts";
+import type { WordZip } from "./word-zip.ts";
 
 export type RawBlock =
   /** A paragraph styled as a heading (DOCX), or a line that looks like one (PDF). */
@@ -35,4 +36,6 @@ export interface ReadOptions {
   deadlineAt?: number;
   /** Page and text limits (see DEFAULT_LIMITS in guard.ts). */
   limits?: Partial<IngestLimits>;
+  /** A DOCX's zip as the guard checked and inflated it (guard.ts openWordZip); without it the DOCX reader opens it so. */
+  wordZip?: WordZip;
 }

@@ -1,8 +1,9 @@
-// Reading the parts of a Word package: the zip, its relationships, and namespace-aware XML helpers.
-// Every failure here becomes a ProblemError a caseworker can act on, never a library error.
+// Reading the parts of a Word package: its parts as the zip guard inflated them (word-zip.ts), its relationships,
+// and namespace-aware XML helpers. Every failure here becomes a ProblemError a caseworker can act on, never a
+// library error.
 import { DOMParser, type Document as XmlDocument, type Element as XmlElement, type Node as XmlNode } from "@xmldom/xmldom";
-import JSZip from "jszip";
 import { ProblemError } from "../../model/problem.ts";
+import type { WordZip } from "../word-zip.ts";
 
 /** WordprocessingML, in its usual (transitional) and its strict namespace. */
 export const W_NAMESPACES = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
@@ -23,7 +24,7 @@ export function corruptFile(): ProblemError {
 
 /** The parts of a Word package we read ourselves (mammoth reads the rest). */
 export interface WordPackage {
-  zip: JSZip;
+  zip: WordZip;
   documentPath: string;
   /** word/document.xml as text: scanned once by body-scan.ts, then parsed by mammoth. */
   documentXml: string;
@@ -34,26 +35,27 @@ export interface WordPackage {
   numbering: XmlDocument | null;
 }
 
-export async function openWordPackage(bytes: Uint8Array): Promise<WordPackage> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw corruptFile();
-  }
-  const documentPath = (await officeDocumentPath(zip)) ?? "word/document.xml";
-  const documentXml = await readPartText(zip, documentPath);
+export function openWordPackage(zip: WordZip): WordPackage {
+  const documentPath = officeDocumentPath(zip) ?? "word/document.xml";
+  const documentXml = readPartText(zip, documentPath);
   if (documentXml === null) {
     throw new ProblemError({ code: "UNSUPPORTED_FORMAT", message: NOT_WORD_MESSAGE });
   }
-  const related = await relatedParts(zip, documentPath);
+  const related = relatedParts(zip, documentPath);
   const partPath = (type: string): string => related.get(type) ?? siblingPath(documentPath, `${type}.xml`);
   const commentsPath = partPath("comments");
-  const [comments, styles, numbering] = await Promise.all([readXmlPart(zip, commentsPath), readXmlPart(zip, partPath("styles")), readXmlPart(zip, partPath("numbering"))]);
-  return { zip, documentPath, documentXml, commentsPath, comments, styles, numbering };
+  return {
+    zip,
+    documentPath,
+    documentXml,
+    commentsPath,
+    comments: readXmlPart(zip, commentsPath),
+    styles: readXmlPart(zip, partPath("styles")),
+    numbering: readXmlPart(zip, partPath("numbering")),
+  };
 }
 
-/** The package as mammoth opens a file (its `file` input: `exists` and `read`), from the zip already open. */
+/** The package as mammoth opens a file (its `file` input: `exists` and `read`), from the parts already inflated. */
 export interface MammothFile {
   exists(name: string): boolean;
   read(name: string, encoding?: string): Promise<string | Uint8Array>;
@@ -61,34 +63,39 @@ export interface MammothFile {
 
 /**
  * The package for mammoth, with its main part replaced by `documentXml` (body-scan.ts's copy), so the zip is
- * inflated once and nothing is zipped again. Comments are left out: they are read from comments.xml here.
+ * inflated once (by the guard) and nothing is zipped again. Comments are left out: they are read from comments.xml
+ * here. mammoth asks only for XML and relationship parts on our path: pictures would be read as HTML is written,
+ * and none is (docx.ts keeps the document tree and gives mammoth an empty one).
  */
 export function mammothFile(wordPackage: WordPackage, documentXml: string): MammothFile {
   return {
-    exists: (name) => name !== wordPackage.commentsPath && wordPackage.zip.file(name) !== null,
+    exists: (name) => name !== wordPackage.commentsPath && wordPackage.zip.has(name),
     read: async (name, encoding) => {
       if (name === wordPackage.documentPath && encoding) return documentXml;
-      const entry = wordPackage.zip.file(name);
-      if (!entry) throw corruptFile();
-      const bytes = await entry.async("uint8array");
+      const bytes = readPart(wordPackage.zip, name);
+      if (!bytes) throw corruptFile();
       return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
     },
   };
 }
 
 /** Reads and parses one part; null when the part is absent; CORRUPT_FILE when it cannot be inflated or parsed. */
-async function readXmlPart(zip: JSZip, path: string): Promise<XmlDocument | null> {
-  const text = await readPartText(zip, path);
+function readXmlPart(zip: WordZip, path: string): XmlDocument | null {
+  const text = readPartText(zip, path);
   return text === null ? null : parseXml(text);
 }
 
-async function readPartText(zip: JSZip, path: string): Promise<string | null> {
-  const entry = zip.file(path);
-  if (!entry) return null;
+function readPartText(zip: WordZip, path: string): string | null {
+  const bytes = readPart(zip, path);
+  if (!bytes) return null;
+  const text = bytes.toString("utf8");
+  // Some producers write a byte-order mark, which the XML parser would reject.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function readPart(zip: WordZip, path: string): Buffer | null {
   try {
-    const text = await entry.async("string");
-    // Some producers write a byte-order mark, which the XML parser would reject.
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return zip.part(path);
   } catch {
     throw corruptFile();
   }
@@ -110,23 +117,23 @@ function parseXml(text: string): XmlDocument {
 }
 
 /** The main document part named by the package relationships (usually word/document.xml). */
-async function officeDocumentPath(zip: JSZip): Promise<string | null> {
-  const rels = await readRelationships(zip, "_rels/.rels", "");
+function officeDocumentPath(zip: WordZip): string | null {
+  const rels = readRelationships(zip, "_rels/.rels", "");
   for (const [type, target] of rels) if (type === "officeDocument") return target;
   return null;
 }
 
 /** The document part's relationships by type ("comments", "styles" ...) -> part path. */
-async function relatedParts(zip: JSZip, documentPath: string): Promise<Map<string, string>> {
+function relatedParts(zip: WordZip, documentPath: string): Map<string, string> {
   const slash = documentPath.lastIndexOf("/");
   const folder = documentPath.slice(0, slash + 1);
   const relsPath = `${folder}_rels/${documentPath.slice(slash + 1)}.rels`;
-  return new Map(await readRelationships(zip, relsPath, folder));
+  return new Map(readRelationships(zip, relsPath, folder));
 }
 
-async function readRelationships(zip: JSZip, relsPath: string, baseFolder: string): Promise<[string, string][]> {
-  if (!zip.file(relsPath)) return [];
-  const xml = await readXmlPart(zip, relsPath);
+function readRelationships(zip: WordZip, relsPath: string, baseFolder: string): [string, string][] {
+  if (!zip.has(relsPath)) return [];
+  const xml = readXmlPart(zip, relsPath);
   if (!xml) return [];
   const out: [string, string][] = [];
   const relationships = xml.getElementsByTagNameNS(PACKAGE_RELATIONSHIPS_NAMESPACE, "Relationship");
