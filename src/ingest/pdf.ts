@@ -17,6 +17,7 @@ import type { PageContent } from "./pdf/flow.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
 import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
+import { pagePassesOf, type PagePasses, type PageRef } from "./pdf/page-objects.ts";
 import { pageText } from "./pdf/page-text.ts";
 import { ruledTables, type TableSource } from "./pdf/ruled-tables.ts";
 
@@ -83,18 +84,26 @@ interface PageRead {
   tableSource: TableSource;
 }
 
+/** The operator list of a page that draws no line: nothing in it could be a border, a rule or a change bar. */
+const NO_DRAWING = { fnArray: [], argsArray: [] };
+
 /**
  * One page, in one pass of pdf.js: its text items once (the page text, the runs review markup is placed by, and
  * later the tables' cell text all come from them), its operator list once (struck and underlined text now, table
- * borders later) and its annotations. The deadline is checked between pdf.js's passes over the page: a long page
- * cannot be stopped inside a pass (pdf.js does not give the clock a turn), but it is not given another.
+ * borders later) and its annotations, the last two only where the page can have any (`passesFor`). The deadline
+ * is checked between pdf.js's passes over the page: a long page cannot be stopped inside a pass (pdf.js does not
+ * give the clock a turn), but it is not given another.
  */
-async function readPage(doc: PDFDocumentProxy, num: number, deadlineAt: number): Promise<PageRead> {
+async function readPage(doc: PDFDocumentProxy, num: number, deadlineAt: number, passesFor: (ref: PageRef | null) => PagePasses): Promise<PageRead> {
   const page = await withinDeadline(doc.getPage(num), deadlineAt);
   const viewport = page.getViewport({ scale: 1 });
   // pdf.js's defaults, which are also the options pdf-parse reads page text and table cells with.
   const content = await withinDeadline(page.getTextContent(), deadlineAt);
-  const [annotations, operators] = await withinDeadline(Promise.all([page.getAnnotations(), page.getOperatorList()]), deadlineAt);
+  const passes = passesFor(page.ref);
+  const [annotations, operators] = await withinDeadline(
+    Promise.all([passes.annotations ? page.getAnnotations() : [], passes.operators ? page.getOperatorList() : NO_DRAWING]),
+    deadlineAt,
+  );
   const textItems = content.items.filter((item) => "str" in item);
   const markup = pageMarkup(num, pageText(textItems, viewport), { annotations, textItems, operators }, OPS);
   return { markup, tableSource: { operators, textItems, viewportTransform: viewport.transform } };
@@ -140,7 +149,10 @@ function failedNote(pages: readonly number[]): string[] {
  */
 async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: number): Promise<{ pages: PageContent[]; markup: PageMarkup[]; notes: string[] }> {
   checkPageCount(declaredPageCount(bytes), limits);
-  checkPdfContent(bytes, limits);
+  // Each content stream's census, by object: whether it may draw a line (a stream written twice is taken to).
+  const mayDrawLines = new Map<string, boolean>();
+  checkPdfContent(bytes, limits, (object, census) => mayDrawLines.set(object, mayDrawLines.has(object) || census.mayDrawLines));
+  const passesFor = pagePassesOf(bytes, mayDrawLines);
   // A copy: pdf.js may keep or transfer the buffer it is given, and the caller's bytes must stay intact.
   const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDFJS_LIMITS });
   try {
@@ -152,7 +164,7 @@ async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: nu
     const tableSources: TableSource[] = [];
     let words = 0;
     for (let num = 1; num <= doc.numPages; num++) {
-      const page = await readPage(doc, num, deadlineAt);
+      const page = await readPage(doc, num, deadlineAt, passesFor);
       words += countWords(page.markup.text);
       checkWordCount(words, limits, num === doc.numPages);
       markup.push(page.markup);

@@ -1,0 +1,113 @@
+// pdf.js's operator list and annotations are asked for only on pages that can have lines or notes: the content
+// census says which content streams may draw a line, the page objects which stream is a page's and whether it has
+// annotations. A page the bytes do not state plainly, or drawing the census cannot follow, gets every pass.
+import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../../src/ingest/pdf.ts";
+import { censusOf, contentStreamProblem } from "../../src/ingest/pdf/content-census.ts";
+import { pagePassesOf, pageObjectsOf } from "../../src/ingest/pdf/page-objects.ts";
+import { resolveLimits } from "../../src/ingest/guard.ts";
+import { pdfFromObjects, pdfStream } from "./hostile-files.ts";
+
+const mayDrawLines = (content: string): boolean => censusOf(new TextEncoder().encode(content)).mayDrawLines;
+const TEXT = "BT /F1 11 Tf 72 700 Td (Pip walks to the library on Fridays.) Tj ET";
+
+describe("which content streams may draw a line", () => {
+  it("text, a clip and a page-sized background draw none", () => {
+    expect(mayDrawLines(TEXT)).toBe(false);
+    expect(mayDrawLines(`q 0 0 595 842 re W* n ${TEXT} Q`)).toBe(false);
+    expect(mayDrawLines(`q 1 1 1 rg 0 0 595 842 re f Q ${TEXT}`)).toBe(false);
+    // Scaled down tenfold, a large rectangle is still large.
+    expect(mayDrawLines("q 0.1 0 0 0.1 0 0 cm 0 0 5950 8420 re f Q")).toBe(false);
+  });
+
+  it("a stroke, a thin filled bar, a shape that is not a rectangle, or a form may", () => {
+    expect(mayDrawLines(`${TEXT} 72 690 m 300 690 l S`)).toBe(true);
+    expect(mayDrawLines("72 690 228 0.5 re f")).toBe(true);
+    // 40 x 15 units, but 1.5 points high once scaled.
+    expect(mayDrawLines("q 0.1 0 0 0.1 0 0 cm 720 6900 2280 15 re f Q")).toBe(true);
+    expect(mayDrawLines("72 690 m 300 690 l 300 700 l h f")).toBe(true);
+    expect(mayDrawLines("q 100 0 0 20 72 600 cm /Fm1 Do Q")).toBe(true);
+    expect(mayDrawLines("0 0 200 200 re B")).toBe(true);
+  });
+
+  it("drawing it cannot follow counts as a line: a turned transformation, an odd operand, a path left open", () => {
+    expect(mayDrawLines("q 0.7 0.7 -0.7 0.7 0 0 cm 0 0 100 100 re f Q")).toBe(true);
+    expect(mayDrawLines("0 0 (wide) 100 re f")).toBe(true);
+    expect(mayDrawLines("0 0 595 842 re")).toBe(true);
+    expect(mayDrawLines("f")).toBe(true);
+  });
+
+  it("names, strings, comments and inline image data are not operators", () => {
+    expect(mayDrawLines("/Span << /ActualText (S) /S /Do >> BDC (f S Do) Tj EMC % 0 0 1 1 re f S\n")).toBe(false);
+    expect(mayDrawLines("BI /W 2 /H 2 /CS /G ID S Do f EI Q")).toBe(false);
+  });
+});
+
+/** A page's object, with its content stream as object 4 and, on request, an annotation. */
+function onePagePdf(content: string, pageExtras = ""): Uint8Array {
+  return new Uint8Array(
+    pdfFromObjects([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+      pdfStream(content),
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R ${pageExtras} >>`,
+    ]),
+  );
+}
+
+function passesOf(bytes: Uint8Array, ref = { num: 5, gen: 0 }) {
+  const census = new Map<string, boolean>();
+  expect(contentStreamProblem(bytes, resolveLimits(), (object, { mayDrawLines }) => census.set(object, mayDrawLines))).toBeNull();
+  return pagePassesOf(bytes, census)(ref);
+}
+
+describe("the passes a page needs", () => {
+  it("a page of text needs neither; lines need the operator list; annotations need both", () => {
+    expect(passesOf(onePagePdf(TEXT))).toEqual({ annotations: false, operators: false });
+    expect(passesOf(onePagePdf(`${TEXT} 72 690 m 300 690 l S`))).toEqual({ annotations: false, operators: true });
+    const note = "/Annots [<< /Type /Annot /Subtype /Text /Rect [72 700 90 718] /Contents (Add the day) >>]";
+    expect(passesOf(onePagePdf(TEXT, note))).toEqual({ annotations: true, operators: true });
+    expect(passesOf(onePagePdf(TEXT, "/Annots [ ]"))).toEqual({ annotations: false, operators: false });
+  });
+
+  it("a page it cannot find plainly in the bytes gets every pass", async () => {
+    expect(passesOf(onePagePdf(TEXT), { num: 9, gen: 0 })).toEqual({ annotations: true, operators: true });
+    // pdf-lib writes its page objects inside a compressed object stream.
+    const pdf = await PDFDocument.create();
+    pdf.addPage().drawText("Pip walks to the library.", { x: 72, y: 700, font: await pdf.embedFont(StandardFonts.Helvetica) });
+    const bytes = await pdf.save();
+    expect(pageObjectsOf(bytes)({ num: pdf.getPage(0).ref.objectNumber, gen: 0 })).toBeNull();
+    // Written twice (an incremental update adds the object again): not judged.
+    const twice = Buffer.concat([Buffer.from(onePagePdf(TEXT)), Buffer.from("\n5 0 obj\n<< /Type /Page /Contents 4 0 R >>\nendobj\n")]);
+    expect(pageObjectsOf(twice)({ num: 5, gen: 0 })).toBeNull();
+  });
+
+  it("reads the same text, tables and struck-through text whether or not the page's drawing is read", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const plain = pdf.addPage([595, 842]);
+    plain.drawText("Pip walks to the library on Fridays with a friend.", { x: 72, y: 760, size: 11, font });
+    const ruled = pdf.addPage([595, 842]);
+    for (const y of [600, 640, 680]) ruled.drawLine({ start: { x: 50, y }, end: { x: 450, y }, thickness: 1 });
+    for (const x of [50, 250, 450]) ruled.drawLine({ start: { x, y: 600 }, end: { x, y: 680 }, thickness: 1 });
+    ruled.drawText("Outcome", { x: 60, y: 660, size: 11, font });
+    ruled.drawText("Support", { x: 260, y: 660, size: 11, font });
+    ruled.drawText("Catches the bus alone", { x: 60, y: 620, size: 11, font });
+    ruled.drawText("Travel training weekly", { x: 260, y: 620, size: 11, font });
+    ruled.drawText("Pip paints every Tuesday.", { x: 72, y: 500, size: 11, font });
+    ruled.drawLine({ start: { x: 72, y: 503 }, end: { x: 120, y: 503 }, thickness: 0.8, color: rgb(0.9, 0.1, 0.1) });
+    // Without object streams, the page objects are plain in the bytes and the first page's drawing is not read.
+    const judged = new Uint8Array(await pdf.save({ useObjectStreams: false }));
+    const everyPass = new Uint8Array(await pdf.save());
+    const census = new Map<string, boolean>();
+    contentStreamProblem(judged, resolveLimits(), (object, { mayDrawLines }) => census.set(object, mayDrawLines));
+    const passes = pagePassesOf(judged, census);
+    expect([0, 1].map((index) => passes({ num: pdf.getPage(index).ref.objectNumber, gen: 0 }).operators)).toEqual([false, true]);
+    const [fewer, all] = await Promise.all([readPdf(judged), readPdf(everyPass)]);
+    expect(fewer).toEqual(all);
+    expect(all.blocks.some((block) => block.kind === "table")).toBe(true);
+    expect(all.trackedChanges?.length).toBeGreaterThan(0);
+  });
+});
