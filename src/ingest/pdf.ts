@@ -17,7 +17,8 @@ import type { PageContent } from "./pdf/flow.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
 import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
-import { pagePassesOf, type PagePasses, type PageRef } from "./pdf/page-objects.ts";
+import { drawingOf } from "./pdf/page-drawing.ts";
+import { pagePassesOf, streamCollector, type PagePasses, type PageRef } from "./pdf/page-objects.ts";
 import { pageText } from "./pdf/page-text.ts";
 import { ruledTables, type TableSource } from "./pdf/ruled-tables.ts";
 
@@ -89,8 +90,8 @@ const NO_DRAWING = { fnArray: [], argsArray: [] };
 
 /**
  * One page, in one pass of pdf.js: its text items once (the page text, the runs review markup is placed by, and
- * later the tables' cell text all come from them), its operator list once (struck and underlined text now, table
- * borders later) and its annotations, the last two only where the page can have any (`passesFor`). The deadline
+ * later the tables' cell text all come from them), its drawing once (struck and underlined text now, table borders
+ * later) and its annotations, the last two only where the page can have any (`passesFor`). The deadline
  * is checked between pdf.js's passes over the page: a long page cannot be stopped inside a pass (pdf.js does not
  * give the clock a turn), but it is not given another.
  */
@@ -100,8 +101,10 @@ async function readPage(doc: PDFDocumentProxy, num: number, deadlineAt: number, 
   // pdf.js's defaults, which are also the options pdf-parse reads page text and table cells with.
   const content = await withinDeadline(page.getTextContent(), deadlineAt);
   const passes = passesFor(page.ref);
+  // Plain drawing is read from the page's content stream; pdf.js's operator list would add the text again.
+  const drawing = passes.operators && passes.content !== null ? drawingOf(passes.content, OPS) : null;
   const [annotations, operators] = await withinDeadline(
-    Promise.all([passes.annotations ? page.getAnnotations() : [], passes.operators ? page.getOperatorList() : NO_DRAWING]),
+    Promise.all([passes.annotations ? page.getAnnotations() : [], passes.operators ? (drawing ?? page.getOperatorList()) : NO_DRAWING]),
     deadlineAt,
   );
   const textItems = content.items.filter((item) => "str" in item);
@@ -149,10 +152,10 @@ function failedNote(pages: readonly number[]): string[] {
  */
 async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: number): Promise<{ pages: PageContent[]; markup: PageMarkup[]; notes: string[] }> {
   checkPageCount(declaredPageCount(bytes), limits);
-  // Each content stream's census, by object: whether it may draw a line (a stream written twice is taken to).
-  const mayDrawLines = new Map<string, boolean>();
-  checkPdfContent(bytes, limits, (object, census) => mayDrawLines.set(object, mayDrawLines.has(object) || census.mayDrawLines));
-  const passesFor = pagePassesOf(bytes, mayDrawLines);
+  // Each content stream's census, by object: which may draw a line, and their content.
+  const { collect, streams } = streamCollector();
+  checkPdfContent(bytes, limits, collect);
+  const passesFor = pagePassesOf(bytes, streams);
   // A copy: pdf.js may keep or transfer the buffer it is given, and the caller's bytes must stay intact.
   const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDFJS_LIMITS });
   try {

@@ -1,11 +1,16 @@
 // pdf.js's operator list and annotations are asked for only on pages that can have lines or notes: the content
 // census says which content streams may draw a line, the page objects which stream is a page's and whether it has
-// annotations. A page the bytes do not state plainly, or drawing the census cannot follow, gets every pass.
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+// annotations. A page the bytes do not state plainly, or drawing the census cannot follow, gets every pass. Plain
+// drawing is read from the content stream itself, and must be what pdf.js's operator list gives.
+import { inflateSync } from "node:zlib";
+import { grayscale, PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../../src/ingest/pdf.ts";
+// After the reader, which keeps the engine's built-ins before pdf.js loads.
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { censusOf, contentStreamProblem } from "../../src/ingest/pdf/content-census.ts";
-import { pagePassesOf, pageObjectsOf } from "../../src/ingest/pdf/page-objects.ts";
+import { drawingOf, type Drawing } from "../../src/ingest/pdf/page-drawing.ts";
+import { pagePassesOf, pageObjectsOf, streamCollector } from "../../src/ingest/pdf/page-objects.ts";
 import { resolveLimits } from "../../src/ingest/guard.ts";
 import { pdfFromObjects, pdfStream } from "./hostile-files.ts";
 
@@ -57,10 +62,12 @@ function onePagePdf(content: string, pageExtras = ""): Uint8Array {
   );
 }
 
+/** The passes for the page `ref`, without the content they would read the drawing from. */
 function passesOf(bytes: Uint8Array, ref = { num: 5, gen: 0 }) {
-  const census = new Map<string, boolean>();
-  expect(contentStreamProblem(bytes, resolveLimits(), (object, { mayDrawLines }) => census.set(object, mayDrawLines))).toBeNull();
-  return pagePassesOf(bytes, census)(ref);
+  const { collect, streams } = streamCollector();
+  expect(contentStreamProblem(bytes, resolveLimits(), collect)).toBeNull();
+  const { annotations, operators } = pagePassesOf(bytes, streams)(ref);
+  return { annotations, operators };
 }
 
 describe("the passes a page needs", () => {
@@ -84,7 +91,7 @@ describe("the passes a page needs", () => {
     expect(pageObjectsOf(twice)({ num: 5, gen: 0 })).toBeNull();
   });
 
-  it("reads the same text, tables and struck-through text whether or not the page's drawing is read", async () => {
+  it("reads the same text, tables and struck-through text whether the drawing is skipped, read from the content or by pdf.js", async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const plain = pdf.addPage([595, 842]);
@@ -101,13 +108,64 @@ describe("the passes a page needs", () => {
     // Without object streams, the page objects are plain in the bytes and the first page's drawing is not read.
     const judged = new Uint8Array(await pdf.save({ useObjectStreams: false }));
     const everyPass = new Uint8Array(await pdf.save());
-    const census = new Map<string, boolean>();
-    contentStreamProblem(judged, resolveLimits(), (object, { mayDrawLines }) => census.set(object, mayDrawLines));
-    const passes = pagePassesOf(judged, census);
+    const { collect, streams } = streamCollector();
+    contentStreamProblem(judged, resolveLimits(), collect);
+    const passes = pagePassesOf(judged, streams);
     expect([0, 1].map((index) => passes({ num: pdf.getPage(index).ref.objectNumber, gen: 0 }).operators)).toEqual([false, true]);
     const [fewer, all] = await Promise.all([readPdf(judged), readPdf(everyPass)]);
     expect(fewer).toEqual(all);
     expect(all.blocks.some((block) => block.kind === "table")).toBe(true);
     expect(all.trackedChanges?.length).toBeGreaterThan(0);
+  });
+});
+
+/** The operators the reader uses, as pdf.js lists them (restores pdf.js adds at the end for unclosed saves left out). */
+function usedOperators({ fnArray, argsArray }: Drawing | { fnArray: number[]; argsArray: unknown[] }): unknown[] {
+  const used = new Set<number>([OPS.save, OPS.restore, OPS.transform, OPS.setStrokeRGBColor, OPS.setFillRGBColor, OPS.constructPath]);
+  const listed = fnArray.flatMap((fn, i) => {
+    if (!used.has(fn)) return [];
+    const args = argsArray[i] as unknown[] | null;
+    return [fn === OPS.constructPath ? [fn, args![0], args![2] === null ? null : Array.from(args![2] as Float32Array)] : [fn, args]];
+  });
+  while ((listed.at(-1) as unknown[] | undefined)?.[0] === OPS.restore) listed.pop();
+  return listed;
+}
+
+describe("a page's plain drawing read from its content stream", () => {
+  it("is what pdf.js's operator list gives: states, transformations, colours and each path's paint and box", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText("Robin keeps a diary of bus routes.", { x: 60, y: 780, size: 11, font, color: grayscale(0.3) });
+    page.drawLine({ start: { x: 50, y: 700 }, end: { x: 400, y: 700 }, thickness: 0.7, color: rgb(0.8, 0.1, 0.1) });
+    page.drawRectangle({ x: 50, y: 500, width: 300.25, height: 1.2, color: rgb(0.1, 0.6, 0.2) });
+    for (let k = 0; k < 4; k++) page.drawLine({ start: { x: 50 + k * 80.3, y: 200 }, end: { x: 50 + k * 80.3, y: 400.7 }, thickness: 0.5, color: grayscale(k / 3) });
+    const bytes = new Uint8Array(await pdf.save({ useObjectStreams: false }));
+    // The page's one content stream, inflated.
+    const text = Buffer.from(bytes).toString("latin1");
+    const start = text.indexOf("stream\n", text.indexOf("/FlateDecode")) + 7;
+    const drawing = drawingOf(inflateSync(bytes.subarray(start, text.indexOf("endstream", start) - 1)), OPS);
+    expect(drawing).not.toBeNull();
+    const doc = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+    try {
+      const listed = await (await doc.getPage(1)).getOperatorList();
+      expect(usedOperators(drawing!)).toEqual(usedOperators(listed));
+      expect(drawing!.fnArray.filter((fn) => fn === OPS.constructPath)).toHaveLength(6);
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  it("leaves to pdf.js a form, another colour space, a curve, an odd operand, and a path pdf.js merges with its transformation", () => {
+    const read = (content: string) => drawingOf(new TextEncoder().encode(content), OPS);
+    expect(read(`${TEXT} 0.5 0.5 0.5 rg 72 690 228 0.5 re f`)).not.toBeNull();
+    expect(read("q 100 0 0 20 72 600 cm /Fm1 Do Q")).toBeNull();
+    expect(read("0.1 0.2 0.3 0 k 72 690 228 0.5 re f")).toBeNull();
+    expect(read("/CS0 cs 0 0 0 scn 72 690 228 0.5 re f")).toBeNull();
+    expect(read("72 690 m 100 700 120 700 150 690 c S")).toBeNull();
+    expect(read("72 690 (wide) 0.5 re f")).toBeNull();
+    expect(read("q 1 0 0 1 72 690 cm 0 0 228 0.5 re f Q")).toBeNull();
+    // With a colour between, pdf.js keeps them apart.
+    expect(read("q 1 0 0 1 72 690 cm 0 0 0 rg 0 0 228 0.5 re f Q")).not.toBeNull();
   });
 });

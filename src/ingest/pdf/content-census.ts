@@ -41,8 +41,8 @@ const DICTIONARY_WINDOW = 4096;
 /** Streams that are not page content: images, fonts, ICC profiles, metadata, cross-reference and object streams. */
 const NOT_CONTENT = /\/Subtype\s*\/(?!Form\b)|\/Length[123]\b|\/Type\s*\/(?:XRef|ObjStm|Metadata|EmbeddedFile|CMap)\b|\/FunctionType\b|\/ShadingType\b|\/N\s+\d|\/DecodeParms\b/;
 
-/** A content stream's object, "12 0" (object number and generation), and its census. */
-export type StreamCensusListener = (object: string, census: ContentCensus) => void;
+/** A content stream's object, "12 0" (object number and generation), its census and its content (inflated). */
+export type StreamCensusListener = (object: string, census: ContentCensus, content: Uint8Array) => void;
 
 /**
  * The first problem found in the file's content streams, or null. Linear in the file's size and its content.
@@ -79,7 +79,7 @@ export function contentStreamProblem(bytes: Uint8Array, limits: ContentLimits, o
     if (census.maxStateDepth > limits.maxStateDepth) return { kind: "state-depth", depth: census.maxStateDepth };
     if (census.maxOperandDepth > limits.maxOperandDepth) return { kind: "operand-depth", depth: census.maxOperandDepth };
     const object = OBJECT_HEADER.exec(file.subarray(Math.max(0, objAt - OBJECT_HEADER_WINDOW), objAt).toString("latin1"));
-    if (object) onStream?.(`${Number(object[1])} ${Number(object[2])}`, census);
+    if (object) onStream?.(`${Number(object[1])} ${Number(object[2])}`, census, content);
   }
 }
 
@@ -137,9 +137,9 @@ function decoded(data: Buffer, flateCount: number | null, limit: number): Buffer
 }
 
 /** Each byte's class in a content stream: white space, a delimiter, or part of a token. */
-const WHITE = 1;
-const DELIMITER = 2;
-const BYTE_CLASS = new Uint8Array(256);
+export const WHITE = 1;
+export const DELIMITER = 2;
+export const BYTE_CLASS = new Uint8Array(256);
 for (const byte of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) BYTE_CLASS[byte] = WHITE;
 for (const character of "()<>[]{}/%") BYTE_CLASS[character.charCodeAt(0)] = DELIMITER;
 const isWhite = (byte: number): boolean => BYTE_CLASS[byte] === WHITE;
@@ -306,7 +306,7 @@ export function censusOf(content: Uint8Array): ContentCensus {
 }
 
 /** After a "(...)" string: balanced parentheses, backslash escapes. */
-function afterLiteralString(content: Uint8Array, open: number): number {
+export function afterLiteralString(content: Uint8Array, open: number): number {
   let depth = 0;
   for (let index = open; index < content.length; index++) {
     const byte = content[index];

@@ -15,6 +15,8 @@ const ANNOTATIONS = /\/Annots(?![A-Za-z])(?!\s*\[\s*\])/;
 /** /Contents 4 0 R, or /Contents [4 0 R]: one content stream. */
 const ONE_CONTENT_STREAM = /\/Contents\s*(?:(\d{1,10})\s+(\d{1,5})\s+R|\[\s*(\d{1,10})\s+(\d{1,5})\s+R\s*\])/;
 
+import type { StreamCensusListener } from "./content-census.ts";
+
 export type PageRef = { num: number; gen: number };
 
 export interface PageObject {
@@ -55,22 +57,45 @@ function objectStarts(text: string): Map<string, number> {
   return starts;
 }
 
+/** What the content census found in one content stream. */
+export interface StreamSummary {
+  mayDrawLines: boolean;
+  /** The stream's content, kept where it may draw lines (null when the stream is written more than once). */
+  content: Uint8Array | null;
+}
+
+/**
+ * The content census's findings by stream object: `collect` is given to the census, `streams` is read after. The
+ * content is kept only where the stream may draw lines; a stream written twice is taken to draw them, and its
+ * content is not used (which of the two pdf.js reads is its own affair).
+ */
+export function streamCollector(): { collect: StreamCensusListener; streams: ReadonlyMap<string, StreamSummary> } {
+  const streams = new Map<string, StreamSummary>();
+  const collect: StreamCensusListener = (object, { mayDrawLines }, content) =>
+    streams.set(object, streams.has(object) ? { mayDrawLines: true, content: null } : { mayDrawLines, content: mayDrawLines ? content : null });
+  return { collect, streams };
+}
+
 /** Which of pdf.js's passes besides the text can find anything on a page. */
 export interface PagePasses {
   annotations: boolean;
   operators: boolean;
+  /** The page's one content stream, where its drawing may be read from it (no annotations to draw). */
+  content: Uint8Array | null;
 }
 
 /**
  * The passes each page needs: annotations only for a page with an /Annots entry; the operator list only where the
- * page's content stream may draw a line (`mayDrawLines`, by stream object, from the content census), or where it
- * has annotations (pdf.js adds their drawing to it). A page the bytes do not state plainly gets every pass.
+ * page's content stream may draw a line (`streams`, by object, from the content census), or where it has
+ * annotations (pdf.js adds their drawing to it). A page the bytes do not state plainly gets every pass.
  */
-export function pagePassesOf(bytes: Uint8Array, mayDrawLines: ReadonlyMap<string, boolean>): (ref: PageRef | null) => PagePasses {
+export function pagePassesOf(bytes: Uint8Array, streams: ReadonlyMap<string, StreamSummary>): (ref: PageRef | null) => PagePasses {
   const pageObject = pageObjectsOf(bytes);
   return (ref) => {
     const page = pageObject(ref);
-    if (page === null) return { annotations: true, operators: true };
-    return { annotations: page.hasAnnotations, operators: page.hasAnnotations || page.contents === null || (mayDrawLines.get(page.contents) ?? true) };
+    if (page === null) return { annotations: true, operators: true, content: null };
+    const stream = page.contents === null ? undefined : streams.get(page.contents);
+    const operators = page.hasAnnotations || (stream?.mayDrawLines ?? true);
+    return { annotations: page.hasAnnotations, operators, content: operators && !page.hasAnnotations ? (stream?.content ?? null) : null };
   };
 }
