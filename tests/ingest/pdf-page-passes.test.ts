@@ -156,6 +156,19 @@ describe("a page's plain drawing read from its content stream", () => {
     }
   });
 
+  it("reads numbers as pdf.js does: signs, leading and trailing points, long decimals", async () => {
+    const content = "q .5 0 0 -.5 +3. 841.8897637795 cm 0.8509803921 0.8862745098 0.9529411764 RG 0.1 0.2 0.3 rg 10.25 -4 m 200.125 -4 l S 7 7 0.333333333333 120 re f* 1 g 3 3 5 5 re b Q";
+    const bytes = onePagePdf(content);
+    const drawing = drawingOf(new TextEncoder().encode(content), OPS);
+    expect(drawing).not.toBeNull();
+    const doc = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+    try {
+      expect(usedOperators(drawing!)).toEqual(usedOperators(await (await doc.getPage(1)).getOperatorList()));
+    } finally {
+      await doc.destroy();
+    }
+  });
+
   it("leaves to pdf.js a form, another colour space, a curve, an odd operand, and a path pdf.js merges with its transformation", () => {
     const read = (content: string) => drawingOf(new TextEncoder().encode(content), OPS);
     expect(read(`${TEXT} 0.5 0.5 0.5 rg 72 690 228 0.5 re f`)).not.toBeNull();

@@ -32,28 +32,52 @@ export interface Drawing {
   argsArray: unknown[];
 }
 
-const PAINTS: Record<string, keyof PathOps> = {
-  S: "stroke",
-  s: "closeStroke",
-  f: "fill",
-  F: "fill",
-  "f*": "eoFill",
-  B: "fillStroke",
-  "B*": "eoFillStroke",
-  b: "closeFillStroke",
-  "b*": "closeEOFillStroke",
-  n: "endPath",
-};
-/** Paint operators that close the path first (pdf.js adds the close to the path). */
-const CLOSING = new Set(["s", "b", "b*"]);
+/** What an operator does to the list, as far as the reader is concerned. */
+type OperatorRole =
+  | { role: "save" | "restore" | "transform" | "close" }
+  /** A path's piece (m, l: one point; re: a rectangle). */
+  | { role: "piece"; operands: 2 | 4 }
+  | { role: "paint"; paint: keyof PathOps; closes: boolean }
+  | { role: "colour"; stroke: boolean; components: 1 | 3 }
+  /** pdf.js always lists it (given its operands), and it adds nothing the reader uses. */
+  | { role: "listed"; operands: number }
+  /** It adds nothing the reader uses, and pdf.js may leave it out of its list. */
+  | { role: "silent" };
+
+const paint = (name: keyof PathOps, closes = false): OperatorRole => ({ role: "paint", paint: name, closes });
+const listedWith = (operands: number): OperatorRole => ({ role: "listed", operands });
+const SILENT: OperatorRole = { role: "silent" };
+
 /**
- * Operators that add nothing the reader uses and that pdf.js may leave out of its list (a path's pieces, a clip,
- * marked content, text shown without a font, a line width or dash it finds odd).
+ * The operators a plain page draws with. Silent ones: a clip (drawn as part of the path), marked content, text
+ * shown without a font, and a line width or dash pdf.js finds odd are left out of pdf.js's list.
  */
-const MAYBE_SILENT = new Set(["m", "l", "re", "h", "W", "W*", "BX", "EX", "MP", "DP", "BMC", "BDC", "EMC", "Tj", "TJ", "'", '"', "w", "d"]);
-/** Operators pdf.js always puts in its list (given their operands), and that add nothing the reader uses. */
-const LISTED = new Map(
-  Object.entries({ J: 1, j: 1, M: 1, ri: 1, i: 1, BT: 0, ET: 0, Tc: 1, Tw: 1, Tz: 1, TL: 1, Tf: 2, Tr: 1, Ts: 1, Td: 2, TD: 2, Tm: 6, "T*": 0 }),
+const OPERATORS = new Map<string, OperatorRole>(
+  Object.entries({
+    q: { role: "save" },
+    Q: { role: "restore" },
+    cm: { role: "transform" },
+    h: { role: "close" },
+    m: { role: "piece", operands: 2 },
+    l: { role: "piece", operands: 2 },
+    re: { role: "piece", operands: 4 },
+    S: paint("stroke"),
+    s: paint("closeStroke", true),
+    f: paint("fill"),
+    F: paint("fill"),
+    "f*": paint("eoFill"),
+    B: paint("fillStroke"),
+    "B*": paint("eoFillStroke"),
+    b: paint("closeFillStroke", true),
+    "b*": paint("closeEOFillStroke", true),
+    n: paint("endPath"),
+    RG: { role: "colour", stroke: true, components: 3 },
+    rg: { role: "colour", stroke: false, components: 3 },
+    G: { role: "colour", stroke: true, components: 1 },
+    g: { role: "colour", stroke: false, components: 1 },
+    ...Object.fromEntries(["W", "W*", "BX", "EX", "MP", "DP", "BMC", "BDC", "EMC", "Tj", "TJ", "'", '"', "w", "d"].map((name) => [name, SILENT])),
+    ...Object.fromEntries(Object.entries({ J: 1, j: 1, M: 1, ri: 1, i: 1, BT: 0, ET: 0, Tc: 1, Tw: 1, Tz: 1, TL: 1, Tf: 2, Tr: 1, Ts: 1, Td: 2, TD: 2, Tm: 6, "T*": 0 }).map(([name, count]) => [name, listedWith(count)])),
+  }) as [string, OperatorRole][],
 );
 /** A valid operator has at most six operands (cm); pdf.js refuses more than 33. */
 const MAX_OPERANDS = 6;
@@ -67,27 +91,39 @@ function hexColour(components: readonly number[]): string {
   return `#${HEX[rgb[0]!]}${HEX[rgb[1]!]}${HEX[rgb[2]!]}`;
 }
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
 
-/** A number token as pdf.js's lexer reads it (digits accumulated, then divided by the power of ten); NaN if odd. */
-function pdfNumber(token: string): number {
-  if (!PLAIN_NUMBER.test(token)) return Number.NaN;
-  let at = 0;
+/**
+ * The number written in content[start, end) as pdf.js's lexer reads it (the digits summed, then divided by the
+ * power of ten); NaN for anything but a plain decimal (pdf.js reads some odd forms its own way).
+ */
+function pdfNumber(content: Uint8Array, start: number, end: number): number {
+  let at = start;
   let sign = 1;
-  if (token[0] === "-") [sign, at] = [-1, 1];
-  else if (token[0] === "+") at = 1;
+  if (content[at] === 0x2d /* - */) [sign, at] = [-1, at + 1];
+  else if (content[at] === 0x2b /* + */) at++;
   let divideBy = 0;
-  if (token[at] === ".") [divideBy, at] = [10, at + 1];
-  let value = token.charCodeAt(at++) - 0x30;
-  for (; at < token.length; at++) {
-    if (token[at] === ".") divideBy = 1;
-    else {
+  let value = 0;
+  let digits = 0;
+  for (; at < end; at++) {
+    const byte = content[at]!;
+    if (byte === 0x2e /* . */) {
+      if (divideBy !== 0) return Number.NaN;
+      // A leading point: pdf.js starts at ten, the first digit not counted.
+      divideBy = digits === 0 ? 10 : 1;
+      if (digits === 0) {
+        if (at + 1 >= end || !isDigit(content[at + 1]!)) return Number.NaN;
+        value = content[++at]! - 0x30;
+        digits++;
+      }
+    } else if (isDigit(byte)) {
       if (divideBy !== 0) divideBy *= 10;
-      value = value * 10 + token.charCodeAt(at) - 0x30;
-    }
+      value = value * 10 + byte - 0x30;
+      digits++;
+    } else return Number.NaN;
   }
   // Past 2^53 the digits are no longer summed exactly, and the result might not be pdf.js's.
-  if (value > Number.MAX_SAFE_INTEGER) return Number.NaN;
+  if (digits === 0 || value > Number.MAX_SAFE_INTEGER) return Number.NaN;
   return sign * (divideBy !== 0 ? value / divideBy : value);
 }
 
@@ -99,76 +135,86 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
     fnArray.push(fn);
     argsArray.push(args);
   };
-  // The operands since the last operator: numbers, NaN for any other kind.
-  const operands: number[] = [];
+  // The operands since the last operator, as [start, end) in the content (start -1 for one that is not a number),
+  // read as numbers only by an operator that uses them.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const operand = (start: number, end: number): void => {
+    starts.push(start);
+    ends.push(end);
+  };
   let depth = 0;
   // The current path: how many pieces pdf.js has for it, and its bounding box as pdf.js keeps it.
   let pieces = 0;
   let box = new Float32Array([Infinity, Infinity, -Infinity, -Infinity]);
-  // The operators pdf.js surely lists, the last three: save, transform, path, restore in a row is a pattern pdf.js
+  // What pdf.js surely lists last (and before that): save, transform, path, restore in a row is a pattern pdf.js
   // merges into one path (the box then transformed), which is left to pdf.js.
-  const listed: string[] = [];
+  let [thirdLast, secondLast, last] = ["", "", ""];
   const list = (kind: string): void => {
-    listed.push(kind);
-    if (listed.length > 3) listed.shift();
+    [thirdLast, secondLast, last] = [secondLast, last, kind];
   };
-  const numbers = (count: number): number[] | null => (operands.length === count && operands.every(Number.isFinite) ? operands : null);
+  const numbers = (count: number): number[] | null => {
+    if (starts.length !== count) return null;
+    const values = starts.map((start, i) => (start < 0 ? Number.NaN : pdfNumber(content, start, ends[i]!)));
+    return values.every(Number.isFinite) ? values : null;
+  };
 
+  /** Follows one operator; false when the page's drawing is not plain. */
   const operator = (name: string): boolean => {
-    if (name === "q" || name === "Q") {
-      if (operands.length > 0 || pieces > 0) return false;
-      if (name === "Q" && listed.join() === "save,transform,path") return false;
-      emit(name === "q" ? ops.save : ops.restore, null);
-      list(name === "q" ? "save" : "restore");
-      return true;
+    const role = OPERATORS.get(name);
+    if (role === undefined) return false;
+    switch (role.role) {
+      case "save":
+      case "restore":
+        if (starts.length > 0 || pieces > 0) return false;
+        if (role.role === "restore" && thirdLast === "save" && secondLast === "transform" && last === "path") return false;
+        emit(role.role === "save" ? ops.save : ops.restore, null);
+        list(role.role);
+        return true;
+      case "transform": {
+        const matrix = numbers(6);
+        if (!matrix) return false;
+        emit(ops.transform, matrix);
+        list("transform");
+        return true;
+      }
+      case "piece": {
+        const values = numbers(role.operands);
+        if (!values) return false;
+        const [x, y] = values as [number, number];
+        const [x1, y1] = role.operands === 4 ? [x + values[2]!, y + values[3]!] : [x, y];
+        box[0] = Math.min(box[0]!, x, x1);
+        box[1] = Math.min(box[1]!, y, y1);
+        box[2] = Math.max(box[2]!, x, x1);
+        box[3] = Math.max(box[3]!, y, y1);
+        pieces++;
+        return true;
+      }
+      case "close":
+        if (starts.length > 0) return false;
+        pieces++;
+        return true;
+      case "paint":
+        if (starts.length > 0) return false;
+        if (role.closes) pieces++;
+        emit(ops.constructPath, [ops[role.paint], [null], pieces === 0 ? null : box.slice()]);
+        pieces = 0;
+        box = new Float32Array([Infinity, Infinity, -Infinity, -Infinity]);
+        list("path");
+        return true;
+      case "colour": {
+        const components = numbers(role.components);
+        if (!components) return false;
+        emit(role.stroke ? ops.setStrokeRGBColor : ops.setFillRGBColor, [hexColour(components)]);
+        list("other");
+        return true;
+      }
+      case "listed":
+        list("other");
+        return starts.length === role.operands;
+      case "silent":
+        return true;
     }
-    if (name === "cm") {
-      const matrix = numbers(6);
-      if (!matrix) return false;
-      emit(ops.transform, [...matrix]);
-      list("transform");
-      return true;
-    }
-    if (name === "re" || name === "m" || name === "l") {
-      const values = numbers(name === "re" ? 4 : 2);
-      if (!values) return false;
-      const [x, y] = values as [number, number];
-      const [x1, y1] = name === "re" ? [x + values[2]!, y + values[3]!] : [x, y];
-      box[0] = Math.min(box[0]!, x, x1);
-      box[1] = Math.min(box[1]!, y, y1);
-      box[2] = Math.max(box[2]!, x, x1);
-      box[3] = Math.max(box[3]!, y, y1);
-      pieces++;
-      return true;
-    }
-    if (name === "h") {
-      if (operands.length > 0) return false;
-      pieces++;
-      return true;
-    }
-    const paint = PAINTS[name];
-    if (paint !== undefined) {
-      if (operands.length > 0) return false;
-      if (CLOSING.has(name)) pieces++;
-      emit(ops.constructPath, [ops[paint], [null], pieces === 0 ? null : box.slice()]);
-      pieces = 0;
-      box = new Float32Array([Infinity, Infinity, -Infinity, -Infinity]);
-      list("path");
-      return true;
-    }
-    if (name === "RG" || name === "rg" || name === "G" || name === "g") {
-      const components = numbers(name.toLowerCase() === "rg" ? 3 : 1);
-      if (!components) return false;
-      emit(name === "RG" || name === "G" ? ops.setStrokeRGBColor : ops.setFillRGBColor, [hexColour(components)]);
-      list("other");
-      return true;
-    }
-    const operandCount = LISTED.get(name);
-    if (operandCount !== undefined) {
-      list("other");
-      return operands.length === operandCount;
-    }
-    return MAYBE_SILENT.has(name);
   };
 
   let index = 0;
@@ -182,18 +228,21 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
       const start = index;
       while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
       if (depth > 0) continue;
-      const token = String.fromCharCode(...content.subarray(start, index));
-      const first = token.charCodeAt(0);
-      if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) operands.push(pdfNumber(token));
-      else if (token === "true" || token === "false" || token === "null") operands.push(Number.NaN);
-      else if (!operator(token)) return null;
-      else operands.length = 0;
-      if (operands.length > MAX_OPERANDS) return null;
+      if (isDigit(byte) || byte === 0x2b || byte === 0x2d || byte === 0x2e) operand(start, index);
+      else {
+        // Operators have at most three letters; true, false and null are operands.
+        const size = index - start;
+        const token =
+          size === 1 ? String.fromCharCode(byte) : size === 2 ? String.fromCharCode(byte, content[start + 1]!) : size <= 5 ? String.fromCharCode(...content.subarray(start, index)) : "";
+        if (token === "true" || token === "false" || token === "null") operand(-1, -1);
+        else if (!operator(token)) return null;
+        else starts.length = ends.length = 0;
+      }
     } else if (byte === 0x25 /* % */) {
       while (index < length && content[index] !== 0x0a && content[index] !== 0x0d) index++;
     } else if (byte === 0x28 /* ( */) {
       index = afterLiteralString(content, index);
-      if (depth === 0) operands.push(Number.NaN);
+      if (depth === 0) operand(-1, -1);
     } else if (byte === 0x5b /* [ */ || (byte === 0x3c && content[index + 1] === 0x3c) /* << */) {
       depth++;
       index += byte === 0x5b ? 1 : 2;
@@ -201,19 +250,19 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
       if (depth === 0) return null;
       depth--;
       index += byte === 0x5d ? 1 : 2;
-      if (depth === 0) operands.push(Number.NaN);
+      if (depth === 0) operand(-1, -1);
     } else if (byte === 0x3c /* < hex string */) {
       while (index < length && content[index] !== 0x3e) index++;
       index++;
-      if (depth === 0) operands.push(Number.NaN);
+      if (depth === 0) operand(-1, -1);
     } else if (byte === 0x2f /* / name */) {
       index++;
       while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
-      if (depth === 0) operands.push(Number.NaN);
+      if (depth === 0) operand(-1, -1);
     } else {
       return null;
     }
-    if (operands.length > MAX_OPERANDS) return null;
+    if (starts.length > MAX_OPERANDS) return null;
   }
   return depth === 0 ? { fnArray, argsArray } : null;
 }
