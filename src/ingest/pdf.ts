@@ -13,7 +13,7 @@ import { beforeDeadline, OUT_OF_TIME, resolveDeadline, withinDeadline } from "./
 import { checkPageCount, checkPdfContent, checkWordCount, resolveLimits, type IngestLimits } from "./guard.ts";
 import type { RawDocument, ReadOptions } from "./raw.ts";
 import { locateMarkup, pageMarkup, type PageMarkup } from "./pdf/draft-markup.ts";
-import type { PageContent } from "./pdf/flow.ts";
+import type { FlowItem, PageContent } from "./pdf/flow.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
 import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
@@ -184,13 +184,25 @@ async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: nu
   }
 }
 
+/** Whether the flow's lines and table cells hold at least `needed` letters (counting stops there). */
+function hasLetters(flow: readonly FlowItem[], needed: number): boolean {
+  let letters = 0;
+  for (const item of flow) {
+    for (const text of item.kind === "line" ? [item.text] : item.rows.flat()) {
+      const letter = /\p{L}/gu;
+      while (letters < needed && letter.exec(text) !== null) letters++;
+      if (letters >= needed) return true;
+    }
+  }
+  return letters >= needed;
+}
+
 export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const { pages, markup, notes } = await readPages(bytes, resolveLimits(options.limits), resolveDeadline(options.deadlineAt));
   if (pages.length === 0) throw problem("CORRUPT_FILE");
   const flow = flowFromPages(pages);
   // Counted without running headers and footers: a document system may stamp text ones on scanned pages.
-  const bodyText = flow.map((item) => (item.kind === "line" ? item.text : item.rows.flat().join(" "))).join(" ");
-  if ((bodyText.match(/\p{L}/gu) ?? []).length < MIN_LETTERS_PER_PAGE * pages.length) throw problem("NO_TEXT_LAYER");
+  if (!hasLetters(flow, MIN_LETTERS_PER_PAGE * pages.length)) throw problem("NO_TEXT_LAYER");
   const blocks = blocksFromFlow(flow);
   return { format: "pdf", blocks, ...locateMarkup(markup, blocks), pageCount: pages.length, ...(notes.length > 0 ? { notes } : {}) };
 }
