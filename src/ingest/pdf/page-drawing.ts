@@ -137,11 +137,13 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
   };
   // The operands since the last operator, as [start, end) in the content (start -1 for one that is not a number),
   // read as numbers only by an operator that uses them.
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const starts = new Int32Array(MAX_OPERANDS + 1);
+  const ends = new Int32Array(MAX_OPERANDS + 1);
+  let operandCount = 0;
   const operand = (start: number, end: number): void => {
-    starts.push(start);
-    ends.push(end);
+    starts[operandCount] = start;
+    ends[operandCount] = end;
+    operandCount++;
   };
   let depth = 0;
   // The current path: how many pieces pdf.js has for it, and its bounding box as pdf.js keeps it.
@@ -154,9 +156,14 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
     [thirdLast, secondLast, last] = [secondLast, last, kind];
   };
   const numbers = (count: number): number[] | null => {
-    if (starts.length !== count) return null;
-    const values = starts.map((start, i) => (start < 0 ? Number.NaN : pdfNumber(content, start, ends[i]!)));
-    return values.every(Number.isFinite) ? values : null;
+    if (operandCount !== count) return null;
+    const values: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const value = starts[i]! < 0 ? Number.NaN : pdfNumber(content, starts[i]!, ends[i]!);
+      if (!Number.isFinite(value)) return null;
+      values.push(value);
+    }
+    return values;
   };
 
   /** Follows one operator; false when the page's drawing is not plain. */
@@ -166,7 +173,7 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
     switch (role.role) {
       case "save":
       case "restore":
-        if (starts.length > 0 || pieces > 0) return false;
+        if (operandCount > 0 || pieces > 0) return false;
         if (role.role === "restore" && thirdLast === "save" && secondLast === "transform" && last === "path") return false;
         emit(role.role === "save" ? ops.save : ops.restore, null);
         list(role.role);
@@ -191,11 +198,11 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
         return true;
       }
       case "close":
-        if (starts.length > 0) return false;
+        if (operandCount > 0) return false;
         pieces++;
         return true;
       case "paint":
-        if (starts.length > 0) return false;
+        if (operandCount > 0) return false;
         if (role.closes) pieces++;
         emit(ops.constructPath, [ops[role.paint], [null], pieces === 0 ? null : box.slice()]);
         pieces = 0;
@@ -211,7 +218,7 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
       }
       case "listed":
         list("other");
-        return starts.length === role.operands;
+        return operandCount === role.operands;
       case "silent":
         return true;
     }
@@ -236,7 +243,7 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
           size === 1 ? String.fromCharCode(byte) : size === 2 ? String.fromCharCode(byte, content[start + 1]!) : size <= 5 ? String.fromCharCode(...content.subarray(start, index)) : "";
         if (token === "true" || token === "false" || token === "null") operand(-1, -1);
         else if (!operator(token)) return null;
-        else starts.length = ends.length = 0;
+        else operandCount = 0;
       }
     } else if (byte === 0x25 /* % */) {
       while (index < length && content[index] !== 0x0a && content[index] !== 0x0d) index++;
@@ -262,7 +269,7 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
     } else {
       return null;
     }
-    if (starts.length > MAX_OPERANDS) return null;
+    if (operandCount > MAX_OPERANDS) return null;
   }
   return depth === 0 ? { fnArray, argsArray } : null;
 }
