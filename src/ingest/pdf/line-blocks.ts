@@ -138,11 +138,12 @@ class BlockAssembler {
   private headingLevel(text: string, startsBlock: boolean, index: number): number | null {
     const next = this.flow[index + 1];
     const nextRunsOn = next?.kind === "line" && startsLowerCase(this.texts[index + 1]!);
-    if (!mostlyLetters(text) || isContentsEntry(text)) return null;
+    // A heading is mostly letters: checked after the cheaper tests, which most lines fail.
+    if (isContentsEntry(text)) return null;
     // A section heading is distinctive enough to stand even after a line with no full stop, unless the text
     // around it reads as one sentence ("... as set out in" / "Section F: the provision ... and" / "we ...").
-    if (isSectionHeading(text) && (startsBlock || !nextRunsOn)) return 1;
-    if (!startsBlock || nextRunsOn || !looksLikeHeadingLine(text)) return null;
+    if (isSectionHeading(text) && (startsBlock || !nextRunsOn)) return mostlyLetters(text) ? 1 : null;
+    if (!startsBlock || nextRunsOn || !looksLikeHeadingLine(text) || !mostlyLetters(text)) return null;
     // Names and addresses are shaped like headings too, but are followed by more address or a "Dear ...,".
     // A heading is followed by body text, or (a title's first line) by another heading-like line.
     if (this.bodyFollows(index + 1, 1)) return isAllCaps(text) || isTitleCase(text) || wordCountOf(text) <= SENTENCE_CASE_HEADING_MAX_WORDS ? 2 : null;
