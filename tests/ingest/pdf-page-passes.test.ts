@@ -62,6 +62,12 @@ function onePagePdf(content: string, pageExtras = ""): Uint8Array {
   );
 }
 
+function streamsOf(bytes: Uint8Array) {
+  const { collect, streams } = streamCollector();
+  contentStreamProblem(bytes, resolveLimits(), collect);
+  return streams;
+}
+
 /** The passes for the page `ref`, without the content they would read the drawing from. */
 function passesOf(bytes: Uint8Array, ref = { num: 5, gen: 0 }) {
   const { collect, streams } = streamCollector();
@@ -77,6 +83,14 @@ describe("the passes a page needs", () => {
     const note = "/Annots [<< /Type /Annot /Subtype /Text /Rect [72 700 90 718] /Contents (Add the day) >>]";
     expect(passesOf(onePagePdf(TEXT, note))).toEqual({ annotations: true, operators: true });
     expect(passesOf(onePagePdf(TEXT, "/Annots [ ]"))).toEqual({ annotations: false, operators: false });
+  });
+
+  it("a stream cut short by the word endstream in its text is not read from the bytes", () => {
+    const bytes = onePagePdf("BT /F1 11 Tf 72 700 Td (the endstream of a story) Tj ET 72 690 m 300 690 l S");
+    const { collect, streams } = streamCollector();
+    contentStreamProblem(bytes, resolveLimits(), collect);
+    expect(pagePassesOf(bytes, streams)({ num: 5, gen: 0 })).toEqual({ annotations: false, operators: true, content: null });
+    expect(pagePassesOf(onePagePdf(`${TEXT} 72 690 m 300 690 l S`), streamsOf(onePagePdf(`${TEXT} 72 690 m 300 690 l S`)))({ num: 5, gen: 0 }).content).not.toBeNull();
   });
 
   it("a page it cannot find plainly in the bytes gets every pass", async () => {

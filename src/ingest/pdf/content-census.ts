@@ -70,7 +70,8 @@ export function contentStreamProblem(bytes: Uint8Array, limits: ContentLimits, o
     // On past the stream's data either way: its bytes are not searched for more streams.
     from = end + ENDSTREAM.length;
     if (NOT_CONTENT.test(dictionary)) continue;
-    const content = decoded(file.subarray(start, end), filtersOf(dictionary), limits.maxContentStreamBytes);
+    const filters = filtersOf(dictionary);
+    const content = decoded(file.subarray(start, end), filters, limits.maxContentStreamBytes);
     if (content === "too-far") return { kind: "inflates-too-far", limitBytes: limits.maxContentStreamBytes, compressedBytes: end - start };
     if (content === null) continue;
     totalBytes += content.length;
@@ -79,8 +80,19 @@ export function contentStreamProblem(bytes: Uint8Array, limits: ContentLimits, o
     if (census.maxStateDepth > limits.maxStateDepth) return { kind: "state-depth", depth: census.maxStateDepth };
     if (census.maxOperandDepth > limits.maxOperandDepth) return { kind: "operand-depth", depth: census.maxOperandDepth };
     const object = OBJECT_HEADER.exec(file.subarray(Math.max(0, objAt - OBJECT_HEADER_WINDOW), objAt).toString("latin1"));
-    if (object) onStream?.(`${Number(object[1])} ${Number(object[2])}`, census, content);
+    if (object && readWhole(dictionary, filters, end - start)) onStream?.(`${Number(object[1])} ${Number(object[2])}`, census, content);
   }
+}
+
+/**
+ * Whether the stream's data as found (up to the first "endstream") is all of it, as pdf.js reads it (by /Length):
+ * an uncompressed stream may hold the word "endstream" in its text, and then its length must say it was not cut.
+ */
+function readWhole(dictionary: string, filters: number | null, foundBytes: number): boolean {
+  const length = /\/Length\s+(\d+)(?![0-9])(?!\s+\d+\s+R)/.exec(dictionary);
+  // The data ends with the line break before "endstream", which is not counted in /Length.
+  if (length) return foundBytes >= Number(length[1]) && foundBytes <= Number(length[1]) + 2;
+  return filters !== 0;
 }
 
 /** "12 0 " just before "obj": the object's number and generation. */

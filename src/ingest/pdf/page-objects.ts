@@ -3,6 +3,7 @@
 // passes the page can need: no annotations without an /Annots entry, no operator list when its one content stream
 // draws no line. Only what the file states plainly is used: a page object written more than once (an incremental
 // update), one inside a compressed object stream, or content in several streams is not judged, and gets every pass.
+import type { StreamCensusListener } from "./content-census.ts";
 
 /** "12 0 obj": an object's number and generation where it is defined. */
 const OBJECT_START = /(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b/g;
@@ -14,8 +15,6 @@ const PAGE_TYPE = /\/Type\s*\/Page(?![A-Za-z])/;
 const ANNOTATIONS = /\/Annots(?![A-Za-z])(?!\s*\[\s*\])/;
 /** /Contents 4 0 R, or /Contents [4 0 R]: one content stream. */
 const ONE_CONTENT_STREAM = /\/Contents\s*(?:(\d{1,10})\s+(\d{1,5})\s+R|\[\s*(\d{1,10})\s+(\d{1,5})\s+R\s*\])/;
-
-import type { StreamCensusListener } from "./content-census.ts";
 
 export type PageRef = { num: number; gen: number };
 
