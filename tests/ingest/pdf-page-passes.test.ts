@@ -103,6 +103,10 @@ describe("the passes a page needs", () => {
     // Written twice (an incremental update adds the object again): not judged.
     const twice = Buffer.concat([Buffer.from(onePagePdf(TEXT)), Buffer.from("\n5 0 obj\n<< /Type /Page /Contents 4 0 R >>\nendobj\n")]);
     expect(pageObjectsOf(twice)({ num: 5, gen: 0 })).toBeNull();
+    // Updated after it was written (the later page may be inside an object stream): no page is judged.
+    const updated = Buffer.concat([Buffer.from(onePagePdf(TEXT)), Buffer.from("\n6 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n0\n%%EOF\n")]);
+    expect(pageObjectsOf(onePagePdf(TEXT))({ num: 5, gen: 0 })).not.toBeNull();
+    expect(pageObjectsOf(updated)({ num: 5, gen: 0 })).toBeNull();
   });
 
   it("reads the same text, tables and struck-through text whether the drawing is skipped, read from the content or by pdf.js", async () => {

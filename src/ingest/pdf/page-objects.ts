@@ -2,12 +2,15 @@
 // With the content census (content-census.ts) this tells the reader, before pdf.js reads a page, which of pdf.js's
 // passes the page can need: no annotations without an /Annots entry, no operator list when its one content stream
 // draws no line. Only what the file states plainly is used: a page object written more than once (an incremental
-// update), one inside a compressed object stream, or content in several streams is not judged, and gets every pass.
+// update), one inside a compressed object stream, or content in several streams is not judged, and gets every pass;
+// nor is any page of a file updated after it was written (two cross-reference sections), where the page pdf.js
+// reads may be a later copy inside an object stream (a note added in a PDF viewer) while the first copy is plain.
 import type { StreamCensusListener } from "./content-census.ts";
 
 /** "12 0 obj": an object's number and generation where it is defined. */
 const OBJECT_START = /(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b/g;
 const END_OBJECT = "endobj";
+const START_XREF = "startxref";
 /** How far a page object is read: its dictionary is a few hundred bytes; a long /Annots array, some thousands. */
 const PAGE_OBJECT_WINDOW = 64 * 1024;
 const PAGE_TYPE = /\/Type\s*\/Page(?![A-Za-z])/;
@@ -34,7 +37,7 @@ export function pageObjectsOf(bytes: Uint8Array): (ref: PageRef | null) => PageO
   return (ref) => {
     if (ref === null) return null;
     text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-    starts ??= objectStarts(text);
+    starts ??= text.indexOf(START_XREF) !== text.lastIndexOf(START_XREF) ? new Map() : objectStarts(text);
     const start = starts.get(`${ref.num} ${ref.gen}`);
     if (start === undefined || start < 0) return null;
     const end = text.indexOf(END_OBJECT, start);
