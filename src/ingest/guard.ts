@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import type yauzlModule from "yauzl";
 import { ProblemError } from "../model/problem.ts";
 import { XmlCensusCounter, type XmlCensus } from "./docx/xml-census.ts";
-import { contentStreamProblem } from "./pdf/content-census.ts";
+import { contentStreamProblem, type StreamCensusListener } from "./pdf/content-census.ts";
 import { inflateEntry, isKeptPart, locateEntry, WordZip, type ZipEntryData } from "./word-zip.ts";
 
 // Loaded as CommonJS, not through an ES import: Node's import of a CommonJS package cost the CLI's main process,
@@ -130,10 +130,10 @@ export function checkPageCount(pages: number, limits: IngestLimits): void {
 /**
  * Judges a PDF's page content streams from its bytes, before pdf.js reads a page (pdf/content-census.ts): a
  * stream that inflates past the limit is ZIP_BOMB when its ratio is one no plan has, else TOO_LARGE; nesting
- * far deeper than any page has is TOO_LARGE, with the depth found and the limit.
+ * far deeper than any page has is TOO_LARGE, with the depth found and the limit. `onStream` hears each stream's census.
  */
-export function checkPdfContent(bytes: Uint8Array, limits: IngestLimits): void {
-  const problem = contentStreamProblem(bytes, limits);
+export function checkPdfContent(bytes: Uint8Array, limits: IngestLimits, onStream?: StreamCensusListener): void {
+  const problem = contentStreamProblem(bytes, limits, onStream);
   if (!problem) return;
   const overload = "It may be damaged or built to overload the checker: export or save it again as a PDF, or upload the Word file.";
   switch (problem.kind) {

@@ -13,10 +13,12 @@ import { beforeDeadline, OUT_OF_TIME, resolveDeadline, withinDeadline } from "./
 import { checkPageCount, checkPdfContent, checkWordCount, resolveLimits, type IngestLimits } from "./guard.ts";
 import type { RawDocument, ReadOptions } from "./raw.ts";
 import { locateMarkup, pageMarkup, type PageMarkup } from "./pdf/draft-markup.ts";
-import type { PageContent } from "./pdf/flow.ts";
+import type { FlowItem, PageContent } from "./pdf/flow.ts";
 import { blocksFromFlow } from "./pdf/line-blocks.ts";
 import { declaredPageCount } from "./pdf/content-census.ts";
 import { flowFromPages } from "./pdf/page-flow.ts";
+import { drawingOf } from "./pdf/page-drawing.ts";
+import { pagePassesOf, streamCollector, type PagePasses, type PageRef } from "./pdf/page-objects.ts";
 import { pageText } from "./pdf/page-text.ts";
 import { ruledTables, type TableSource } from "./pdf/ruled-tables.ts";
 
@@ -44,15 +46,29 @@ function problemFor(error: unknown): ProblemError {
 const loadedDocument = (parser: PDFParse): Promise<PDFDocumentProxy> => (parser as unknown as { load(): Promise<PDFDocumentProxy> }).load();
 
 /**
+ * Where pdf.js installs the fonts it would draw text with: a document that takes each font's CSS rule and keeps
+ * nothing. With `disableFontFace` (pdf.js's default in Node, where there is no document) pdf.js instead traces
+ * every glyph the page shows into a drawing path and posts it across, for a canvas: a quarter of the operator
+ * list's cost, for pixels the checker never draws. The fonts' character maps, widths and text are the same either
+ * way.
+ */
+const FONTLESS_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => undefined }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
+/**
  * pdf.js's own limits. The checker needs text and ruled lines, never pixels: images are not decoded at all (an
  * image over `maxImageSize` pixels is dropped from the page, with errors ignored rather than thrown), fonts are
- * read for their character maps only, and no PDF function is compiled to JavaScript.
+ * read for their character maps only (no glyph outlines, no system fonts), and no PDF function is compiled to
+ * JavaScript.
  */
 const PDFJS_LIMITS = {
   maxImageSize: 0,
   stopAtErrors: false,
   isEvalSupported: false,
-  disableFontFace: true,
+  disableFontFace: false,
+  ownerDocument: FONTLESS_DOCUMENT,
   useSystemFonts: false,
   enableXfa: false,
   isOffscreenCanvasSupported: false,
@@ -69,18 +85,28 @@ interface PageRead {
   tableSource: TableSource;
 }
 
+/** The operator list of a page that draws no line: nothing in it could be a border, a rule or a change bar. */
+const NO_DRAWING = { fnArray: [], argsArray: [] };
+
 /**
  * One page, in one pass of pdf.js: its text items once (the page text, the runs review markup is placed by, and
- * later the tables' cell text all come from them), its operator list once (struck and underlined text now, table
- * borders later) and its annotations. The deadline is checked between pdf.js's passes over the page: a long page
- * cannot be stopped inside a pass (pdf.js does not give the clock a turn), but it is not given another.
+ * later the tables' cell text all come from them), its drawing once (struck and underlined text now, table borders
+ * later) and its annotations, the last two only where the page can have any (`passesFor`). The deadline
+ * is checked between pdf.js's passes over the page: a long page cannot be stopped inside a pass (pdf.js does not
+ * give the clock a turn), but it is not given another.
  */
-async function readPage(doc: PDFDocumentProxy, num: number, deadlineAt: number): Promise<PageRead> {
+async function readPage(doc: PDFDocumentProxy, num: number, deadlineAt: number, passesFor: (ref: PageRef | null) => PagePasses): Promise<PageRead> {
   const page = await withinDeadline(doc.getPage(num), deadlineAt);
   const viewport = page.getViewport({ scale: 1 });
   // pdf.js's defaults, which are also the options pdf-parse reads page text and table cells with.
   const content = await withinDeadline(page.getTextContent(), deadlineAt);
-  const [annotations, operators] = await withinDeadline(Promise.all([page.getAnnotations(), page.getOperatorList()]), deadlineAt);
+  const passes = passesFor(page.ref);
+  // Plain drawing is read from the page's content stream; pdf.js's operator list would add the text again.
+  const drawing = passes.operators && passes.content !== null ? drawingOf(passes.content, OPS) : null;
+  const [annotations, operators] = await withinDeadline(
+    Promise.all([passes.annotations ? page.getAnnotations() : [], passes.operators ? (drawing ?? page.getOperatorList()) : NO_DRAWING]),
+    deadlineAt,
+  );
   const textItems = content.items.filter((item) => "str" in item);
   const markup = pageMarkup(num, pageText(textItems, viewport), { annotations, textItems, operators }, OPS);
   return { markup, tableSource: { operators, textItems, viewportTransform: viewport.transform } };
@@ -126,7 +152,10 @@ function failedNote(pages: readonly number[]): string[] {
  */
 async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: number): Promise<{ pages: PageContent[]; markup: PageMarkup[]; notes: string[] }> {
   checkPageCount(declaredPageCount(bytes), limits);
-  checkPdfContent(bytes, limits);
+  // Each content stream's census, by object: which may draw a line, and their content.
+  const { collect, streams } = streamCollector();
+  checkPdfContent(bytes, limits, collect);
+  const passesFor = pagePassesOf(bytes, streams);
   // A copy: pdf.js may keep or transfer the buffer it is given, and the caller's bytes must stay intact.
   const parser = new PDFParse({ data: new Uint8Array(bytes), ...PDFJS_LIMITS });
   try {
@@ -138,7 +167,7 @@ async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: nu
     const tableSources: TableSource[] = [];
     let words = 0;
     for (let num = 1; num <= doc.numPages; num++) {
-      const page = await readPage(doc, num, deadlineAt);
+      const page = await readPage(doc, num, deadlineAt, passesFor);
       words += countWords(page.markup.text);
       checkWordCount(words, limits, num === doc.numPages);
       markup.push(page.markup);
@@ -155,13 +184,25 @@ async function readPages(bytes: Uint8Array, limits: IngestLimits, deadlineAt: nu
   }
 }
 
+/** Whether the flow's lines and table cells hold at least `needed` letters (counting stops there). */
+function hasLetters(flow: readonly FlowItem[], needed: number): boolean {
+  let letters = 0;
+  for (const item of flow) {
+    for (const text of item.kind === "line" ? [item.text] : item.rows.flat()) {
+      const letter = /\p{L}/gu;
+      while (letters < needed && letter.exec(text) !== null) letters++;
+      if (letters >= needed) return true;
+    }
+  }
+  return letters >= needed;
+}
+
 export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<RawDocument> {
   const { pages, markup, notes } = await readPages(bytes, resolveLimits(options.limits), resolveDeadline(options.deadlineAt));
   if (pages.length === 0) throw problem("CORRUPT_FILE");
   const flow = flowFromPages(pages);
   // Counted without running headers and footers: a document system may stamp text ones on scanned pages.
-  const bodyText = flow.map((item) => (item.kind === "line" ? item.text : item.rows.flat().join(" "))).join(" ");
-  if ((bodyText.match(/\p{L}/gu) ?? []).length < MIN_LETTERS_PER_PAGE * pages.length) throw problem("NO_TEXT_LAYER");
+  if (!hasLetters(flow, MIN_LETTERS_PER_PAGE * pages.length)) throw problem("NO_TEXT_LAYER");
   const blocks = blocksFromFlow(flow);
   return { format: "pdf", blocks, ...locateMarkup(markup, blocks), pageCount: pages.length, ...(notes.length > 0 ? { notes } : {}) };
 }

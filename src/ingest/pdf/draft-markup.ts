@@ -102,11 +102,15 @@ function withoutRanges(text: string, ranges: readonly { start: number; end: numb
  * text is in (searched on its own page first, then the pages either side, for a note anchored across a break).
  */
 export function locateMarkup(pages: readonly PageMarkup[], blocks: readonly RawBlock[]): { comments: RawComment[]; trackedChanges: RawTrackedChange[] } {
+  // Most plans carry no markup: the blocks are squeezed for searching only when there is some.
+  if (pages.every((page) => page.notes.length === 0 && page.changes.length === 0)) return { comments: [], trackedChanges: [] };
   const byPage = new Map<number, { index: number; text: string }[]>();
   blocks.forEach((block, index) => {
     const page = block.location.page ?? 0;
     const text = squeeze(block.kind === "table" ? [block.header, ...block.rows].flat().join(" ") : block.text);
-    byPage.set(page, [...(byPage.get(page) ?? []), { index, text }]);
+    const onPage = byPage.get(page);
+    if (onPage) onPage.push({ index, text });
+    else byPage.set(page, [{ index, text }]);
   });
   const blockOf = (page: number, keys: readonly string[]): number | null => {
     for (const key of keys) {

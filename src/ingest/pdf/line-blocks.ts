@@ -42,7 +42,7 @@ import {
   startsLowerCase,
   startsNewUnit,
   typicalLineWidth,
-  wordsOf,
+  wordCountOf,
 } from "./line-shapes.ts";
 import type { ListMarker } from "./line-shapes.ts";
 import { firstRowIsHeader } from "../table-header.ts";
@@ -79,6 +79,8 @@ class BlockAssembler {
   private open: OpenBlock | null = null;
   /** The last block was a contents-page entry: the next line may be an entry wrapped over two lines. */
   private afterContentsEntry = false;
+  /** Each flow item's text with its spacing tidied ("" for a table): a line is looked at again as the next line. */
+  private readonly texts: string[];
 
   /**
    * @param flow the lines and tables to build blocks from
@@ -91,7 +93,9 @@ class BlockAssembler {
     private readonly hyphenation: Hyphenation,
     private readonly lineWidth: number,
     private readonly narrow = false,
-  ) {}
+  ) {
+    this.texts = flow.map((item) => (item.kind === "line" ? tidySpace(item.text) : ""));
+  }
 
   /** Unknown (false) when the document has too few lines to know its usual line width. */
   private isShort(line: string): boolean {
@@ -133,16 +137,17 @@ class BlockAssembler {
 
   private headingLevel(text: string, startsBlock: boolean, index: number): number | null {
     const next = this.flow[index + 1];
-    const nextRunsOn = next?.kind === "line" && startsLowerCase(tidySpace(next.text));
-    if (!mostlyLetters(text) || isContentsEntry(text)) return null;
+    const nextRunsOn = next?.kind === "line" && startsLowerCase(this.texts[index + 1]!);
+    // A heading is mostly letters: checked after the cheaper tests, which most lines fail.
+    if (isContentsEntry(text)) return null;
     // A section heading is distinctive enough to stand even after a line with no full stop, unless the text
     // around it reads as one sentence ("... as set out in" / "Section F: the provision ... and" / "we ...").
-    if (isSectionHeading(text) && (startsBlock || !nextRunsOn)) return 1;
-    if (!startsBlock || nextRunsOn || !looksLikeHeadingLine(text)) return null;
+    if (isSectionHeading(text) && (startsBlock || !nextRunsOn)) return mostlyLetters(text) ? 1 : null;
+    if (!startsBlock || nextRunsOn || !looksLikeHeadingLine(text) || !mostlyLetters(text)) return null;
     // Names and addresses are shaped like headings too, but are followed by more address or a "Dear ...,".
     // A heading is followed by body text, or (a title's first line) by another heading-like line.
-    if (this.bodyFollows(index + 1, 1)) return isAllCaps(text) || isTitleCase(text) || wordsOf(text).length <= SENTENCE_CASE_HEADING_MAX_WORDS ? 2 : null;
-    const nextText = next?.kind === "line" ? tidySpace(next.text) : "";
+    if (this.bodyFollows(index + 1, 1)) return isAllCaps(text) || isTitleCase(text) || wordCountOf(text) <= SENTENCE_CASE_HEADING_MAX_WORDS ? 2 : null;
+    const nextText = next?.kind === "line" ? this.texts[index + 1]! : "";
     return !this.narrow && (isAllCaps(text) || isTitleCase(text)) && (looksLikeHeadingLine(nextText) || FIELD_LINE.test(nextText)) ? 2 : null;
   }
 
@@ -154,7 +159,7 @@ class BlockAssembler {
     const item = this.flow[index];
     if (item === undefined) return false;
     if (item.kind === "table") return true;
-    const text = tidySpace(item.text);
+    const text = this.texts[index]!;
     if (text === "") return this.bodyFollows(index + 1, subheadings);
     if (listMarker(text) !== null || isSectionHeading(text) || isSentence(text) || (startsNewUnit(text) && !this.isShort(text))) return true;
     return subheadings > 0 && looksLikeHeadingLine(text) && this.bodyFollows(index + 1, subheadings - 1);
@@ -197,11 +202,11 @@ class BlockAssembler {
 
   private line(item: FlowLine, index: number): void {
     const next = this.flow[index + 1];
-    const text = tidySpace(item.text);
+    const text = this.texts[index]!;
     if (text === "") return this.flush();
     const marker = listMarker(text);
     if (this.open?.kind === "heading") {
-      const runsOn = item.page === this.open.lastPage && headingRunsOn(this.open.text, text) && wordsOf(text).length <= HEADING_MAX_WORDS;
+      const runsOn = item.page === this.open.lastPage && headingRunsOn(this.open.text, text) && wordCountOf(text) <= HEADING_MAX_WORDS;
       if (runsOn && marker === null && !isSectionHeading(text)) return this.append(text, item.page);
       this.flush();
     }

@@ -61,6 +61,17 @@ export const MINOR_WORDS = new Set([
 ]);
 
 export const wordsOf = (text: string): string[] => text.split(" ").filter(Boolean);
+/** `wordsOf(text).length`, without making the words: asked of every line, several times. */
+export function wordCountOf(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const isSpace = text.charCodeAt(i) === 0x20;
+    if (!isSpace && !inWord) words++;
+    inWord = !isSpace;
+  }
+  return words;
+}
 export const isAllCaps = (text: string): boolean => (text.match(/\p{L}/gu) ?? []).length >= 3 && !/\p{Ll}/u.test(text);
 export const isTitleCase = (text: string): boolean =>
   wordsOf(text).every((word) => MINOR_WORDS.has(word.toLowerCase()) || /^[("'‘“]*[\p{Lu}\p{N}&]/u.test(word));
@@ -69,16 +80,20 @@ export const FIELD_LINE = /^\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,4}:\s+\S/u;
 export const SALUTATION = /^(?:Dear|Yours)\b.*,$/;
 /** Short, capitalised, not a sentence or a "Label: value" field. */
 export const looksLikeHeadingLine = (text: string): boolean =>
-  wordsOf(text).length <= HEADING_MAX_WORDS &&
+  wordCountOf(text) <= HEADING_MAX_WORDS &&
   /^\p{Lu}/u.test(text) &&
   (text.match(/\p{L}/gu) ?? []).length >= 3 &&
   !/[.,;:]$/.test(text) &&
   !/:\s/.test(text) &&
   count(text, "(") <= count(text, ")") &&
   listMarker(text) === null;
+/** At least half the visible characters (UTF-16 units) are letters (counted as characters). Runs on every line. */
 export const mostlyLetters = (text: string): boolean => {
   const visible = text.replace(/\s/g, "");
-  return (visible.match(/\p{L}/gu) ?? []).length >= visible.length / 2;
+  const letters = visible.replace(/\P{L}/gu, "");
+  // A letter outside the Basic Multilingual Plane is two units but one letter.
+  const astral = /[\ud800-\udbff]/.test(letters) ? (letters.match(/[\ud800-\udbff]/g) ?? []).length : 0;
+  return letters.length - astral >= visible.length / 2;
 };
 export const startsLowerCase = (text: string): boolean => /^\p{Ll}/u.test(text);
 export const count = (text: string, character: string): number => text.split(character).length - 1;
@@ -111,16 +126,16 @@ export function isContentsEntry(text: string): boolean {
   if (LEADER_PAGE_NUMBER.test(text.slice(-120))) return true;
   if (text.length > 200) return false;
   const title = text.replace(SPACED_PAGE_NUMBER, "");
-  return title !== text && wordsOf(title).length >= 3 && isSectionHeading(title);
+  return title !== text && wordCountOf(title) >= 3 && isSectionHeading(title);
 }
 
 export function isSectionHeading(text: string): boolean {
-  return wordsOf(text).length <= SECTION_HEADING_MAX_WORDS && !/[.,;]$/.test(text) && SECTION_HEADING.some((pattern) => pattern.test(text));
+  return wordCountOf(text) <= SECTION_HEADING_MAX_WORDS && !/[.,;]$/.test(text) && SECTION_HEADING.some((pattern) => pattern.test(text));
 }
 
 /** The usual length of a full line of body text, in characters (Infinity when there is too little text to tell). */
 export function typicalLineWidth(lines: readonly string[]): number {
-  const lengths = lines.map(tidySpace).filter((line) => wordsOf(line).length >= 5).map((line) => line.length).sort((a, b) => b - a);
+  const lengths = lines.map(tidySpace).filter((line) => wordCountOf(line) >= 5).map((line) => line.length).sort((a, b) => b - a);
   if (lengths.length < 5) return Infinity;
   return lengths[Math.floor(lengths.length * 0.1)]!;
 }
