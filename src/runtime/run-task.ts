@@ -26,7 +26,7 @@ const WARM_UP_PLAN = [
  * audits a small plan once, so the first upload a child takes costs what every later one does.
  */
 export async function warmUp(): Promise<void> {
-  const [{ audit, loadRuleSet, readPlan }] = await Promise.all([import("../index.ts"), import("../ingest/docx.ts"), import("../ingest/pdf.ts")]);
+  const [{ audit, readPlan }, { loadRuleSet }] = await Promise.all([import("../audit.ts"), import("../config/loader.ts"), import("../ingest/docx.ts"), import("../ingest/pdf.ts")]);
   const ruleSet = await loadRuleSet("default");
   const plan = await readPlan({ fileName: "warm-up.txt", bytes: new TextEncoder().encode(WARM_UP_PLAN) }, ruleSet);
   audit({ plan, responses: [], advice: [] }, ruleSet);
@@ -81,7 +81,7 @@ function tooManyWords(document: EhcpDocument, file: TaskFile, words: WordLimits,
 }
 
 async function auditTask(task: AuditTask, context: Context): Promise<TaskResult<AuditValue>> {
-  const [{ audit, loadRuleSet, parseRuleSet, readPlan }, { detectFormat }] = await Promise.all([import("../index.ts"), import("../ingest/detect.ts")]);
+  const [{ audit, readPlan }, { loadRuleSet, parseRuleSet }, { detectFormat }] = await Promise.all([import("../audit.ts"), import("../config/loader.ts"), import("../ingest/detect.ts")]);
   const given = task.ruleSet;
   const cacheKey = "ref" in given ? `ref:${given.ref}` : given.key;
   let ruleSet = ruleSets.get(cacheKey);
