@@ -45,7 +45,7 @@ describe("the audit pool", () => {
       return outcome.value as unknown as string[];
     };
     const standard = await flagsOf(pool({ memoryLimitMb: 500 }));
-    expect(standard).toEqual(expect.arrayContaining(["--max-old-space-size=425", "--max-semi-space-size=4", "--interrupt-budget=1081344"]));
+    expect(standard).toEqual(expect.arrayContaining(["--max-old-space-size=425", "--max-semi-space-size=2", "--interrupt-budget=1081344"]));
     expect(standard).not.toContain("--heap-growing-percent=300");
     const longLived = await flagsOf(pool({ children: MANY_AUDITS }));
     expect(longLived).toEqual(expect.arrayContaining(["--max-semi-space-size=32", "--heap-growing-percent=300", "--interrupt-budget=1081344"]));

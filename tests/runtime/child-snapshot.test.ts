@@ -61,8 +61,10 @@ describe("the audit child's start-up snapshot", () => {
       symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"));
       const probe = path.join(copy, "tests", "runtime", path.basename(fileURLToPath(PROBE)));
       cpSync(fileURLToPath(PROBE), probe);
-      const blob = readdirSync(path.join(copy, "dist", "runtime")).find((name) => name.endsWith(".blob"));
-      writeFileSync(path.join(copy, "dist", "runtime", blob!), "not a snapshot");
+      // The blob of the default pool's children (the pool below), not merely the first one listed.
+      const blob = path.basename(fileURLToPath(snapshot.snapshotBlob(snapshot.childV8Flags(snapshot.DEFAULT_CHILD_MEMORY_MB))));
+      expect(readdirSync(path.join(copy, "dist", "runtime"))).toContain(blob);
+      writeFileSync(path.join(copy, "dist", "runtime", blob), "not a snapshot");
       const copied = (await import(path.join(copy, "dist", "runtime", "index.js"))) as typeof Runtime;
       const pool = copied.createAuditPool({ processes: 1, spareProcesses: 0, entry: pathToFileURL(probe) });
       pools.push(pool);
