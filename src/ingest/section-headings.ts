@@ -6,6 +6,7 @@
 //   "Special Educational Needs", "Outcomes"          (meaning alone: the rule set's alias phrases)
 // The phrases are data (rules/default.json `sections.aliases`), so an LA can add its own without code.
 import type { SectionId } from "../model/document.ts";
+import { TextMemo } from "../text/text-memo.ts";
 import { countWords } from "../text/words.ts";
 import { namesAdvice, sectionsByMeaning, titleCore } from "./section-meaning.ts";
 
@@ -96,15 +97,15 @@ interface AliasPhrase {
 
 /** Indexes already built, by the rule set's aliases (the same object for every document a rule set reads). */
 const indexes = new WeakMap<SectionAliases, AliasIndex>();
-/** Lines remembered per index: a document's lines are read as headings in several passes, and plans share headings. */
-const REMEMBERED_LINES = 5_000;
+/** Characters of lines remembered per index: a document's lines are read as headings in several passes, and plans share headings. */
+const LINE_CHARACTERS = 500_000;
 
 /** The alias phrases by their first word, longest first, so "health needs related to sen" wins over "health needs". */
 export class AliasIndex {
   private readonly byFirstWord = new Map<string, AliasPhrase[]>();
-  private readonly starts = new Map<string, { id: SectionKey; tailWords: number } | null>();
+  private readonly starts = new TextMemo<{ id: SectionKey; tailWords: number } | null>(LINE_CHARACTERS);
   /** matchSectionHeading's answers, by context and line. */
-  readonly headings = new Map<string, HeadingMatch | null>();
+  readonly headings = new TextMemo<HeadingMatch | null>(LINE_CHARACTERS);
 
   constructor(aliases: SectionAliases) {
     for (const [id, list] of Object.entries(aliases) as [SectionKey, readonly string[] | undefined][]) {
@@ -133,7 +134,7 @@ export class AliasIndex {
    * comma the alias does not have ("SEN Assessment Team, Civic Centre" is an address, not section B).
    */
   matchStart(text: string): { id: SectionKey; tailWords: number } | null {
-    return remembered(this.starts, text, () => this.findStart(text));
+    return this.starts.get(text, () => this.findStart(text));
   }
 
   private findStart(text: string): { id: SectionKey; tailWords: number } | null {
@@ -155,14 +156,6 @@ export class AliasIndex {
   }
 }
 
-/** `answer()` for `key`, remembered in `memory` (emptied when full). */
-function remembered<T>(memory: Map<string, T>, key: string, answer: () => T): T {
-  if (memory.has(key)) return memory.get(key)!;
-  const value = answer();
-  if (memory.size >= REMEMBERED_LINES) memory.clear();
-  memory.set(key, value);
-  return value;
-}
 
 const commaCount = (text: string): number => (text.match(/,/g) ?? []).length;
 
@@ -250,7 +243,7 @@ export function headingTitle(text: string): string {
 export function matchSectionHeading(text: string, context: HeadingContext, aliases: AliasIndex): HeadingMatch | null {
   // Headings are short: most blocks are ruled out by their length before any pattern is tried.
   if (text.length > MAX_HEADING_CHARACTERS) return null;
-  const match = remembered(aliases.headings, `${context}\u0000${text}`, () => readHeading(text, context, aliases));
+  const match = aliases.headings.get(`${context}\u0000${text}`, () => readHeading(text, context, aliases));
   // A copy: callers may change what they are given.
   return match && { ...match, ids: [...match.ids] };
 }

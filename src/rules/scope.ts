@@ -1,5 +1,6 @@
 // What part of a document a rule looks at: sections (scope: ["F", "G"]) and kinds of block (tables, headings,
 // paragraphs), plus the text units and sentences rules quote from. Pure functions over the document model.
+import { TextMemo } from "../text/text-memo.ts";
 import { SECTION_IDS, type Block, type EhcpDocument, type SectionId } from "../model/document.ts";
 
 export const BLOCK_FILTERS = ["tables", "headings", "paragraphs"] as const;
@@ -70,18 +71,11 @@ export interface Sentence {
  * a wrapped table cell) is just white space.
  */
 export function splitSentences(text: string): readonly Readonly<Sentence>[] {
-  let sentences = sentencesByText.get(text);
-  if (!sentences) {
-    if (sentencesByText.size >= REMEMBERED_TEXTS) sentencesByText.clear();
-    sentences = sentencesOf(text);
-    sentencesByText.set(text, sentences);
-  }
-  return sentences;
+  return sentencesByText.get(text, sentencesOf);
 }
 
 /** Texts already split: a dozen rules split the same paragraphs. */
-const sentencesByText = new Map<string, readonly Readonly<Sentence>[]>();
-const REMEMBERED_TEXTS = 5_000;
+const sentencesByText = new TextMemo<readonly Readonly<Sentence>[]>();
 
 function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];

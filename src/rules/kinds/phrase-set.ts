@@ -10,6 +10,7 @@
 //
 // The rules look for many lists in the same text (a sentence, a paragraph), so a text is prepared once, folded and
 // with its word edges marked (PreparedText), and every list's search reads that.
+import { TextMemo } from "../../text/text-memo.ts";
 import type { MatchSettings, TextMatch } from "./matcher.ts";
 
 interface Node {
@@ -97,19 +98,9 @@ function prepare(text: string, caseSensitive: boolean): PreparedText {
 }
 
 /** Texts already prepared, by case-sensitivity: the same sentence is searched for dozens of lists in a row. */
-const prepared = [new Map<string, PreparedText>(), new Map<string, PreparedText>()] as const;
-const PREPARED_LIMIT = 4_000;
+const prepared = [new TextMemo<PreparedText>(), new TextMemo<PreparedText>()] as const;
 
-function preparedText(text: string, caseSensitive: boolean): PreparedText {
-  const cache = prepared[caseSensitive ? 1 : 0];
-  let known = cache.get(text);
-  if (!known) {
-    if (cache.size >= PREPARED_LIMIT) cache.clear();
-    known = prepare(text, caseSensitive);
-    cache.set(text, known);
-  }
-  return known;
-}
+const preparedText = (text: string, caseSensitive: boolean): PreparedText => prepared[caseSensitive ? 1 : 0].get(text, (fresh) => prepare(fresh, caseSensitive));
 
 /** The first index of `sorted` whose value is at least `value`. */
 function firstAtLeast(sorted: Int32Array, value: number): number {

@@ -2,6 +2,7 @@
 // other people, told apart by the language model's person tagging (compromise) and by titles ("Mrs Kaur").
 // Shared by the voice attribution (a named adult's words are not the child's) and the names check.
 import { nlp } from "../../text/nlp.ts";
+import { TextMemo } from "../../text/text-memo.ts";
 import type { EhcpDocument, TitleFacts } from "../../model/document.ts";
 
 export interface ChildNames {
@@ -51,18 +52,12 @@ export const callingNames = (names: ChildNames): string[] => [names.forename, na
 const TITLED = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+\p{Lu}[\p{L}'’-]+/u;
 
 /**
- * A language-model answer per text, kept while there are not too many: the same words and clauses recur through a
- * plan (speakers, headings, table labels) and from plan to plan, and tagging costs far more than a lookup.
+ * A language-model answer per text, remembered: the same words and clauses recur through a plan (speakers, headings,
+ * table labels) and from plan to plan, and tagging costs far more than a lookup.
  */
-function cachedByText<T>(answer: (text: string) => T, limit = 5000): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    if (known.has(text)) return known.get(text)!;
-    const value = answer(text);
-    if (known.size > limit) known.clear();
-    known.set(text, value);
-    return value;
-  };
+function cachedByText<T>(answer: (text: string) => T): (text: string) => T {
+  const known = new TextMemo<T>(200_000);
+  return (text) => known.get(text, answer);
 }
 
 /**
