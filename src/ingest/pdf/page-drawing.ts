@@ -7,21 +7,10 @@
 // a curve, an operator or operand out of the ordinary, or a path pdf.js would merge with its transformation) makes
 // the page's drawing not plain: null, and pdf.js reads it.
 import { afterLiteralString, BYTE_CLASS, DELIMITER, WHITE } from "./content-census.ts";
+import type { DrawingOps } from "./text-marks.ts";
 
-/** pdf.js's operator ids for what a page's drawing is given as. */
-export interface PathOps {
-  save: number;
-  restore: number;
-  transform: number;
-  setStrokeRGBColor: number;
-  setFillRGBColor: number;
-  constructPath: number;
-  stroke: number;
-  closeStroke: number;
-  fill: number;
-  eoFill: number;
-  fillStroke: number;
-  eoFillStroke: number;
+/** pdf.js's operator ids for what a page's drawing is given as: those the rules are read from, and the other ends of a path. */
+export interface PathOps extends DrawingOps {
   closeFillStroke: number;
   closeEOFillStroke: number;
   endPath: number;
