@@ -1,19 +1,23 @@
 // Word counting shared by the document model and its summaries.
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const letterOrDigitCache = new Map<number, boolean>();
 
-/** Whether the UTF-16 unit at `i` starts a letter or digit (ASCII first: nearly every character of a plan is ASCII). */
-function isLetterOrDigitAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
+/** Whether a code point is a letter or digit of any script (ASCII first: nearly every character of a plan is ASCII). */
+export function isLetterOrDigit(codePoint: number): boolean {
+  if (codePoint < 0x80) return (codePoint >= 0x30 && codePoint <= 0x39) || ((codePoint | 32) >= 0x61 && (codePoint | 32) <= 0x7a);
+  let known = letterOrDigitCache.get(codePoint);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));
+    letterOrDigitCache.set(codePoint, known);
+  }
+  return known;
 }
 
-function isSpaceAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(text[i]!);
+/** Whether a UTF-16 unit is white space as `\s` in a JavaScript regular expression. */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /**
@@ -26,10 +30,11 @@ export function countWords(text: string): number {
   let words = 0;
   let runHasWordCharacter = false;
   for (let i = 0; i < text.length; i++) {
-    if (isSpaceAt(text, i)) {
+    const code = text.charCodeAt(i);
+    if (isWhiteSpace(code)) {
       if (runHasWordCharacter) words++;
       runHasWordCharacter = false;
-    } else if (!runHasWordCharacter && isLetterOrDigitAt(text, i)) {
+    } else if (!runHasWordCharacter && isLetterOrDigit(code < 0xd800 ? code : text.codePointAt(i)!)) {
       runHasWordCharacter = true;
     }
   }

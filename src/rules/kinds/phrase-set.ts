@@ -11,6 +11,7 @@
 // The rules look for many lists in the same text (a sentence, a paragraph), so a text is prepared once, folded and
 // with its word edges marked (PreparedText), and every list's search reads that.
 import { TextMemo } from "../../text/text-memo.ts";
+import { isLetterOrDigit, isWhiteSpace } from "../../text/words.ts";
 import type { MatchSettings, TextMatch } from "./matcher.ts";
 
 interface Node {
@@ -23,26 +24,6 @@ interface Node {
 const SPACE = 0x20;
 const newNode = (): Node => ({ next: new Map(), end: false });
 
-/** White space as `\s` in a JavaScript regular expression. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-const wordCharacterCache = new Map<number, boolean>();
-
-/** A letter or digit (any script); `codePoint` is a whole code point. */
-function isWordCodePoint(codePoint: number): boolean {
-  if (codePoint < 0x80) return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
-  let known = wordCharacterCache.get(codePoint);
-  if (known === undefined) {
-    known = WORD_CHARACTER.test(String.fromCodePoint(codePoint));
-    wordCharacterCache.set(codePoint, known);
-  }
-  return known;
-}
-
 /** Quotes and dashes that stand for each other, as the one each stands for. */
 const SAME_AS = new Map<number, number>([[0x2019, 0x27], [0x2018, 0x27], [0x201c, 0x22], [0x201d, 0x22], [0x2013, 0x2d], [0x2014, 0x2d]]);
 const foldedCache = new Map<number, number>();
@@ -50,10 +31,10 @@ const foldedCache = new Map<number, number>();
 /** A character as a phrase tree stores it: white space as SPACE, quotes and dashes as one, letters in lower case unless case matters. */
 function fold(code: number, caseSensitive: boolean): number {
   if (code < 0x80) {
-    if (code <= 0x20 && isSpace(code)) return SPACE;
+    if (code <= 0x20 && isWhiteSpace(code)) return SPACE;
     return !caseSensitive && code >= 0x41 && code <= 0x5a ? code + 32 : code;
   }
-  if (isSpace(code)) return SPACE;
+  if (isWhiteSpace(code)) return SPACE;
   const same = SAME_AS.get(code);
   if (same !== undefined || caseSensitive) return same ?? code;
   let lower = foldedCache.get(code);
@@ -84,14 +65,14 @@ function prepare(text: string, caseSensitive: boolean): PreparedText {
     folded[at] = fold(code, caseSensitive);
     if (code >= 0xd800 && code <= 0xdbff && at + 1 < length) {
       // A character outside the BMP: both halves are, or are not, a letter; no phrase starts at its second half.
-      const isWord = isWordCodePoint(text.codePointAt(at)!) ? 1 : 0;
+      const isWord = isLetterOrDigit(text.codePointAt(at)!) ? 1 : 0;
       if (!(at > 0 && word[at - 1])) starts.push(at);
       word[at] = isWord;
       folded[at + 1] = text.charCodeAt(at + 1);
       word[++at] = isWord;
       continue;
     }
-    word[at] = isWordCodePoint(code) ? 1 : 0;
+    word[at] = isLetterOrDigit(code) ? 1 : 0;
     if (folded[at] !== SPACE && !(at > 0 && word[at - 1])) starts.push(at);
   }
   return { folded, word, wordStarts: Int32Array.from(starts) };
@@ -132,7 +113,7 @@ export class PhraseSet {
     let node = this.root;
     for (let i = 0; i < phrase.length; i++) {
       const key = fold(phrase.charCodeAt(i), this.settings.caseSensitive);
-      if (key === SPACE) while (i + 1 < phrase.length && isSpace(phrase.charCodeAt(i + 1))) i++;
+      if (key === SPACE) while (i + 1 < phrase.length && isWhiteSpace(phrase.charCodeAt(i + 1))) i++;
       let child = node.next.get(key);
       if (!child) node.next.set(key, (child = newNode()));
       node = child;

@@ -5,30 +5,16 @@ import { findAll, phraseMatcher as compilePhrases, type Matcher, type TextMatch 
 export type PhraseMatch = TextMatch;
 
 const WORD_LIST: { wholeWord: true; caseSensitive: false } = { wholeWord: true, caseSensitive: false };
-const cache = new Map<string, Matcher>();
-const CACHE_LIMIT = 500;
 /**
- * The same matchers by list: rules pass their options' lists (the same arrays for every block of every plan), and
- * joining a long list into a cache key on every call cost more than the matching. Lists are never changed once made.
+ * The matchers by list: rules pass their options' lists, the same arrays for every block of every plan, and lists are
+ * never changed once made. A list seen for the first time costs only building its tree (microseconds).
  */
 const byList = new WeakMap<readonly string[], Matcher>();
 
 /** One matcher for the whole list: the leftmost phrase, and there the longest ("speech and language therapist", not "therapist"). */
 function listMatcher(phrases: readonly string[]): Matcher {
-  const known = byList.get(phrases);
-  if (known !== undefined) return known;
-  const matcher = matcherFor(phrases);
-  byList.set(phrases, matcher);
-  return matcher;
-}
-
-function matcherFor(phrases: readonly string[]): Matcher {
-  const key = phrases.join("\u0000");
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const matcher = compilePhrases(phrases, WORD_LIST);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, matcher);
+  let matcher = byList.get(phrases);
+  if (!matcher) byList.set(phrases, (matcher = compilePhrases(phrases, WORD_LIST)));
   return matcher;
 }
 
