@@ -149,14 +149,71 @@ function decoded(data: Buffer, flateCount: number | null, limit: number): Buffer
 }
 
 /** Each byte's class in a content stream: white space, a delimiter, or part of a token. */
-export const WHITE = 1;
-export const DELIMITER = 2;
-export const BYTE_CLASS = new Uint8Array(256);
+const WHITE = 1;
+const DELIMITER = 2;
+const BYTE_CLASS = new Uint8Array(256);
 for (const byte of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) BYTE_CLASS[byte] = WHITE;
 for (const character of "()<>[]{}/%") BYTE_CLASS[character.charCodeAt(0)] = DELIMITER;
 const isWhite = (byte: number): boolean => BYTE_CLASS[byte] === WHITE;
 /** A token that starts like this is a number (an operand), not an operator. */
 const startsNumber = (byte: number): boolean => (byte >= 0x30 && byte <= 0x39) || byte === 0x2b || byte === 0x2d || byte === 0x2e;
+
+/**
+ * What a content-stream token is: a word (a number, an operator, true, false or null), a "(string)", an opening or
+ * closing array or dictionary ([ << ] >>), a <hex string>, a /name, or a byte no token starts with.
+ */
+export type ContentToken = "word" | "string" | "open" | "close" | "hex" | "name" | "other";
+
+/**
+ * Reads a content stream token by token, white space and comments skipped, and gives each token's kind and
+ * [start, end) to `visit`, which may answer the index to go on from (past an inline image's data) or false to stop.
+ * True when the stream was read to its end. The census and the page-drawing reader (./page-drawing.ts) both read
+ * streams this way.
+ */
+export function scanContent(content: Uint8Array, visit: (kind: ContentToken, start: number, end: number) => number | boolean | void): boolean {
+  let index = 0;
+  const length = content.length;
+  while (index < length) {
+    const byte = content[index]!;
+    const byteClass = BYTE_CLASS[byte];
+    const start = index;
+    let kind: ContentToken;
+    if (byteClass === WHITE) {
+      index++;
+      continue;
+    } else if (byteClass !== DELIMITER) {
+      while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
+      kind = "word";
+    } else if (byte === 0x25 /* % */) {
+      while (index < length && content[index] !== 0x0a && content[index] !== 0x0d) index++;
+      continue;
+    } else if (byte === 0x28 /* ( */) {
+      index = afterLiteralString(content, index);
+      kind = "string";
+    } else if (byte === 0x5b /* [ */ || (byte === 0x3c && content[index + 1] === 0x3c) /* << */) {
+      index += byte === 0x5b ? 1 : 2;
+      kind = "open";
+    } else if (byte === 0x5d /* ] */ || (byte === 0x3e && content[index + 1] === 0x3e) /* >> */) {
+      index += byte === 0x5d ? 1 : 2;
+      kind = "close";
+    } else if (byte === 0x3c /* < hex string */) {
+      while (index < length && content[index] !== 0x3e) index++;
+      index++;
+      kind = "hex";
+    } else if (byte === 0x2f /* / name */) {
+      index++;
+      while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
+      kind = "name";
+    } else {
+      index++;
+      kind = "other";
+    }
+    const next = visit(kind, start, index);
+    if (next === false) return false;
+    if (typeof next === "number") index = next;
+  }
+  return true;
+}
 
 /** A filled rectangle at least this many points wide and high is a shape (a page's background, a shaded cell), not a line. */
 const MIN_SHAPE_SIDE = 3;
@@ -260,65 +317,53 @@ export function censusOf(content: Uint8Array): ContentCensus {
     }
     return values;
   };
-  let index = 0;
-  const length = content.length;
-  while (index < length) {
-    const byte = content[index]!;
-    const byteClass = BYTE_CLASS[byte];
-    if (byteClass === WHITE) {
-      index++;
-    } else if (byteClass !== DELIMITER) {
-      const start = index;
-      while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
-      if (startsNumber(byte)) {
-        operand(start, index);
-        continue;
+  scanContent(content, (kind, start, end) => {
+    switch (kind) {
+      case "word": {
+        const byte = content[start]!;
+        if (startsNumber(byte)) {
+          operand(start, end);
+          return;
+        }
+        const tokenLength = end - start;
+        // Operators are at most three letters ("BDC").
+        if (tokenLength <= 3 && WATCHED_START[byte] === 1) {
+          lines.operator(byte + (tokenLength > 1 ? content[start + 1]! * 256 : 0) + (tokenLength > 2 ? content[start + 2]! * 65536 : 0), operandValues);
+        }
+        operandCount = 0;
+        if (tokenLength === 1 && byte === 0x71 /* q */) {
+          stateDepth++;
+          maxStateDepth = Math.max(maxStateDepth, stateDepth);
+        } else if (tokenLength === 1 && byte === 0x51 /* Q */) {
+          stateDepth = Math.max(0, stateDepth - 1);
+        } else if (tokenLength === 2 && byte === 0x49 /* I */ && content[start + 1] === 0x44 /* D */) {
+          return afterInlineImage(content, end);
+        }
+        return;
       }
-      const tokenLength = index - start;
-      // Operators are at most three letters ("BDC").
-      if (tokenLength <= 3 && WATCHED_START[byte] === 1) {
-        lines.operator(byte + (tokenLength > 1 ? content[start + 1]! * 256 : 0) + (tokenLength > 2 ? content[start + 2]! * 65536 : 0), operandValues);
-      }
-      operandCount = 0;
-      if (tokenLength === 1 && byte === 0x71 /* q */) {
-        stateDepth++;
-        maxStateDepth = Math.max(maxStateDepth, stateDepth);
-      } else if (tokenLength === 1 && byte === 0x51 /* Q */) {
-        stateDepth = Math.max(0, stateDepth - 1);
-      } else if (tokenLength === 2 && byte === 0x49 /* I */ && content[start + 1] === 0x44 /* D */) {
-        index = afterInlineImage(content, index);
-      }
-    } else if (byte === 0x25 /* % */) {
-      while (index < length && content[index] !== 0x0a && content[index] !== 0x0d) index++;
-    } else if (byte === 0x28 /* ( */) {
-      operand(-1, -1);
-      index = afterLiteralString(content, index);
-    } else if (byte === 0x5b /* [ */ || (byte === 0x3c && content[index + 1] === 0x3c) /* << */) {
-      operand(-1, -1);
-      operandDepth++;
-      maxOperandDepth = Math.max(maxOperandDepth, operandDepth);
-      index += byte === 0x5b ? 1 : 2;
-    } else if (byte === 0x5d /* ] */ || (byte === 0x3e && content[index + 1] === 0x3e) /* >> */) {
-      operandDepth = Math.max(0, operandDepth - 1);
-      index += byte === 0x5d ? 1 : 2;
-    } else if (byte === 0x3c /* < hex string */) {
-      operand(-1, -1);
-      while (index < length && content[index] !== 0x3e) index++;
-      index++;
-    } else if (byte === 0x2f /* / name: an operand, whatever its letters */) {
-      operand(-1, -1);
-      index++;
-      while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
-    } else {
-      index++;
+      case "open":
+        operand(-1, -1);
+        operandDepth++;
+        maxOperandDepth = Math.max(maxOperandDepth, operandDepth);
+        return;
+      case "close":
+        operandDepth = Math.max(0, operandDepth - 1);
+        return;
+      case "string":
+      case "hex":
+      case "name": // an operand, whatever its letters
+        operand(-1, -1);
+        return;
+      case "other":
+        return;
     }
-  }
+  });
   lines.end();
   return { maxStateDepth, maxOperandDepth, mayDrawLines: lines.mayDrawLines };
 }
 
 /** After a "(...)" string: balanced parentheses, backslash escapes. */
-export function afterLiteralString(content: Uint8Array, open: number): number {
+function afterLiteralString(content: Uint8Array, open: number): number {
   let depth = 0;
   for (let index = open; index < content.length; index++) {
     const byte = content[index];

@@ -6,7 +6,7 @@
 // single-precision bounding boxes), so the list is the same. Anything else (a form or image, another colour space,
 // a curve, an operator or operand out of the ordinary, or a path pdf.js would merge with its transformation) makes
 // the page's drawing not plain: null, and pdf.js reads it.
-import { afterLiteralString, BYTE_CLASS, DELIMITER, WHITE } from "./content-census.ts";
+import { scanContent } from "./content-census.ts";
 import type { DrawingOps } from "./text-marks.ts";
 
 /** pdf.js's operator ids for what a page's drawing is given as: those the rules are read from, and the other ends of a path. */
@@ -213,52 +213,40 @@ export function drawingOf(content: Uint8Array, ops: PathOps): Drawing | null {
     }
   };
 
-  let index = 0;
-  const length = content.length;
-  while (index < length) {
-    const byte = content[index]!;
-    const byteClass = BYTE_CLASS[byte];
-    if (byteClass === WHITE) {
-      index++;
-    } else if (byteClass !== DELIMITER) {
-      const start = index;
-      while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
-      if (depth > 0) continue;
-      if (isDigit(byte) || byte === 0x2b || byte === 0x2d || byte === 0x2e) operand(start, index);
-      else {
-        // Operators have at most three letters; true, false and null are operands.
-        const size = index - start;
-        const token =
-          size === 1 ? String.fromCharCode(byte) : size === 2 ? String.fromCharCode(byte, content[start + 1]!) : size <= 5 ? String.fromCharCode(...content.subarray(start, index)) : "";
-        if (token === "true" || token === "false" || token === "null") operand(-1, -1);
-        else if (!operator(token)) return null;
-        else operandCount = 0;
+  const read = scanContent(content, (kind, start, end) => {
+    switch (kind) {
+      case "word": {
+        if (depth > 0) return;
+        const byte = content[start]!;
+        if (isDigit(byte) || byte === 0x2b || byte === 0x2d || byte === 0x2e) operand(start, end);
+        else {
+          // Operators have at most three letters; true, false and null are operands.
+          const size = end - start;
+          const token = size === 1 ? String.fromCharCode(byte) : size === 2 ? String.fromCharCode(byte, content[start + 1]!) : size <= 5 ? String.fromCharCode(...content.subarray(start, end)) : "";
+          if (token === "true" || token === "false" || token === "null") operand(-1, -1);
+          else if (!operator(token)) return false;
+          else operandCount = 0;
+        }
+        break;
       }
-    } else if (byte === 0x25 /* % */) {
-      while (index < length && content[index] !== 0x0a && content[index] !== 0x0d) index++;
-    } else if (byte === 0x28 /* ( */) {
-      index = afterLiteralString(content, index);
-      if (depth === 0) operand(-1, -1);
-    } else if (byte === 0x5b /* [ */ || (byte === 0x3c && content[index + 1] === 0x3c) /* << */) {
-      depth++;
-      index += byte === 0x5b ? 1 : 2;
-    } else if (byte === 0x5d /* ] */ || (byte === 0x3e && content[index + 1] === 0x3e) /* >> */) {
-      if (depth === 0) return null;
-      depth--;
-      index += byte === 0x5d ? 1 : 2;
-      if (depth === 0) operand(-1, -1);
-    } else if (byte === 0x3c /* < hex string */) {
-      while (index < length && content[index] !== 0x3e) index++;
-      index++;
-      if (depth === 0) operand(-1, -1);
-    } else if (byte === 0x2f /* / name */) {
-      index++;
-      while (index < length && BYTE_CLASS[content[index]!] === 0) index++;
-      if (depth === 0) operand(-1, -1);
-    } else {
-      return null;
+      case "open":
+        depth++;
+        break;
+      case "close":
+        if (depth === 0) return false;
+        depth--;
+        if (depth === 0) operand(-1, -1);
+        break;
+      case "string":
+      case "hex":
+      case "name":
+        if (depth === 0) operand(-1, -1);
+        break;
+      case "other":
+        return false;
     }
-    if (operandCount > MAX_OPERANDS) return null;
-  }
+    return operandCount <= MAX_OPERANDS;
+  });
+  if (!read) return null;
   return depth === 0 ? { fnArray, argsArray } : null;
 }
