@@ -185,7 +185,8 @@ async function main(): Promise<void> {
     ),
     "",
     `With ${cores} cores and ${ms(service.cpuPerAuditMs)} of CPU an audit, 8 audits at once cannot all be done before about 8 × ${ms(service.cpuPerAuditMs)} ÷ ${cores} = ${ms(eightFloor)}, ` +
-      `${times(eightFloor / service.aloneMs)} one upload alone: the 8-at-once row can only approach its goal by cutting the CPU an audit costs.`,
+      `${times(eightFloor / service.aloneMs)} one upload alone. One upload alone takes about the CPU it costs, so on ${cores} cores the floor stays near 8 ÷ ${cores} = ${times(8 / cores)} one upload whatever an audit costs: ` +
+      "cutting that CPU brings both down together, and the goal of 2× is out of reach for audits that are all CPU.",
     "",
     `After the bursts the service was sent SIGTERM and exited with code ${service.exitCode} after ${ms(service.stopMs)}.`,
     "",
