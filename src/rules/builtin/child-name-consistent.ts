@@ -73,26 +73,33 @@ export default defineRule<Options>({
     // "Name will", "Name's": the positions in which a plan writes about its child.
     const subjectUse = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}{1,20})(?:['’]s\\b|\\s+(?:${verbs})\\b)`, "u");
     const relationOf = new RegExp(`^['’]s\\s+(?:${options.adultMarkers.map(escapeRegExp).join("|")})(?![\\p{L}])`, "iu");
-    const candidate = /(?<![\p{L}'’-])\p{Lu}\p{Ll}{1,20}(?![\p{L}])/gu;
+    // A capitalised word not joined to the word before ("O'Neil", "Ann-Marie"); the ASCII class refuses most places
+    // first (see NOT_AFTER_LETTER in text/regexp.ts).
+    const candidate = /(?<![A-Za-z'’-])(?<![\p{L}])\p{Lu}\p{Ll}{1,20}(?![\p{L}])/gu;
     const personVerbAfter = new RegExp(`^\\s+(?:${options.personVerbs.map(escapeRegExp).join("|")})(?![\\p{L}])`, "u");
     // The people the plan introduces (parents, siblings, staff) are not the child, wherever they appear.
     const people = peopleAroundChild(plan, options.adultMarkers);
 
     const sentences = plan.blocks
       .filter((block) => block.section !== null)
-      .flatMap((block) => splitSentences(block.text).map((sentence) => ({ block, text: sentence.text, unquoted: sentence.text.replace(QUOTED, (quote) => " ".repeat(quote.length)) })));
+      .flatMap((block) =>
+        splitSentences(block.text).map((sentence) => {
+          const unquoted = sentence.text.replace(QUOTED, (quote) => " ".repeat(quote.length));
+          return { block, text: sentence.text, unquoted, names: [...unquoted.matchAll(candidate)] };
+        }),
+      );
     // A name written in the same sentence as the child's ("Kai and Tilly walk to the bus") is someone else the child
     // knows: a name pasted from another plan stands where the child's name should be, not beside it.
     const callingKeys = new Set(callingNames(child).map((name) => name.toLowerCase()));
     const besideChild = new Set<string>();
-    for (const { unquoted } of sentences) {
-      const words = [...unquoted.matchAll(candidate)].map((match) => match[0].toLowerCase());
+    for (const { names } of sentences) {
+      const words = names.map((match) => match[0].toLowerCase());
       if (words.some((word) => callingKeys.has(word))) for (const word of words) besideChild.add(word);
     }
 
     const reported = new Set<string>();
-    for (const { block, text, unquoted } of sentences) {
-      for (const match of unquoted.matchAll(candidate)) {
+    for (const { block, text, unquoted, names } of sentences) {
+      for (const match of names) {
         const name = match[0];
         const key = name.toLowerCase();
         if (child.words.has(key) || people.has(key) || besideChild.has(key) || reported.has(key)) continue;

@@ -2,6 +2,7 @@
 // other people, told apart by the language model's person tagging (compromise) and by titles ("Mrs Kaur").
 // Shared by the voice attribution (a named adult's words are not the child's) and the names check.
 import { nlp } from "../../text/nlp.ts";
+import { NOT_AFTER_LETTER } from "../../text/regexp.ts";
 import { TextMemo } from "../../text/text-memo.ts";
 import type { EhcpDocument, TitleFacts } from "../../model/document.ts";
 
@@ -85,6 +86,8 @@ export function namesAnotherPerson(phrase: string, child: ChildNames): boolean {
 }
 
 const NAME = "\\p{Lu}[\\p{Ll}'’-]+";
+/** Where a name can start: an ASCII capital or a character outside ASCII; refuses the rest before testing \p{Lu} (see NOT_AFTER_LETTER). */
+const UPPER_CASE_CAN_START = "(?=[A-Z]|[^\\x00-\\x7F])";
 /** A run of names: "Sarah", "Sarah Hart", "Rachel and Dominic Hart", "Mr Tom Hadley". */
 const NAME_RUN = `(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?\\s+)?${NAME}(?:\\s+(?:and|&)\\s+${NAME})?(?:\\s+${NAME}){0,2}`;
 
@@ -111,11 +114,11 @@ export function peopleAroundChild(plan: EhcpDocument, roleWords: readonly string
     // A title and name: "Mrs Amelia Hart", "Dr Hart".
     new RegExp(`(?<![\\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?\\s+(${NAME}(?:\\s+${NAME}){0,2})`, "gu"),
     // A role, then the name: "her mother, Sarah Hart", "brother Theo", "Parents: Rachel and Tom Hart", "Parents | Rachel".
-    new RegExp(`(?<![\\p{L}])${role}(?:['’]s)?(?![\\p{L}])\\s*(?:[,:|(–-]\\s*)?(${NAME_RUN})`, "gu"),
+    new RegExp(`${NOT_AFTER_LETTER}${role}(?:['’]s)?(?![\\p{L}])\\s*(?:[,:|(–-]\\s*)?(${NAME_RUN})`, "gu"),
     // The name, then the role: "Sarah (Mum)", "Lauren Hart, key worker", "Sarah Hart – mother".
-    new RegExp(`(${NAME_RUN})\\s*(?:\\(|,|–|-)\\s*(?:(?:his|her|their|the|my|our)\\s+)?${role}(?![\\p{L}])`, "gu"),
+    new RegExp(`${UPPER_CASE_CAN_START}(${NAME_RUN})\\s*(?:\\(|,|–|-)\\s*(?:(?:his|her|their|the|my|our)\\s+)?${role}(?![\\p{L}])`, "gu"),
     // A first name with a surname that is not the child's: "Lauren Pike".
-    new RegExp(`(?<![\\p{L}])(${NAME}\\s+${NAME})(?![\\p{L}])`, "gu"),
+    new RegExp(`${NOT_AFTER_LETTER}(${NAME}\\s+${NAME})(?![\\p{L}])`, "gu"),
   ];
   // A role sits between non-letters in both patterns that name one, so a block holding no role's first word as a
   // whole word cannot match them: most blocks are passed over without running their long alternation.
