@@ -24,6 +24,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readDocx } from "../../src/ingest/docx.ts";
 import type { RawBlock, RawDocument } from "../../src/ingest/raw.ts";
 import { isProblemError } from "../../src/model/problem.ts";
+import { seededRandom } from "../../src/testing/seeded-random.ts";
 
 // Everything below is about a fictional child.
 const PARENT = "Jo Parent (mother)";
@@ -597,8 +598,8 @@ describe("readDocx on files that are not Word documents", () => {
   });
 
   it("rejects random bytes shaped like a zip as a damaged file", async () => {
-    let seed = 7;
-    const random = Uint8Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    const next = seededRandom(7);
+    const random = Uint8Array.from({ length: 4096 }, () => next() & 0xff);
     random.set([0x50, 0x4b, 0x03, 0x04], 0);
     await expectProblem(random, ["CORRUPT_FILE"]);
   });

@@ -4,6 +4,7 @@
 // invented; none of it is a real plan.
 import { constants as zlibConstants, deflateRawSync, deflateSync } from "node:zlib";
 import JSZip from "jszip";
+import { seededRandom } from "../../src/testing/seeded-random.ts";
 
 // ---------------------------------------------------------------- PDF
 
@@ -203,8 +204,7 @@ export function docxManyEntries(count = 10_000): Promise<Uint8Array> {
  * its own random id as Word writes them (which also keeps the part's compression ratio that of a real file).
  */
 export function docxNestedElements(depth = 100_000): Promise<Uint8Array> {
-  let id = 12345;
-  const nextId = (): number => (id = (id * 1103515245 + 12345) % 2147483648);
+  const nextId = seededRandom(12345);
   const opening = Array.from({ length: Math.floor(depth / 2) }, () => `<w:sdt><w:sdtPr><w:id w:val="${nextId()}"/></w:sdtPr><w:sdtContent>`).join("");
   const closing = "</w:sdtContent></w:sdt>".repeat(Math.floor(depth / 2));
   return docxFromBody(`${opening}${paragraph("Deep inside the controls.")}${closing}${proseLines(10).map(paragraph).join("")}`);
