@@ -3,7 +3,7 @@
 import { nlp } from "../../text/nlp.ts";
 import { defineRule } from "../define-rule.ts";
 import { splitSentences } from "../scope.ts";
-import { escapeRegExp } from "../../text/regexp.ts";
+import { escapeRegExp, NOT_AFTER_LETTER } from "../../text/regexp.ts";
 import { callingNames, childNamesOf, isFirstName, isUnknownWord, peopleAroundChild } from "../text/people.ts";
 
 interface Options {
@@ -73,9 +73,8 @@ export default defineRule<Options>({
     // "Name will", "Name's": the positions in which a plan writes about its child.
     const subjectUse = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}{1,20})(?:['’]s\\b|\\s+(?:${verbs})\\b)`, "u");
     const relationOf = new RegExp(`^['’]s\\s+(?:${options.adultMarkers.map(escapeRegExp).join("|")})(?![\\p{L}])`, "iu");
-    // A capitalised word not joined to the word before ("O'Neil", "Ann-Marie"); the ASCII class refuses most places
-    // first (see NOT_AFTER_LETTER in text/regexp.ts).
-    const candidate = /(?<![A-Za-z'’-])(?<![\p{L}])\p{Lu}\p{Ll}{1,20}(?![\p{L}])/gu;
+    // A capitalised word not joined to the word before by a letter, an apostrophe or a hyphen ("O'Neil", "Ann-Marie").
+    const candidate = new RegExp(`${NOT_AFTER_LETTER}(?<!['’-])\\p{Lu}\\p{Ll}{1,20}(?![\\p{L}])`, "gu");
     const personVerbAfter = new RegExp(`^\\s+(?:${options.personVerbs.map(escapeRegExp).join("|")})(?![\\p{L}])`, "u");
     // The people the plan introduces (parents, siblings, staff) are not the child, wherever they appear.
     const people = peopleAroundChild(plan, options.adultMarkers);
